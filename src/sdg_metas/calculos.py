@@ -1,0 +1,186 @@
+"""Los cálculos de avance de los cuatro tipos de programación (Actividad 9; Política 9, viñeta 2).
+
+Con ``P1..P4`` lo programado, ``M`` la magnitud, ``E1..Ek`` las ejecuciones reportadas hasta el
+trimestre ``k`` y ``LB`` la línea base:
+
+============  ==========================================  ===========================  =========================
+tipo          ejecutado a la fecha (EA)                   programado a la fecha (PA)   fórmula del avance
+============  ==========================================  ===========================  =========================
+SUMA          E1 + … + Ek                                 P1 + … + Pk                  EA / PA
+CONSTANTE     media de lo reportado en trimestres          M                            EA / M
+              programados (``Politica.modo_constante``)
+CRECIENTE     última ejecución reportada                  último Pq programado ≤ k     (EA − LB) / (PA − LB)
+DECRECIENTE   última ejecución reportada                  último Pq programado ≤ k     (LB − EA) / (LB − PA)
+============  ==========================================  ===========================  =========================
+
+Una razón cuyo denominador es 0 es ``None`` ("no aplica"). Los resultados no se acotan aquí: una
+meta que fue en sentido contrario tiene un avance negativo y una sobreejecución es mayor que 1.
+
+>>> from sdg_metas import Programacion, evaluar, porcentaje
+>>> r = evaluar(Programacion("suma", 100, [10, 20, 30, 40]), [10, 15, None, None], hasta=2)
+>>> r.ejecucion_acumulada, r.programado_acumulado, r.cumplimiento
+(Decimal('25'), Decimal('30'), Decimal('0.83333333333333333333333333333333333333333333333333'))
+>>> porcentaje(r.cumplimiento), porcentaje(r.avance_trimestre), porcentaje(r.avance_vigencia)
+(Decimal('83.33'), Decimal('75.00'), Decimal('25.00'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal, localcontext
+
+import attrs
+
+from .errores import ErrorProgramacion, TipoInvalido
+from .modelo import Numero, Programacion, TipoProgramacion, Trimestre, _indice_trimestre
+from .numeros import CONTEXTO, a_decimal_opcional
+from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
+
+__all__ = ["Resultado", "evaluar"]
+
+_CERO = Decimal(0)
+
+
+@attrs.frozen(slots=True)
+class Resultado:
+    """Las cifras de una meta a un trimestre, como fracciones (1 = 100 %) o ``None``.
+
+    - ``avance_trimestre``: el trimestre ``hasta`` frente a su propia programación.
+    - ``ejecucion_acumulada`` (EA) y ``programado_acumulado`` (PA), en la unidad de la meta.
+    - ``cumplimiento``: avance frente a lo programado a la fecha.
+    - ``avance_vigencia``: avance frente a la magnitud de todo el año.
+    """
+
+    hasta: int
+    avance_trimestre: Decimal | None
+    ejecucion_acumulada: Decimal | None
+    programado_acumulado: Decimal | None
+    cumplimiento: Decimal | None
+    avance_vigencia: Decimal | None
+
+
+def _razon(numerador: Decimal, denominador: Decimal) -> Decimal | None:
+    if denominador.is_zero():
+        return None
+    return numerador / denominador
+
+
+def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
+    if isinstance(valores, (str, bytes)) or not isinstance(valores, Sequence):
+        raise TipoInvalido(
+            f"ejecuciones: {valores!r} debe ser una secuencia de cuatro valores (T1..T4)",
+            campo="ejecuciones",
+            valor=valores,
+        )
+    if len(valores) != 4:
+        raise ErrorProgramacion(
+            f"ejecuciones: se esperan exactamente 4 valores (T1..T4) y se recibieron "
+            f"{len(valores)}",
+            codigo="EJECUCIONES_INVALIDAS",
+            campo="ejecuciones",
+            valor=valores,
+        )
+    return tuple(a_decimal_opcional(v, f"ejecuciones[T{i}]") for i, v in enumerate(valores, 1))
+
+
+def evaluar(
+    programacion: Programacion,
+    ejecuciones: Sequence[Numero | None],
+    hasta: int | Trimestre,
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+) -> Resultado:
+    """Evalúa una meta al trimestre ``hasta`` (1..4, o un :class:`~sdg_metas.Trimestre`).
+
+    ``ejecuciones`` son exactamente cuatro valores (T1..T4): un número mayor o igual que 0, o
+    ``None`` si no se reportó. Solo cuentan los trimestres 1..``hasta``.
+
+    >>> from sdg_metas import Programacion
+    >>> p = Programacion("creciente", 80, [20, 40, 60, 80], linea_base=10)
+    >>> r = evaluar(p, [25, 40, None, None], hasta=2)
+    >>> r.cumplimiento, r.avance_vigencia
+    (Decimal('1'), Decimal('0.42857142857142857142857142857142857142857142857143'))
+    >>> evaluar(p, [1, 2, 3, 4], hasta=5)
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorTrimestre: trimestre: 5 no es un trimestre; debe estar entre 1 y 4
+    """
+    if not isinstance(programacion, Programacion):
+        raise TipoInvalido(
+            f"programacion: {programacion!r} debe ser una Programacion",
+            campo="programacion",
+            valor=programacion,
+        )
+    if not isinstance(politica, Politica):
+        raise TipoInvalido(
+            f"politica: {politica!r} debe ser una Politica", campo="politica", valor=politica
+        )
+    k = _indice_trimestre(hasta) + 1
+    valores = _ejecuciones(ejecuciones)
+    with localcontext(CONTEXTO):
+        return _evaluar(programacion, valores, k, politica.modo_constante)
+
+
+def _evaluar(
+    p: Programacion, ejecuciones: tuple[Decimal | None, ...], k: int, modo: ModoConstante
+) -> Resultado:
+    tipo = p.tipo
+    magnitud = p.magnitud
+    programados = p.programados
+    plan = p.trimestres
+    e_k = ejecuciones[k - 1]
+    p_k = plan[k - 1] if programados[k - 1] else None
+
+    if tipo is TipoProgramacion.SUMA:
+        reportadas = [e for e in ejecuciones[:k] if e is not None]
+        ea = sum(reportadas, _CERO) if reportadas else None
+        pa = sum((v for v, si in zip(plan[:k], programados[:k]) if si and v is not None), _CERO)
+        trimestre = _razon(e_k, p_k) if e_k is not None and p_k is not None else None
+        cumplimiento = _razon(ea, pa) if ea is not None else None
+        vigencia = _razon(ea, magnitud) if ea is not None else None
+        return Resultado(k, trimestre, ea, pa, cumplimiento, vigencia)
+
+    if tipo is TipoProgramacion.CONSTANTE:
+        pares = [(e, v) for e, v in zip(ejecuciones[:k], plan[:k]) if v is not None]
+        reportadas = [e for e, _ in pares if e is not None]
+        ea_c: Decimal | None
+        if not reportadas:
+            ea_c = None
+        elif modo is ModoConstante.MEDIA:
+            ea_c = sum(reportadas, _CERO) / len(reportadas)
+        elif modo is ModoConstante.ULTIMO:
+            ea_c = reportadas[-1]
+        else:
+            ea_c = _razon(magnitud * sum(reportadas, _CERO), sum((v for _, v in pares), _CERO))
+        pa_c = magnitud if pares else None
+        trimestre = _razon(e_k, p_k) if e_k is not None and p_k is not None else None
+        cumplimiento = _razon(ea_c, pa_c) if ea_c is not None and pa_c is not None else None
+        vigencia = _razon(ea_c, magnitud) if ea_c is not None else None
+        return Resultado(k, trimestre, ea_c, pa_c, cumplimiento, vigencia)
+
+    ea_u = next((e for e in reversed(ejecuciones[:k]) if e is not None), None)
+    pa_u = next((v for v in reversed(plan[:k]) if v is not None), None)
+    base = p.linea_base
+    if tipo is TipoProgramacion.CRECIENTE:
+        lb = _CERO if base is None else base
+
+        def formula(e: Decimal, meta: Decimal) -> Decimal | None:
+            return _razon(e - lb, meta - lb)
+
+    else:
+        if base is None:
+            raise ErrorProgramacion(
+                "linea_base: una meta DECRECIENTE necesita línea base para calcular su avance "
+                "(LB − E) / (LB − P)",
+                codigo="LINEA_BASE_REQUERIDA",
+                campo="linea_base",
+                valor=None,
+            )
+        lb = base
+
+        def formula(e: Decimal, meta: Decimal) -> Decimal | None:
+            return _razon(lb - e, lb - meta)
+
+    trimestre = formula(e_k, p_k) if e_k is not None and p_k is not None else None
+    cumplimiento = formula(ea_u, pa_u) if ea_u is not None and pa_u is not None else None
+    vigencia = formula(ea_u, magnitud) if ea_u is not None else None
+    return Resultado(k, trimestre, ea_u, pa_u, cumplimiento, vigencia)

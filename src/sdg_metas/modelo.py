@@ -1,0 +1,780 @@
+"""El modelo del dominio: metas, programaciones, trimestres, reportes y planes de gestión.
+
+Todas las clases son inmutables (``attrs``, ``frozen=True, slots=True``) y se validan al
+construirse: un objeto del modelo nunca guarda un número inválido. La *coherencia* (por ejemplo,
+que la programación trimestral de una meta SUMA sume la magnitud) no se exige al construir, para
+poder diagnosticarla: de eso se encargan :func:`~sdg_metas.verificar_programacion` y las demás
+verificaciones, que devuelven hallazgos.
+
+>>> from sdg_metas import Programacion, TipoProgramacion, Trimestre
+>>> p = Programacion("Suma", 100, [10, 20, "30", 40.0])
+>>> p.tipo, p.magnitud, p.trimestres
+(<TipoProgramacion.SUMA: 'suma'>, Decimal('100'), (Decimal('10'), Decimal('20'), Decimal('30'), Decimal('40.0')))
+>>> str(Trimestre(2025, 4).siguiente())
+'2026-T1'
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal, localcontext
+from typing import Union
+
+import attrs
+
+from .errores import ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido
+from .numeros import CONTEXTO, a_decimal, a_decimal_opcional
+
+__all__ = [
+    "Efecto",
+    "Indicador",
+    "Meta",
+    "Nivel",
+    "Numero",
+    "PlanDeGestion",
+    "Programacion",
+    "RegistroModificacion",
+    "Reporte",
+    "TipoProgramacion",
+    "Trimestre",
+    "ejecucion_de",
+    "es_porcentual",
+]
+
+#: Lo que la biblioteca acepta como número de entrada (los ``float`` entran por ``str``).
+Numero = Union[int, str, Decimal, float]
+
+_CIEN = Decimal(100)
+VIGENCIA_MINIMA = 1900
+VIGENCIA_MAXIMA = 9998
+
+
+def _normalizar(texto: str) -> str:
+    """Minúsculas, sin tildes y sin espacios en los extremos."""
+    sin_tildes = unicodedata.normalize("NFKD", texto.strip().casefold())
+    return "".join(c for c in sin_tildes if not unicodedata.combining(c))
+
+
+def _enum_desde_texto(clase: type[enum.Enum], texto: object, campo: str) -> enum.Enum:
+    if isinstance(texto, clase):
+        return texto
+    if not isinstance(texto, str):
+        raise TipoInvalido(
+            f"{campo}: {texto!r} no es un texto ni un {clase.__name__}", campo=campo, valor=texto
+        )
+    clave = _normalizar(texto).replace(" ", "_")
+    for miembro in clase:
+        if clave in (miembro.name.casefold(), str(miembro.value)):
+            return miembro
+    validos = ", ".join(m.name for m in clase)
+    raise ErrorModelo(
+        f"{campo}: {texto!r} no es un valor válido; valores válidos: {validos}",
+        codigo=f"{clase.__name__.upper()}_DESCONOCIDO",
+        campo=campo,
+        valor=texto,
+    )
+
+
+class TipoProgramacion(enum.Enum):
+    """Los cuatro tipos de programación de una meta (Política 9, viñeta 2)."""
+
+    SUMA = "suma"
+    CONSTANTE = "constante"
+    CRECIENTE = "creciente"
+    DECRECIENTE = "decreciente"
+
+    @classmethod
+    def desde_texto(cls, texto: str | TipoProgramacion) -> TipoProgramacion:
+        """El tipo a partir de su nombre, sin importar mayúsculas ni tildes.
+
+        >>> TipoProgramacion.desde_texto("Creciente")
+        <TipoProgramacion.CRECIENTE: 'creciente'>
+        >>> TipoProgramacion.desde_texto("lineal")
+        Traceback (most recent call last):
+        ...
+        sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: SUMA, CONSTANTE, CRECIENTE, DECRECIENTE
+        """
+        resultado = _enum_desde_texto(cls, texto, "tipo")
+        assert isinstance(resultado, TipoProgramacion)
+        return resultado
+
+
+class Nivel(enum.Enum):
+    """Nivel del plan: un proceso del nivel central o una Alcaldía Local."""
+
+    CENTRAL = "central"
+    LOCAL = "local"
+
+    @classmethod
+    def desde_texto(cls, texto: str | Nivel) -> Nivel:
+        """El nivel a partir de su nombre (``"central"``, ``"Local"`` …)."""
+        resultado = _enum_desde_texto(cls, texto, "nivel")
+        assert isinstance(resultado, Nivel)
+        return resultado
+
+
+class Efecto(enum.Enum):
+    """Efecto de una solicitud de modificación sobre la meta (Política 9, viñetas 3 a 8)."""
+
+    MODIFICAR = "modificar"
+    ELIMINAR = "eliminar"
+    MARCAR_ELIMINADA = "marcar_eliminada"
+
+
+# --- validadores y conversores con nombre (mypy exige funciones con nombre) ----------------
+
+
+def _es_entero(valor: object, campo: str) -> int:
+    if isinstance(valor, bool) or not isinstance(valor, int):
+        raise TipoInvalido(
+            f"{campo}: {valor!r} debe ser un número entero", campo=campo, valor=valor
+        )
+    return valor
+
+
+def _validar_texto(_inst: object, atributo: attrs.Attribute[str], valor: object) -> None:
+    if not isinstance(valor, str):
+        raise TipoInvalido(
+            f"{atributo.name}: {valor!r} debe ser un texto", campo=atributo.name, valor=valor
+        )
+
+
+def _validar_texto_opcional(
+    _inst: object, atributo: attrs.Attribute[str | None], valor: object
+) -> None:
+    if valor is not None and not isinstance(valor, str):
+        raise TipoInvalido(
+            f"{atributo.name}: {valor!r} debe ser un texto o None",
+            campo=atributo.name,
+            valor=valor,
+        )
+
+
+def _validar_codigo(_inst: object, atributo: attrs.Attribute[str], valor: object) -> None:
+    _validar_texto(_inst, atributo, valor)
+    assert isinstance(valor, str)
+    if not valor.strip():
+        raise ErrorModelo(
+            f"{atributo.name}: el código no puede estar vacío",
+            codigo="CODIGO_VACIO",
+            campo=atributo.name,
+            valor=valor,
+        )
+
+
+def _validar_bool(_inst: object, atributo: attrs.Attribute[bool], valor: object) -> None:
+    if not isinstance(valor, bool):
+        raise TipoInvalido(
+            f"{atributo.name}: {valor!r} debe ser True o False", campo=atributo.name, valor=valor
+        )
+
+
+def _textos(valor: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(valor, str):
+        valor = (valor,) if valor.strip() else ()
+    resultado = tuple(valor)
+    for i, item in enumerate(resultado):
+        if not isinstance(item, str):
+            raise TipoInvalido(f"[{i}]: {item!r} debe ser un texto", campo=f"[{i}]", valor=item)
+    return resultado
+
+
+def _fecha_opcional(
+    _inst: object, atributo: attrs.Attribute[datetime.date | None], valor: object
+) -> None:
+    if valor is None:
+        return
+    validar_fecha(valor, atributo.name)
+
+
+def validar_fecha(valor: object, campo: str) -> datetime.date:
+    """``valor`` si es una ``date`` (no un ``datetime``); si no, ``TipoInvalido``."""
+    if isinstance(valor, datetime.datetime) or not isinstance(valor, datetime.date):
+        raise TipoInvalido(
+            f"{campo}: {valor!r} debe ser una fecha (datetime.date), no "
+            f"{type(valor).__name__}",
+            campo=campo,
+            valor=valor,
+        )
+    return valor
+
+
+def _tipo(valor: str | TipoProgramacion) -> TipoProgramacion:
+    return TipoProgramacion.desde_texto(valor)
+
+
+def _nivel(valor: str | Nivel) -> Nivel:
+    return Nivel.desde_texto(valor)
+
+
+def _magnitud(valor: Numero) -> Decimal:
+    return a_decimal(valor, "magnitud")
+
+
+def _linea_base(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "linea_base")
+
+
+def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | None, ...]:
+    if isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable):
+        raise TipoInvalido(
+            f"trimestres: {valores!r} debe ser una secuencia de cuatro valores (T1..T4)",
+            campo="trimestres",
+            valor=valores,
+        )
+    lista = tuple(valores)
+    if len(lista) != 4:
+        raise ErrorProgramacion(
+            f"trimestres: se esperan exactamente 4 valores (T1..T4) y se recibieron {len(lista)}",
+            codigo="TRIMESTRES_INVALIDOS",
+            campo="trimestres",
+            valor=valores,
+        )
+    return tuple(a_decimal_opcional(v, f"trimestres[T{i}]") for i, v in enumerate(lista, 1))
+
+
+def es_porcentual(unidad: str | None) -> bool:
+    """¿La unidad es un porcentaje? (``"%"``, ``"porcentaje"``, ``"Porcentaje (%)"`` …)
+
+    >>> es_porcentual("%"), es_porcentual("Porcentaje"), es_porcentual("número")
+    (True, True, False)
+    """
+    if not unidad:
+        return False
+    normal = _normalizar(unidad)
+    return normal == "%" or normal.startswith("porcentaje") or normal == "por ciento"
+
+
+# --- Trimestre -------------------------------------------------------------------------------
+
+_PATRON_TRIMESTRE = re.compile(r"^\s*(\d{4})\s*-?\s*[Tt]\s*([1-4])\s*$")
+
+
+def _validar_vigencia(_inst: object, atributo: attrs.Attribute[int], valor: object) -> None:
+    _es_entero(valor, atributo.name)
+    assert isinstance(valor, int)
+    if not VIGENCIA_MINIMA <= valor <= VIGENCIA_MAXIMA:
+        raise ErrorTrimestre(
+            f"{atributo.name}: {valor} está fuera del rango admitido "
+            f"({VIGENCIA_MINIMA}–{VIGENCIA_MAXIMA})",
+            codigo="VIGENCIA_INVALIDA",
+            campo=atributo.name,
+            valor=valor,
+        )
+
+
+def _validar_numero_trimestre(_inst: object, atributo: attrs.Attribute[int], valor: object) -> None:
+    _es_entero(valor, "numero")
+    assert isinstance(valor, int)
+    if not 1 <= valor <= 4:
+        raise ErrorTrimestre(
+            f"numero: {valor} no es un trimestre; debe estar entre 1 y 4",
+            campo="numero",
+            valor=valor,
+        )
+
+
+@attrs.frozen(slots=True, order=True)
+class Trimestre:
+    """Un trimestre de una vigencia (año). Ordenado: ``Trimestre(2025, 4) < Trimestre(2026, 1)``.
+
+    >>> t = Trimestre(2025, 2)
+    >>> t.inicio, t.fin
+    (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
+    >>> Trimestre.desde_texto("2025-T2") == t, Trimestre.de_fecha(t.fin) == t
+    (True, True)
+    >>> str(Trimestre(2025, 1).anterior())
+    '2024-T4'
+    """
+
+    vigencia: int = attrs.field(validator=_validar_vigencia)
+    numero: int = attrs.field(validator=_validar_numero_trimestre)
+
+    @property
+    def inicio(self) -> datetime.date:
+        """Primer día del trimestre."""
+        return datetime.date(self.vigencia, 3 * self.numero - 2, 1)
+
+    @property
+    def fin(self) -> datetime.date:
+        """Último día del trimestre."""
+        if self.numero == 4:
+            return datetime.date(self.vigencia, 12, 31)
+        return datetime.date(self.vigencia, 3 * self.numero + 1, 1) - datetime.timedelta(days=1)
+
+    def siguiente(self) -> Trimestre:
+        """El trimestre siguiente (el T4 pasa al T1 de la vigencia siguiente)."""
+        if self.numero == 4:
+            return Trimestre(self.vigencia + 1, 1)
+        return Trimestre(self.vigencia, self.numero + 1)
+
+    def anterior(self) -> Trimestre:
+        """El trimestre anterior (el T1 pasa al T4 de la vigencia anterior)."""
+        if self.numero == 1:
+            return Trimestre(self.vigencia - 1, 4)
+        return Trimestre(self.vigencia, self.numero - 1)
+
+    def contiene(self, fecha: datetime.date) -> bool:
+        """¿La fecha cae dentro del trimestre?"""
+        validar_fecha(fecha, "fecha")
+        return self.inicio <= fecha <= self.fin
+
+    @classmethod
+    def de_fecha(cls, fecha: datetime.date) -> Trimestre:
+        """El trimestre al que pertenece una fecha (un ``datetime`` es ``TipoInvalido``)."""
+        validar_fecha(fecha, "fecha")
+        return cls(fecha.year, (fecha.month - 1) // 3 + 1)
+
+    @classmethod
+    def desde_texto(cls, texto: str) -> Trimestre:
+        """Lee ``"2025-T2"`` (también ``"2025T2"`` o ``"2025-t2"``).
+
+        >>> Trimestre.desde_texto("2025-T5")
+        Traceback (most recent call last):
+        ...
+        sdg_metas.errores.ErrorTrimestre: trimestre: '2025-T5' no tiene la forma AAAA-Tn (por ejemplo 2025-T2), con n entre 1 y 4
+        """
+        if not isinstance(texto, str):
+            raise TipoInvalido(
+                f"trimestre: {texto!r} debe ser un texto como '2025-T2'",
+                campo="trimestre",
+                valor=texto,
+            )
+        coincidencia = _PATRON_TRIMESTRE.match(texto)
+        if coincidencia is None:
+            raise ErrorTrimestre(
+                f"trimestre: {texto!r} no tiene la forma AAAA-Tn (por ejemplo 2025-T2), "
+                "con n entre 1 y 4",
+                campo="trimestre",
+                valor=texto,
+            )
+        return cls(int(coincidencia.group(1)), int(coincidencia.group(2)))
+
+    def __str__(self) -> str:
+        return f"{self.vigencia}-T{self.numero}"
+
+
+def _trimestre_opcional(
+    _inst: object, atributo: attrs.Attribute[Trimestre | None], valor: object
+) -> None:
+    if valor is not None and not isinstance(valor, Trimestre):
+        raise TipoInvalido(
+            f"{atributo.name}: {valor!r} debe ser un Trimestre o None",
+            campo=atributo.name,
+            valor=valor,
+        )
+
+
+def _validar_trimestre(_inst: object, atributo: attrs.Attribute[Trimestre], valor: object) -> None:
+    if not isinstance(valor, Trimestre):
+        raise TipoInvalido(
+            f"{atributo.name}: {valor!r} debe ser un Trimestre (use Trimestre.desde_texto)",
+            campo=atributo.name,
+            valor=valor,
+        )
+
+
+# --- Programación -----------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class Programacion:
+    """La programación de una meta: tipo, magnitud total, valores de T1..T4 y línea base.
+
+    Cada valor trimestral es un número mayor o igual que 0, o ``None`` (no programado en ese
+    trimestre). En una meta SUMA un trimestre programado en 0 también cuenta como no
+    programado. La construcción valida los *valores*, no la coherencia (ver
+    :func:`~sdg_metas.verificar_programacion`).
+
+    >>> Programacion("constante", 100, [100, 100, None, 100]).programados
+    (True, True, False, True)
+    >>> Programacion("suma", 10, [0, 5, 5, None]).programados
+    (False, True, True, False)
+    >>> Programacion("suma", 10, [1, 2, 3])
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorProgramacion: trimestres: se esperan exactamente 4 valores (T1..T4) y se recibieron 3
+    """
+
+    tipo: TipoProgramacion = attrs.field(converter=_tipo)
+    magnitud: Decimal = attrs.field(converter=_magnitud)
+    trimestres: tuple[Decimal | None, ...] = attrs.field(converter=_valores_trimestrales)
+    linea_base: Decimal | None = attrs.field(default=None, converter=_linea_base)
+    programados: tuple[bool, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @programados.default
+    def _programados(self) -> tuple[bool, ...]:
+        if self.tipo is TipoProgramacion.SUMA:
+            return tuple(v is not None and not v.is_zero() for v in self.trimestres)
+        return tuple(v is not None for v in self.trimestres)
+
+    def programado(self, numero: int) -> bool:
+        """¿El trimestre ``numero`` (1..4) está programado?"""
+        return self.programados[_indice_trimestre(numero)]
+
+    def valor(self, numero: int) -> Decimal | None:
+        """Lo programado en el trimestre ``numero`` (1..4), o ``None``."""
+        return self.trimestres[_indice_trimestre(numero)]
+
+
+def _indice_trimestre(numero: object) -> int:
+    if isinstance(numero, Trimestre):
+        numero = numero.numero
+    if isinstance(numero, bool) or not isinstance(numero, int):
+        raise TipoInvalido(
+            f"trimestre: {numero!r} debe ser un número de trimestre (1..4) o un Trimestre",
+            campo="trimestre",
+            valor=numero,
+        )
+    if not 1 <= numero <= 4:
+        raise ErrorTrimestre(
+            f"trimestre: {numero} no es un trimestre; debe estar entre 1 y 4",
+            campo="trimestre",
+            valor=numero,
+        )
+    return numero - 1
+
+
+# --- Indicador y Meta -------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class Indicador:
+    """La fórmula del indicador de una meta, en palabras (nombre, numerador, denominador)."""
+
+    nombre: str = attrs.field(validator=_validar_texto)
+    numerador: str = attrs.field(default="", validator=_validar_texto)
+    denominador: str = attrs.field(default="", validator=_validar_texto)
+    unidad: str = attrs.field(default="", validator=_validar_texto)
+
+    @property
+    def formula(self) -> str:
+        """``numerador / denominador`` en palabras."""
+        return f"({self.numerador}) / ({self.denominador})"
+
+
+def _validar_programacion(
+    _inst: object, atributo: attrs.Attribute[Programacion], valor: object
+) -> None:
+    if not isinstance(valor, Programacion):
+        raise TipoInvalido(
+            f"programacion: {valor!r} debe ser una Programacion", campo="programacion", valor=valor
+        )
+
+
+def _peso(valor: Numero) -> Decimal:
+    peso = a_decimal(valor, "peso")
+    if peso > _CIEN:
+        raise ErrorModelo(
+            f"peso: {valor} supera 100; el peso de una meta es un porcentaje del plan",
+            codigo="PESO_INVALIDO",
+            campo="peso",
+            valor=valor,
+        )
+    return peso
+
+
+def _indicador_opcional(
+    _inst: object, atributo: attrs.Attribute[Indicador | None], valor: object
+) -> None:
+    if valor is not None and not isinstance(valor, Indicador):
+        raise TipoInvalido(
+            f"indicador: {valor!r} debe ser un Indicador o None", campo="indicador", valor=valor
+        )
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Meta:
+    """Una meta del plan de gestión.
+
+    ``peso`` es su porcentaje dentro del plan (0..100). ``eliminada_desde`` es el trimestre desde
+    el cual la meta está marcada como «Meta eliminada» (Política 9, viñeta 8), o ``None``.
+
+    >>> from sdg_metas import Meta, Programacion
+    >>> m = Meta(codigo="M1", descripcion="Atender 100 solicitudes",
+    ...          programacion=Programacion("suma", 100, [25, 25, 25, 25]), peso=20)
+    >>> m.activa_en(4), m.nivel.name
+    (True, 'CENTRAL')
+    """
+
+    codigo: str = attrs.field(validator=_validar_codigo)
+    descripcion: str = attrs.field(validator=_validar_texto)
+    programacion: Programacion = attrs.field(validator=_validar_programacion)
+    peso: Decimal = attrs.field(converter=_peso)
+    unidad: str = attrs.field(default="", validator=_validar_texto)
+    nivel: Nivel = attrs.field(default=Nivel.CENTRAL, converter=_nivel)
+    transversal: bool = attrs.field(default=False, validator=_validar_bool)
+    proceso_lider: str | None = attrs.field(default=None, validator=_validar_texto_opcional)
+    dependencia_orientadora: str | None = attrs.field(
+        default=None, validator=_validar_texto_opcional
+    )
+    entregables: tuple[str, ...] = attrs.field(default=(), converter=_textos)
+    indicador: Indicador | None = attrs.field(default=None, validator=_indicador_opcional)
+    objetivo_estrategico: str | None = attrs.field(default=None, validator=_validar_texto_opcional)
+    eliminada_desde: Trimestre | None = attrs.field(default=None, validator=_trimestre_opcional)
+
+    @property
+    def porcentual(self) -> bool:
+        """¿La meta se mide en porcentaje?"""
+        return es_porcentual(self.unidad)
+
+    def activa_en(self, trimestre: int | Trimestre) -> bool:
+        """¿La meta cuenta en ese trimestre? (no lo está desde su ``eliminada_desde``)."""
+        if self.eliminada_desde is None:
+            return True
+        numero = _indice_trimestre(trimestre) + 1
+        if isinstance(trimestre, Trimestre):
+            return trimestre < self.eliminada_desde
+        return numero < self.eliminada_desde.numero
+
+
+# --- Reporte ----------------------------------------------------------------------------------
+
+
+def _ejecucion(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "ejecucion")
+
+
+def _numerador(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "numerador")
+
+
+def _denominador(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "denominador")
+
+
+def _avance(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "avance_reportado", negativo=True)
+
+
+def _ejecucion_acumulada(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "ejecucion_acumulada_reportada")
+
+
+def _avance_acumulado(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "avance_acumulado_reportado", negativo=True)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Reporte:
+    """El reporte de seguimiento de una meta en un trimestre (Actividad 9).
+
+    La ejecución se da directamente o como ``numerador`` y ``denominador`` (Política 8). Los
+    avances reportados son fracciones (1 = 100 %), como los de :class:`~sdg_metas.Resultado`.
+    ``codigo_meta`` dice a qué meta del plan pertenece.
+
+    >>> from datetime import date
+    >>> r = Reporte(codigo_meta="M1", trimestre=Trimestre(2025, 1), ejecucion=20,
+    ...             analisis="Se atendieron 20 solicitudes", evidencias=["acta.pdf"],
+    ...             fecha_envio=date(2025, 4, 10))
+    >>> r.ejecucion, r.evidencias
+    (Decimal('20'), ('acta.pdf',))
+    """
+
+    trimestre: Trimestre = attrs.field(validator=_validar_trimestre)
+    ejecucion: Decimal | None = attrs.field(default=None, converter=_ejecucion)
+    numerador: Decimal | None = attrs.field(default=None, converter=_numerador)
+    denominador: Decimal | None = attrs.field(default=None, converter=_denominador)
+    analisis: str = attrs.field(default="", validator=_validar_texto)
+    evidencias: tuple[str, ...] = attrs.field(default=(), converter=_textos)
+    fecha_envio: datetime.date | None = attrs.field(default=None, validator=_fecha_opcional)
+    avance_reportado: Decimal | None = attrs.field(default=None, converter=_avance)
+    ejecucion_acumulada_reportada: Decimal | None = attrs.field(
+        default=None, converter=_ejecucion_acumulada
+    )
+    avance_acumulado_reportado: Decimal | None = attrs.field(
+        default=None, converter=_avance_acumulado
+    )
+    analisis_acumulado: str = attrs.field(default="", validator=_validar_texto)
+    causas_retraso: str = attrs.field(default="", validator=_validar_texto)
+    codigo_meta: str = attrs.field(default="", validator=_validar_texto)
+
+
+def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
+    """La ejecución del reporte: la dada, o numerador/denominador (×100 si la meta es en %).
+
+    ``None`` cuando no hay ejecución ni una razón calculable (denominador ausente o 0): REP-01 lo
+    señala.
+
+    >>> from sdg_metas import Meta, Programacion
+    >>> m = Meta(codigo="M1", descripcion="Responder", unidad="%", peso=10,
+    ...          programacion=Programacion("constante", 100, [100] * 4))
+    >>> ejecucion_de(Reporte(trimestre=Trimestre(2025, 1), numerador=45, denominador=50), m)
+    Decimal('90')
+    """
+    if reporte.ejecucion is not None:
+        return reporte.ejecucion
+    if reporte.numerador is None or reporte.denominador is None or reporte.denominador.is_zero():
+        return None
+    with localcontext(CONTEXTO):
+        razon = reporte.numerador / reporte.denominador
+        return razon * _CIEN if meta.porcentual else razon
+
+
+# --- Registro de modificaciones y Plan --------------------------------------------------------
+
+
+def _validar_efecto(_inst: object, atributo: attrs.Attribute[Efecto], valor: object) -> None:
+    if not isinstance(valor, Efecto):
+        raise TipoInvalido(f"efecto: {valor!r} debe ser un Efecto", campo="efecto", valor=valor)
+
+
+def _validar_fecha(_inst: object, atributo: attrs.Attribute[datetime.date], valor: object) -> None:
+    validar_fecha(valor, atributo.name)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class RegistroModificacion:
+    """Una modificación o eliminación aplicada a una meta del plan (su historial).
+
+    ``revision_oap`` indica que la OAP aprobó un caso que requería su revisión (Política 9,
+    viñeta 3).
+    """
+
+    codigo_meta: str = attrs.field(validator=_validar_codigo)
+    fecha_solicitud: datetime.date = attrs.field(validator=_validar_fecha)
+    fecha_aprobacion: datetime.date = attrs.field(validator=_validar_fecha)
+    efecto: Efecto = attrs.field(validator=_validar_efecto)
+    desde: Trimestre | None = attrs.field(default=None, validator=_trimestre_opcional)
+    revision_oap: bool = attrs.field(default=False, validator=_validar_bool)
+    descripcion: str = attrs.field(default="", validator=_validar_texto)
+
+
+def _metas(valor: Iterable[Meta]) -> tuple[Meta, ...]:
+    resultado = tuple(valor)
+    for i, meta in enumerate(resultado):
+        if not isinstance(meta, Meta):
+            raise TipoInvalido(
+                f"metas[{i}]: {meta!r} debe ser una Meta", campo=f"metas[{i}]", valor=meta
+            )
+    return resultado
+
+
+def _reportes(valor: Iterable[Reporte]) -> tuple[Reporte, ...]:
+    resultado = tuple(valor)
+    for i, reporte in enumerate(resultado):
+        if not isinstance(reporte, Reporte):
+            raise TipoInvalido(
+                f"reportes[{i}]: {reporte!r} debe ser un Reporte",
+                campo=f"reportes[{i}]",
+                valor=reporte,
+            )
+    return resultado
+
+
+def _modificaciones(valor: Iterable[RegistroModificacion]) -> tuple[RegistroModificacion, ...]:
+    resultado = tuple(valor)
+    for i, registro in enumerate(resultado):
+        if not isinstance(registro, RegistroModificacion):
+            raise TipoInvalido(
+                f"modificaciones[{i}]: {registro!r} debe ser un RegistroModificacion",
+                campo=f"modificaciones[{i}]",
+                valor=registro,
+            )
+    return resultado
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class PlanDeGestion:
+    """El plan de gestión de un proceso (nivel central) o de una Alcaldía Local, una vigencia.
+
+    Cada reporte pertenece a una meta del plan (``codigo_meta``) y a un trimestre de la
+    vigencia, y hay a lo sumo un reporte por meta y trimestre. Los códigos de meta repetidos no
+    impiden construir el plan (son un hallazgo, ``FOR-08``), pero entonces los reportes de ese
+    código son ambiguos y se rechazan.
+    """
+
+    vigencia: int = attrs.field(validator=_validar_vigencia)
+    unidad: str = attrs.field(validator=_validar_texto)
+    nivel: Nivel = attrs.field(converter=_nivel)
+    metas: tuple[Meta, ...] = attrs.field(converter=_metas)
+    reportes: tuple[Reporte, ...] = attrs.field(default=(), converter=_reportes)
+    modificaciones: tuple[RegistroModificacion, ...] = attrs.field(
+        default=(), converter=_modificaciones
+    )
+
+    def __attrs_post_init__(self) -> None:
+        conteo: dict[str, int] = {}
+        for meta in self.metas:
+            conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1
+        vistos: set[tuple[str, int]] = set()
+        for i, reporte in enumerate(self.reportes):
+            campo = f"reportes[{i}]"
+            if reporte.trimestre.vigencia != self.vigencia:
+                raise ErrorModelo(
+                    f"{campo}.trimestre: {reporte.trimestre} no es de la vigencia "
+                    f"{self.vigencia} del plan",
+                    codigo="REPORTE_FUERA_DE_VIGENCIA",
+                    campo=f"{campo}.trimestre",
+                    valor=str(reporte.trimestre),
+                )
+            if conteo.get(reporte.codigo_meta, 0) != 1:
+                problema = "no es una meta del plan" if reporte.codigo_meta not in conteo else (
+                    "está repetido en el plan y el reporte es ambiguo"
+                )
+                raise ErrorModelo(
+                    f"{campo}.codigo_meta: {reporte.codigo_meta!r} {problema}",
+                    codigo="REPORTE_SIN_META",
+                    campo=f"{campo}.codigo_meta",
+                    valor=reporte.codigo_meta,
+                )
+            clave = (reporte.codigo_meta, reporte.trimestre.numero)
+            if clave in vistos:
+                raise ErrorModelo(
+                    f"{campo}: la meta {reporte.codigo_meta!r} ya tiene un reporte para "
+                    f"{reporte.trimestre}",
+                    codigo="REPORTE_DUPLICADO",
+                    campo=campo,
+                    valor=str(reporte.trimestre),
+                )
+            vistos.add(clave)
+        for i, registro in enumerate(self.modificaciones):
+            if registro.codigo_meta not in conteo:
+                raise ErrorModelo(
+                    f"modificaciones[{i}].codigo_meta: {registro.codigo_meta!r} no es una meta "
+                    "del plan",
+                    codigo="MODIFICACION_SIN_META",
+                    campo=f"modificaciones[{i}].codigo_meta",
+                    valor=registro.codigo_meta,
+                )
+
+    def meta(self, codigo: str) -> Meta:
+        """La meta con ese código (la primera, si estuviera repetido)."""
+        for meta in self.metas:
+            if meta.codigo == codigo:
+                return meta
+        raise ErrorModelo(
+            f"codigo: {codigo!r} no es una meta del plan {self.unidad} {self.vigencia}",
+            codigo="META_DESCONOCIDA",
+            campo="codigo",
+            valor=codigo,
+        )
+
+    def reportes_de(self, codigo: str) -> tuple[Reporte, ...]:
+        """Los reportes de una meta, ordenados por trimestre."""
+        return tuple(
+            sorted(
+                (r for r in self.reportes if r.codigo_meta == codigo),
+                key=lambda r: r.trimestre,
+            )
+        )
+
+    def ejecuciones(self, codigo: str) -> tuple[Decimal | None, ...]:
+        """Las cuatro ejecuciones (T1..T4) de una meta, ``None`` donde no hay reporte."""
+        meta = self.meta(codigo)
+        valores: list[Decimal | None] = [None, None, None, None]
+        for reporte in self.reportes_de(codigo):
+            valores[reporte.trimestre.numero - 1] = ejecucion_de(reporte, meta)
+        return tuple(valores)
+
+    def trimestres_reportados(self, codigo: str) -> frozenset[int]:
+        """Los números de trimestre que tienen reporte de seguimiento para la meta."""
+        return frozenset(r.trimestre.numero for r in self.reportes if r.codigo_meta == codigo)
+
+    def modificaciones_de(self, codigo: str) -> tuple[RegistroModificacion, ...]:
+        """El historial de modificaciones aplicadas a una meta, en orden."""
+        return tuple(r for r in self.modificaciones if r.codigo_meta == codigo)

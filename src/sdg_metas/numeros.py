@@ -1,0 +1,175 @@
+"""Conversión exacta de números y presentación de porcentajes.
+
+Todo número que entra a la biblioteca pasa por :func:`a_decimal`: ``int``, ``Decimal``, texto con
+punto decimal y ``float`` a través de ``str(valor)`` (así ``0.1`` es exactamente
+``Decimal("0.1")``). Los cálculos se hacen en un contexto decimal propio (:data:`CONTEXTO`), de
+modo que el resultado no depende del contexto global de quien llama.
+
+>>> from sdg_metas import a_decimal, porcentaje
+>>> a_decimal(0.1) + a_decimal(0.1) + a_decimal(0.1)
+Decimal('0.3')
+>>> porcentaje(a_decimal("0.756789"))
+Decimal('75.68')
+>>> porcentaje(a_decimal("0.12345"))
+Decimal('12.35')
+>>> porcentaje(None) is None
+True
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+
+from .errores import ErrorNumero, TipoInvalido
+
+__all__ = [
+    "CONTEXTO",
+    "a_decimal",
+    "a_decimal_opcional",
+    "porcentaje",
+    "redondear",
+    "texto_numero",
+]
+
+#: Contexto de todos los cálculos: 50 dígitos, y cualquier operación inválida, división por cero
+#: o desbordamiento es una excepción (que la biblioteca nunca deja escapar: antes la evita).
+CONTEXTO = Context(
+    prec=50,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999999,
+    Emax=999999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+_CIEN = Decimal(100)
+
+
+def a_decimal(valor: object, campo: str = "valor", *, negativo: bool = False) -> Decimal:
+    """Convierte ``valor`` en un ``Decimal`` finito, o explica por qué no.
+
+    ``campo`` nombra el dato en el mensaje de error. Con ``negativo=False`` (por defecto) un
+    valor menor que cero es un error.
+
+    >>> a_decimal("12.50", campo="magnitud")
+    Decimal('12.50')
+    >>> a_decimal(3)
+    Decimal('3')
+    >>> a_decimal("-1", campo="ejecucion")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorNumero: ejecucion: -1 es negativo; debe ser mayor o igual que 0
+    >>> a_decimal(True, campo="peso")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: peso: True es un booleano, no un número
+    """
+    if isinstance(valor, bool):
+        raise TipoInvalido(
+            f"{campo}: {valor!r} es un booleano, no un número", campo=campo, valor=valor
+        )
+    if isinstance(valor, Decimal):
+        numero = valor
+    elif isinstance(valor, int):
+        numero = Decimal(valor)
+    elif isinstance(valor, float):
+        numero = _desde_texto(str(valor), campo, valor)
+    elif isinstance(valor, str):
+        numero = _desde_texto(valor, campo, valor)
+    elif valor is None:
+        raise TipoInvalido(f"{campo}: falta el número (se recibió None)", campo=campo, valor=valor)
+    else:
+        raise TipoInvalido(
+            f"{campo}: {valor!r} es de tipo {type(valor).__name__}; se espera un número "
+            "(int, Decimal, float o texto con punto decimal)",
+            campo=campo,
+            valor=valor,
+        )
+    if not numero.is_finite():
+        raise ErrorNumero(
+            f"{campo}: {valor!r} no es un número finito", campo=campo, valor=valor
+        )
+    if not negativo and numero.is_signed() and numero != 0:
+        raise ErrorNumero(
+            f"{campo}: {valor} es negativo; debe ser mayor o igual que 0",
+            campo=campo,
+            valor=valor,
+        )
+    if numero.is_zero() and numero.is_signed():
+        numero = numero.copy_abs()
+    return numero
+
+
+def a_decimal_opcional(
+    valor: object, campo: str = "valor", *, negativo: bool = False
+) -> Decimal | None:
+    """Como :func:`a_decimal`, pero ``None`` se conserva como ``None`` (dato ausente)."""
+    if valor is None:
+        return None
+    return a_decimal(valor, campo, negativo=negativo)
+
+
+def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
+    limpio = texto.strip()
+    if "," in limpio:
+        sugerido = limpio.replace(",", ".") if limpio.count(",") == 1 and "." not in limpio else ""
+        raise ErrorNumero(
+            f"{campo}: {texto!r} usa coma decimal; escriba el número con punto decimal"
+            + (f": {sugerido}" if sugerido else " y sin separador de miles"),
+            campo=campo,
+            valor=original,
+        )
+    try:
+        return Decimal(limpio)
+    except decimal.InvalidOperation:
+        raise ErrorNumero(
+            f"{campo}: {texto!r} no es un número", campo=campo, valor=original
+        ) from None
+
+
+def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
+    """Redondea para presentar, ROUND_HALF_UP (como la función REDONDEAR de la hoja de cálculo).
+
+    >>> redondear(Decimal("2.675"))
+    Decimal('2.68')
+    """
+    if isinstance(decimales, bool) or not isinstance(decimales, int) or decimales < 0:
+        raise ErrorNumero(
+            f"decimales: {decimales!r} debe ser un entero mayor o igual que 0",
+            campo="decimales",
+            valor=decimales,
+        )
+    numero = a_decimal(valor, "valor", negativo=True)
+    with localcontext(CONTEXTO):
+        return numero.quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
+
+
+def porcentaje(fraccion: Decimal | None, decimales: int = 2) -> Decimal | None:
+    """Presenta una fracción (1 = 100 %) como porcentaje redondeado ROUND_HALF_UP.
+
+    ``None`` ("no aplica") se conserva; NaN y los infinitos son un error.
+
+    >>> porcentaje(Decimal("1"))
+    Decimal('100.00')
+    >>> porcentaje(Decimal("-0.5"), decimales=0)
+    Decimal('-50')
+    """
+    if fraccion is None:
+        return None
+    numero = a_decimal(fraccion, "fraccion", negativo=True)
+    with localcontext(CONTEXTO):
+        return redondear(numero * _CIEN, decimales)
+
+
+def texto_numero(valor: Decimal | None, decimales: int = 2, *, nulo: str = "—") -> str:
+    """Presenta un número en texto: redondeado ROUND_HALF_UP, sin ceros sobrantes ni exponente.
+
+    >>> texto_numero(Decimal("4.2E+2")), texto_numero(Decimal("94.6666")), texto_numero(None)
+    ('420', '94.67', '—')
+    """
+    if valor is None:
+        return nulo
+    texto = format(redondear(valor, decimales), "f")
+    if "." in texto:
+        texto = texto.rstrip("0").rstrip(".")
+    return "0" if texto in ("-0", "") else texto

@@ -1,0 +1,293 @@
+"""El catálogo de reglas: cada regla del procedimiento existe una sola vez, aquí.
+
+Cada :class:`Regla` tiene un identificador estable (``FOR-01``, ``MOD-04`` …), un enunciado en
+español y la cláusula de PLE-PIN-P005 v8 de donde sale. Los hallazgos (:class:`Hallazgo`) y los
+motivos de una decisión apuntan a su regla por el identificador, de modo que el enunciado y la
+fuente nunca se reescriben. ``docs/reglas.md`` lista exactamente este catálogo (una prueba lo
+comprueba).
+
+>>> from sdg_metas import REGLAS
+>>> REGLAS["MOD-04"].fuente
+'PLE-PIN-P005 v8, Política de operación 9, viñeta 1'
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from .errores import ErrorSdgMetas
+
+__all__ = ["REGLAS", "Hallazgo", "Regla", "Severidad", "regla"]
+
+_P = "PLE-PIN-P005 v8"
+
+
+@attrs.frozen(slots=True)
+class Regla:
+    """Una regla del procedimiento: identificador, enunciado y cláusula de origen."""
+
+    id: str
+    enunciado: str
+    fuente: str
+
+
+class Severidad(enum.Enum):
+    """Gravedad de un hallazgo: un ``ERROR`` debe corregirse; una ``ADVERTENCIA`` se revisa."""
+
+    ERROR = "error"
+    ADVERTENCIA = "advertencia"
+
+
+_CATALOGO = (
+    # Formulación (actividad 4; políticas 2, 4 y 9)
+    Regla(
+        "FOR-01",
+        "La magnitud es un número finito mayor que 0 (mayor o igual que 0 si la meta es "
+        "decreciente), los valores trimestrales no son negativos y al menos un trimestre está "
+        "programado.",
+        f"{_P}, Actividad 4, viñeta 3 (consistencia del tipo de programación respecto a las "
+        "magnitudes trimestrales y la magnitud global)",
+    ),
+    Regla(
+        "FOR-02",
+        "La programación trimestral es coherente con su tipo (suma, constante, creciente o "
+        "decreciente) y con la magnitud total y la línea base.",
+        f"{_P}, Actividad 4, viñetas 2 y 3; Política de operación 9, viñeta 2",
+    ),
+    Regla(
+        "FOR-03",
+        "Una meta expresada en porcentaje nunca supera 100.",
+        f"{_P}, Actividad 4, viñeta 3 (consistencia de las magnitudes)",
+    ),
+    Regla(
+        "FOR-04",
+        "Los pesos de las metas activas de un plan suman exactamente 100.",
+        f"{_P}, Actividad 4 (análisis metodológico del plan); Control de cambios, versión 5 "
+        "(ponderación y/o peso porcentual de las metas)",
+    ),
+    Regla(
+        "FOR-05",
+        "La meta pertenece a un objetivo estratégico del marco estratégico vigente.",
+        f"{_P}, Política de operación 2; Actividad 4, viñeta 1",
+    ),
+    Regla(
+        "FOR-06",
+        "La redacción de la meta está presente y empieza por un verbo en infinitivo, tiene "
+        "entregables y su indicador tiene nombre, numerador y denominador.",
+        f"{_P}, Actividad 4, viñeta 4 (formulación de los indicadores); Política de operación 9, "
+        "viñeta 2 (coherencia entre redacción, entregables y demás elementos)",
+    ),
+    Regla(
+        "FOR-07",
+        "Una meta transversal nombra el proceso que la lidera y una meta local nombra la "
+        "dependencia que la orienta.",
+        f"{_P}, Política de operación 4; Política de operación 8",
+    ),
+    Regla(
+        "FOR-08",
+        "Cada meta de un plan tiene un código propio: no hay dos metas con el mismo código.",
+        f"{_P}, Actividad 4 (análisis metodológico y técnico de cada meta del plan)",
+    ),
+    # Reportes trimestrales (actividad 10; política 8; notas de la actividad 9)
+    Regla(
+        "REP-01",
+        "La ejecución del trimestre está presente y no es negativa; si se dan numerador y "
+        "denominador, el denominador es mayor que 0 y la ejecución es numerador/denominador "
+        "(×100 en metas en porcentaje).",
+        f"{_P}, Actividad 9 (el reporte debe contener la ejecución del trimestre); Política de "
+        "operación 8 (numerador, denominador y resultado del indicador)",
+    ),
+    Regla(
+        "REP-02",
+        "El avance del trimestre, la ejecución acumulada y el avance acumulado reportados son "
+        "iguales a los calculados (con la tolerancia de la política).",
+        f"{_P}, Actividad 10 (coherencia de programado, ejecutado y avance, para el trimestre "
+        "y el acumulado de la vigencia)",
+    ),
+    Regla(
+        "REP-03",
+        "El reporte trae el análisis del avance; si la meta va atrasada frente a lo programado, "
+        "el análisis justifica las causas del retraso.",
+        f"{_P}, Actividad 9, viñetas 3 y 7 y Nota 1",
+    ),
+    Regla(
+        "REP-04",
+        "El reporte trae evidencias para verificar el avance.",
+        f"{_P}, Actividad 9, viñeta 4 y Nota 3",
+    ),
+    Regla(
+        "REP-05",
+        "Una ejecución reportada en un trimestre que no estaba programado se señala para "
+        "revisión.",
+        f"{_P}, Actividad 10 (coherencia entre lo programado y lo ejecutado)",
+    ),
+    Regla(
+        "REP-06",
+        "El reporte se envía dentro de los 15 días calendario siguientes al trimestre; si el "
+        "día 15 no es hábil, el día hábil inmediatamente siguiente. Después es extemporáneo.",
+        f"{_P}, Actividad 9, Nota 2; Política de operación 5",
+    ),
+    # Modificación y eliminación de metas (política 9)
+    Regla(
+        "MOD-01",
+        "La solicitud la presenta el líder del proceso (meta del nivel central) o el Alcalde "
+        "Local (meta local).",
+        f"{_P}, Política de operación 9, viñeta 1",
+    ),
+    Regla(
+        "MOD-02",
+        "La solicitud se presenta por memorando o correo electrónico dirigido al Jefe de la "
+        "Oficina Asesora de Planeación.",
+        f"{_P}, Política de operación 9, viñeta 1",
+    ),
+    Regla(
+        "MOD-03",
+        "La solicitud trae la debida justificación técnica y/o legal.",
+        f"{_P}, Política de operación 9, viñeta 1",
+    ),
+    Regla(
+        "MOD-04",
+        "La solicitud se presenta, como máximo, hasta el segundo trimestre de la vigencia.",
+        f"{_P}, Política de operación 9, viñeta 1",
+    ),
+    Regla(
+        "MOD-05",
+        "La meta propuesta es coherente entre sus elementos (redacción, magnitud, programación "
+        "trimestral, tipo de programación, entregables…): cumple todas las reglas FOR.",
+        f"{_P}, Política de operación 9, viñeta 2",
+    ),
+    Regla(
+        "MOD-06",
+        "La meta se modifica una única vez en la vigencia; solo por cambios normativos o de "
+        "fuerza mayor debidamente justificados la OAP puede revisar el caso particular.",
+        f"{_P}, Política de operación 9, viñeta 3",
+    ),
+    Regla(
+        "MOD-07",
+        "La modificación para aumentar la magnitud puede presentarse en cualquier momento de "
+        "la vigencia.",
+        f"{_P}, Política de operación 9, viñeta 4",
+    ),
+    Regla(
+        "MOD-08",
+        "La programación trimestral solo se modifica en periodos cuyo corte no ha finalizado; "
+        "no se modifican periodos ya medidos.",
+        f"{_P}, Política de operación 9, viñeta 5",
+    ),
+    Regla(
+        "MOD-09",
+        "Modificar una meta transversal requiere el concepto previo favorable del líder del "
+        "proceso que lidera la meta, por memorando o correo electrónico.",
+        f"{_P}, Política de operación 9, viñeta 6",
+    ),
+    Regla(
+        "MOD-10",
+        "Modificar una meta de un plan de alcaldía local requiere el concepto previo favorable "
+        "de la Subsecretaría de Gestión Local, la Dirección para la Gestión Policiva o la "
+        "Dirección para la Gestión del Desarrollo Local, según corresponda.",
+        f"{_P}, Política de operación 9, viñeta 7",
+    ),
+    Regla(
+        "MOD-11",
+        "Una meta con seguimiento no se elimina: se marca como «Meta eliminada» y su resultado "
+        "sale de la calificación del proceso; una meta sin seguimiento puede eliminarse.",
+        f"{_P}, Política de operación 9, viñeta 8",
+    ),
+    Regla(
+        "MOD-12",
+        "La OAP aprueba o niega la solicitud: la biblioteca solo dice si es elegible y por qué.",
+        f"{_P}, Política de operación 9, viñetas 9 y 10",
+    ),
+    # Consolidación (actividades 11 a 15; política 9)
+    Regla(
+        "CON-01",
+        "La calificación de un plan en un trimestre es el promedio ponderado del cumplimiento "
+        "de sus metas activas programadas a la fecha, cada uno acotado; las metas eliminadas "
+        "salen de la calificación.",
+        f"{_P}, Actividad 12; Política de operación 9, viñeta 8",
+    ),
+    Regla(
+        "CON-02",
+        "Los planes se ordenan por calificación en el ranking de gestión del periodo; los "
+        "empates comparten posición.",
+        f"{_P}, Actividad 12",
+    ),
+    Regla(
+        "CON-03",
+        "Un avance se clasifica en una banda de semáforo definida por la política.",
+        f"{_P}, Actividad 13 (socializar los resultados); Actividad 15 (análisis de la "
+        "información)",
+    ),
+    Regla(
+        "CON-04",
+        "Al final de la vigencia se consolidan los resultados de cada indicador para los "
+        "informes CB-0404 y CB-1090 y para el informe de gestión institucional.",
+        f"{_P}, Actividades 14 y 15",
+    ),
+    # Ciclo de vida del plan (actividades 1 a 8 y 13; políticas 1, 6 y 7)
+    Regla(
+        "CIC-01",
+        "Un plan pasa por formulación, revisión OAP, observaciones y ajustes, aprobación (caso "
+        "HOLA), publicación, seguimiento y cierre; cada transición la toma un rol definido.",
+        f"{_P}, Actividades 1 a 8 y 13; Políticas de operación 6 y 7",
+    ),
+    Regla(
+        "CIC-02",
+        "Un plan se publica solo después de ser aprobado por su líder de proceso o Alcalde "
+        "Local y validado por la Oficina Asesora de Planeación.",
+        f"{_P}, Política de operación 1; Actividad 8",
+    ),
+)
+
+#: El catálogo, de solo lectura, por identificador.
+REGLAS: Mapping[str, Regla] = MappingProxyType({r.id: r for r in _CATALOGO})
+
+
+def regla(identificador: str) -> Regla:
+    """La regla con ese identificador, o un error que lista los identificadores válidos."""
+    try:
+        return REGLAS[identificador]
+    except KeyError:
+        raise ErrorSdgMetas(
+            f"regla: {identificador!r} no está en el catálogo; válidas: {', '.join(REGLAS)}",
+            codigo="REGLA_DESCONOCIDA",
+            campo="regla",
+            valor=identificador,
+        ) from None
+
+
+def _validar_regla(_inst: object, _atributo: object, valor: str) -> None:
+    regla(valor)
+
+
+@attrs.frozen(slots=True)
+class Hallazgo:
+    """Un hallazgo de una verificación: qué regla, qué pasa y qué tan grave es.
+
+    ``fuente`` y ``enunciado`` se toman del catálogo (nunca se reescriben).
+
+    >>> h = Hallazgo("FOR-03", "magnitud: 120 supera 100 en una meta en %")
+    >>> h.fuente
+    'PLE-PIN-P005 v8, Actividad 4, viñeta 3 (consistencia de las magnitudes)'
+    >>> h.severidad
+    <Severidad.ERROR: 'error'>
+    """
+
+    regla: str = attrs.field(validator=_validar_regla)
+    mensaje: str
+    severidad: Severidad = Severidad.ERROR
+    codigo_meta: str | None = None
+    fuente: str = attrs.field(init=False)
+
+    @fuente.default
+    def _fuente(self) -> str:
+        return REGLAS[self.regla].fuente
+
+    @property
+    def enunciado(self) -> str:
+        """El enunciado de la regla, del catálogo."""
+        return REGLAS[self.regla].enunciado
