@@ -133,14 +133,14 @@ def _evaluar(
     if tipo is TipoProgramacion.SUMA:
         reportadas = [e for e in ejecuciones[:k] if e is not None]
         ea = sum(reportadas, _CERO) if reportadas else None
-        pa = sum((v for v, si in zip(plan[:k], programados[:k]) if si and v is not None), _CERO)
+        pa = sum((v for v, si in zip(plan[:k], programados[:k], strict=False) if si and v is not None), _CERO)
         trimestre = _razon(e_k, p_k) if e_k is not None and p_k is not None else None
         cumplimiento = _razon(ea, pa) if ea is not None else None
         vigencia = _razon(ea, magnitud) if ea is not None else None
         return Resultado(k, trimestre, ea, pa, cumplimiento, vigencia)
 
     if tipo is TipoProgramacion.CONSTANTE:
-        pares = [(e, v) for e, v in zip(ejecuciones[:k], plan[:k]) if v is not None]
+        pares = [(e, v) for e, v in zip(ejecuciones[:k], plan[:k], strict=False) if v is not None]
         reportadas = [e for e, _ in pares if e is not None]
         ea_c: Decimal | None
         if not reportadas:

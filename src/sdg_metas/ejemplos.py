@@ -70,7 +70,7 @@ def plan_ejemplo() -> PlanDeGestion:
                 objetivo_estrategico="OE1",
             )
         )
-        for numero, (ejecucion, envio) in enumerate(zip(ejecuciones, _ENVIOS), 1):
+        for numero, (ejecucion, envio) in enumerate(zip(ejecuciones, _ENVIOS, strict=False), 1):
             if ejecucion is None:
                 continue
             reportes.append(

@@ -13,6 +13,7 @@ FOR-02 SUMA: la programación trimestral suma 95 y la magnitud es 100; deben ser
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal, localcontext
 
 from .errores import TipoInvalido
@@ -76,7 +77,7 @@ def _for_01(p: Programacion) -> list[Hallazgo]:
 def _programados(p: Programacion) -> list[tuple[int, Decimal]]:
     return [
         (i, v)
-        for i, (v, si) in enumerate(zip(p.trimestres, p.programados), 1)
+        for i, (v, si) in enumerate(zip(p.trimestres, p.programados, strict=False), 1)
         if si and v is not None
     ]
 
@@ -108,7 +109,7 @@ def _for_02(p: Programacion) -> list[Hallazgo]:
             )
         return hallazgos
     creciente = tipo is TipoProgramacion.CRECIENTE
-    for (i_a, a), (i_b, b) in zip(valores, valores[1:]):
+    for (i_a, a), (i_b, b) in itertools.pairwise(valores):
         if (creciente and b < a) or (not creciente and b > a):
             sentido = "disminuye" if creciente else "aumenta"
             hallazgos.append(

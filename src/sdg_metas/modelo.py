@@ -22,7 +22,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
-from typing import Union
 
 import attrs
 
@@ -46,7 +45,7 @@ __all__ = [
 ]
 
 #: Lo que la biblioteca acepta como número de entrada (los ``float`` entran por ``str``).
-Numero = Union[int, str, Decimal, float]
+Numero = int | str | Decimal | float
 
 _CIEN = Decimal(100)
 VIGENCIA_MINIMA = 1900

@@ -285,7 +285,7 @@ class Hallazgo:
 
     @fuente.default
     def _fuente(self) -> str:
-        return REGLAS[self.regla].fuente
+        return regla(self.regla).fuente
 
     @property
     def enunciado(self) -> str:

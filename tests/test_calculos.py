@@ -1,0 +1,356 @@
+"""Pruebas de ``evaluar``: ejemplos trabajados a mano con las fórmulas de DESIGN.md.
+
+Cada valor esperado se calculó a mano; el comentario muestra la cuenta.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from sdg_metas import (
+    POLITICA_PLE_PIN_P005_V8,
+    ErrorNumero,
+    ErrorProgramacion,
+    ErrorTrimestre,
+    ModoConstante,
+    Programacion,
+    Resultado,
+    TipoInvalido,
+    Trimestre,
+    evaluar,
+)
+from sdg_metas.numeros import CONTEXTO
+
+D = Decimal
+
+
+def q(a: int, b: int) -> Decimal:
+    """La fracción a/b con la precisión documentada de la biblioteca (50 dígitos)."""
+    return CONTEXTO.divide(D(a), D(b))
+
+
+def _cifras(r: Resultado) -> tuple[Decimal | None, ...]:
+    return (
+        r.avance_trimestre,
+        r.ejecucion_acumulada,
+        r.programado_acumulado,
+        r.cumplimiento,
+        r.avance_vigencia,
+    )
+
+
+# --- SUMA -------------------------------------------------------------------------------------
+
+SUMA = Programacion("suma", 100, [10, 20, 30, 40])
+E_SUMA = [10, 15, None, None]
+
+
+@pytest.mark.parametrize(
+    ("hasta", "esperado"),
+    [
+        # T1: E1/P1 = 10/10 = 1; EA = 10; PA = 10; EA/PA = 1; EA/M = 10/100 = 0.1
+        (1, (D(1), D(10), D(10), D(1), D("0.1"))),
+        # T2: 15/20 = 0.75; EA = 10+15 = 25; PA = 10+20 = 30; 25/30; 25/100 = 0.25
+        (2, (D("0.75"), D(25), D(30), q(25, 30), D("0.25"))),
+        # T3 sin reporte: avance del trimestre no aplica; PA = 60; 25/60
+        (3, (None, D(25), D(60), q(25, 60), D("0.25"))),
+        # T4 sin reporte: PA = 100; 25/100
+        (4, (None, D(25), D(100), D("0.25"), D("0.25"))),
+    ],
+)
+def test_suma(hasta: int, esperado: tuple[Decimal | None, ...]) -> None:
+    assert _cifras(evaluar(SUMA, E_SUMA, hasta)) == esperado
+
+
+def test_suma_cero_no_programado_y_reporte_fuera_de_programacion() -> None:
+    # T1 sin programar (None) y T2 programado en 0 (no cuenta en SUMA): PA = 0 -> sin razón.
+    p = Programacion("suma", 100, [None, 0, 50, 50])
+    r = evaluar(p, [5, None, None, None], 2)
+    # EA = 5 (en SUMA se suma todo lo reportado); PA = 0 -> cumplimiento None; 5/100 = 0.05
+    assert _cifras(r) == (None, D(5), D(0), None, D("0.05"))
+
+
+def test_suma_sin_reportes() -> None:
+    r = evaluar(SUMA, [None] * 4, 2)
+    assert _cifras(r) == (None, None, D(30), None, None)
+
+
+def test_sobreejecucion_no_se_acota() -> None:
+    # 30/10 = 3 -> 300 %: evaluar no acota (lo hace la calificación, CON-01).
+    r = evaluar(SUMA, [30, None, None, None], 1)
+    assert r.cumplimiento == D(3)
+
+
+# --- CONSTANTE --------------------------------------------------------------------------------
+
+CONSTANTE = Programacion("constante", 100, [100, 100, None, 100])
+E_CONSTANTE = [90, 100, 70, None]
+
+
+def test_constante_media() -> None:
+    # T3 no está programado: su 70 no cuenta. EA = (90+100)/2 = 95; PA = M = 100.
+    r = evaluar(CONSTANTE, E_CONSTANTE, 3)
+    assert _cifras(r) == (None, D(95), D(100), D("0.95"), D("0.95"))
+    # T2: avance del trimestre = E2/P2 = 100/100 = 1
+    assert evaluar(CONSTANTE, E_CONSTANTE, 2).avance_trimestre == D(1)
+
+
+def test_constante_ultimo() -> None:
+    politica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, modo_constante=ModoConstante.ULTIMO)
+    # último reportado en trimestre programado: T2 = 100 -> 100/100 = 1
+    r = evaluar(CONSTANTE, E_CONSTANTE, 4, politica)
+    assert _cifras(r) == (None, D(100), D(100), D(1), D(1))
+
+
+def test_constante_razon_de_sumas() -> None:
+    politica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, modo_constante=ModoConstante.RAZON_DE_SUMAS)
+    # programados T1, T2, T4 (suma 300); reportado 90 + 100 = 190 (T4 sin reporte cuenta 0)
+    # EA = 100 × 190 / 300 = 63.33…; cumplimiento = EA / 100
+    r = evaluar(CONSTANTE, E_CONSTANTE, 4, politica)
+    assert r.ejecucion_acumulada == q(100 * 190, 300)
+    assert r.cumplimiento == CONTEXTO.divide(q(100 * 190, 300), D(100))
+
+
+def test_constante_nada_programado_a_la_fecha() -> None:
+    p = Programacion("constante", 50, [None, None, 50, 50])
+    r = evaluar(p, [10, None, None, None], 2)
+    assert _cifras(r) == (None, None, None, None, None)
+
+
+def test_constante_razon_de_sumas_programado_en_cero() -> None:
+    politica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, modo_constante=ModoConstante.RAZON_DE_SUMAS)
+    p = Programacion("constante", 0, [0, 0, 0, 0])
+    # magnitud y programación en 0: las razones no aplican (denominador 0), nunca un error;
+    # PA = M = 0 sí es un número.
+    assert _cifras(evaluar(p, [0, None, None, None], 1, politica)) == (None, None, D(0), None, None)
+
+
+# --- CRECIENTE --------------------------------------------------------------------------------
+
+CRECIENTE = Programacion("creciente", 80, [20, 40, 60, 80], linea_base=10)
+E_CRECIENTE = [25, 40, None, None]
+
+
+@pytest.mark.parametrize(
+    ("hasta", "esperado"),
+    [
+        # (25−10)/(20−10) = 1.5; vigencia (25−10)/(80−10) = 15/70
+        (1, (D("1.5"), D(25), D(20), D("1.5"), q(15, 70))),
+        # (40−10)/(40−10) = 1; vigencia 30/70
+        (2, (D(1), D(40), D(40), D(1), q(30, 70))),
+        # sin reporte en T3: EA = 40 (último reportado), PA = 60; (40−10)/(60−10) = 0.6
+        (3, (None, D(40), D(60), D("0.6"), q(30, 70))),
+    ],
+)
+def test_creciente(hasta: int, esperado: tuple[Decimal | None, ...]) -> None:
+    assert _cifras(evaluar(CRECIENTE, E_CRECIENTE, hasta)) == esperado
+
+
+def test_creciente_sin_linea_base_y_trimestres_sin_programar() -> None:
+    p = Programacion("creciente", 100, [None, 50, None, 100])
+    # LB = 0; PA a T3 = 50 (último programado); EA = 30; 30/50 = 0.6; 30/100 = 0.3
+    assert _cifras(evaluar(p, [None, 30, None, None], 3)) == (
+        None,
+        D(30),
+        D(50),
+        D("0.6"),
+        D("0.3"),
+    )
+
+
+def test_creciente_en_sentido_contrario_es_negativo() -> None:
+    p = Programacion("creciente", 90, [60, 70, 80, 90], linea_base=50)
+    # (40−50)/(60−50) = −1: no se acota
+    assert evaluar(p, [40, None, None, None], 1).cumplimiento == D(-1)
+
+
+def test_creciente_programado_igual_a_linea_base() -> None:
+    p = Programacion("creciente", 20, [10, 20, 20, 20], linea_base=10)
+    # PA − LB = 0 -> no aplica; vigencia (12−10)/(20−10) = 0.2
+    assert _cifras(evaluar(p, [12, None, None, None], 1)) == (None, D(12), D(10), None, D("0.2"))
+
+
+# --- DECRECIENTE ------------------------------------------------------------------------------
+
+DECRECIENTE = Programacion("decreciente", 200, [400, 350, 250, 200], linea_base=500)
+E_DECRECIENTE = [420, 340, None, 190]
+
+
+@pytest.mark.parametrize(
+    ("hasta", "esperado"),
+    [
+        # (500−420)/(500−400) = 80/100 = 0.8; vigencia 80/300
+        (1, (D("0.8"), D(420), D(400), D("0.8"), q(80, 300))),
+        # (500−340)/(500−350) = 160/150; vigencia 160/300
+        (2, (q(160, 150), D(340), D(350), q(160, 150), q(160, 300))),
+        # T3 sin reporte: EA = 340, PA = 250; 160/250 = 0.64
+        (3, (None, D(340), D(250), D("0.64"), q(160, 300))),
+        # (500−190)/(500−200) = 310/300
+        (4, (q(310, 300), D(190), D(200), q(310, 300), q(310, 300))),
+    ],
+)
+def test_decreciente(hasta: int, esperado: tuple[Decimal | None, ...]) -> None:
+    assert _cifras(evaluar(DECRECIENTE, E_DECRECIENTE, hasta)) == esperado
+
+
+def test_decreciente_hacia_cero() -> None:
+    p = Programacion("decreciente", 0, [None, None, None, 0], linea_base=10)
+    # (10−0)/(10−0) = 1
+    assert evaluar(p, [None, None, None, 0], 4).cumplimiento == D(1)
+
+
+def test_decreciente_sin_linea_base_es_error() -> None:
+    p = Programacion("decreciente", 0, [3, 2, 1, 0])
+    with pytest.raises(ErrorProgramacion) as info:
+        evaluar(p, [3, None, None, None], 1)
+    assert info.value.codigo == "LINEA_BASE_REQUERIDA"
+    assert "linea_base" in str(info.value)
+
+
+# --- entradas -------------------------------------------------------------------------------
+
+
+def test_hasta_como_trimestre() -> None:
+    assert evaluar(SUMA, E_SUMA, Trimestre(2025, 2)) == evaluar(SUMA, E_SUMA, 2)
+
+
+def test_numeros_como_texto_y_float() -> None:
+    assert evaluar(SUMA, ["10", 15.0, None, None], 2).ejecucion_acumulada == D("25.0")
+
+
+@pytest.mark.parametrize(
+    ("ejecuciones", "hasta", "error", "codigo"),
+    [
+        (E_SUMA, 0, ErrorTrimestre, "TRIMESTRE_INVALIDO"),
+        (E_SUMA, 5, ErrorTrimestre, "TRIMESTRE_INVALIDO"),
+        (E_SUMA, True, TipoInvalido, "TIPO_INVALIDO"),
+        (E_SUMA, "2", TipoInvalido, "TIPO_INVALIDO"),
+        ([1, 2, 3, 4, 5], 2, ErrorProgramacion, "EJECUCIONES_INVALIDAS"),
+        ([1, 2, 3], 2, ErrorProgramacion, "EJECUCIONES_INVALIDAS"),
+        ([1, -2, None, None], 2, ErrorNumero, "NUMERO_INVALIDO"),
+        ([1, "NaN", None, None], 2, ErrorNumero, "NUMERO_INVALIDO"),
+        ([1, "abc", None, None], 2, ErrorNumero, "NUMERO_INVALIDO"),
+        ([1, True, None, None], 2, TipoInvalido, "TIPO_INVALIDO"),
+        ("1234", 2, TipoInvalido, "TIPO_INVALIDO"),
+        (None, 2, TipoInvalido, "TIPO_INVALIDO"),
+    ],
+)
+def test_rechazos(ejecuciones: object, hasta: object, error: type, codigo: str) -> None:
+    with pytest.raises(error) as info:
+        evaluar(SUMA, ejecuciones, hasta)  # type: ignore[arg-type]
+    assert info.value.codigo == codigo
+
+
+def test_mensaje_nombra_el_trimestre() -> None:
+    with pytest.raises(ErrorNumero, match=r"ejecuciones\[T2\]: -2 es negativo"):
+        evaluar(SUMA, [1, -2, None, None], 2)
+
+
+def test_tipos_de_argumentos() -> None:
+    with pytest.raises(TipoInvalido):
+        evaluar("suma", E_SUMA, 1)  # type: ignore[arg-type]
+    with pytest.raises(TipoInvalido):
+        evaluar(SUMA, E_SUMA, 1, politica="v8")  # type: ignore[arg-type]
+
+
+# --- propiedades ------------------------------------------------------------------------------
+
+valores = st.decimals(min_value=0, max_value=10_000, places=2)
+opcionales = st.none() | valores
+cuatro = st.lists(opcionales, min_size=4, max_size=4)
+hasta_st = st.integers(min_value=1, max_value=4)
+
+
+@given(st.lists(valores, min_size=4, max_size=4), hasta_st)
+def test_suma_ejecutada_como_programada_cumple_1(plan: list[Decimal], hasta: int) -> None:
+    p = Programacion("suma", sum(plan), plan)
+    r = evaluar(p, plan, hasta)
+    if any(v > 0 for v in plan[:hasta]):
+        assert r.cumplimiento == 1
+    else:
+        assert r.cumplimiento is None
+
+
+@given(cuatro, cuatro)
+def test_ejecucion_acumulada_suma_no_decrece(
+    plan: list[Decimal | None], ej: list[Decimal | None]
+) -> None:
+    p = Programacion("suma", 1, plan)
+    anteriores = [evaluar(p, ej, k).ejecucion_acumulada for k in range(1, 5)]
+    conocidos = [a for a in anteriores if a is not None]
+    assert conocidos == sorted(conocidos)
+    # una vez hay ejecución, sigue habiéndola
+    primero = next((i for i, a in enumerate(anteriores) if a is not None), 4)
+    assert all(a is not None for a in anteriores[primero:])
+
+
+@given(
+    st.lists(valores, min_size=4, max_size=4),
+    cuatro,
+    valores,
+    st.decimals(min_value=0, max_value=1000, places=2),
+    hasta_st,
+)
+def test_creciente_invariante_al_desplazar(
+    plan: list[Decimal], ej: list[Decimal | None], lb: Decimal, s: Decimal, hasta: int
+) -> None:
+    plan = sorted(plan)
+    original = Programacion("creciente", plan[-1], plan, linea_base=lb)
+    movida = Programacion("creciente", plan[-1] + s, [v + s for v in plan], linea_base=lb + s)
+    ej_movidas = [None if e is None else e + s for e in ej]
+    a, b = evaluar(original, ej, hasta), evaluar(movida, ej_movidas, hasta)
+    assert (a.avance_trimestre, a.cumplimiento, a.avance_vigencia) == (
+        b.avance_trimestre,
+        b.cumplimiento,
+        b.avance_vigencia,
+    )
+
+
+@given(st.lists(valores, min_size=4, max_size=4), cuatro, valores, hasta_st)
+def test_decreciente_espejo_de_creciente(
+    plan: list[Decimal], ej: list[Decimal | None], lb: Decimal, hasta: int
+) -> None:
+    # Reflejar todos los valores alrededor de 0 convierte una meta creciente en decreciente
+    # con el mismo avance: (LB' − E')/(LB' − P') con LB' = −LB… se verifica con un desplazamiento
+    # grande para quedar en valores no negativos: x -> K − x.
+    k = D(30_000)
+    plan = sorted(plan)
+    creciente = Programacion("creciente", plan[-1], plan, linea_base=lb)
+    decreciente = Programacion(
+        "decreciente", k - plan[-1], [k - v for v in plan], linea_base=k - lb
+    )
+    ej_reflejadas = [None if e is None else k - e for e in ej]
+    a, b = evaluar(creciente, ej, hasta), evaluar(decreciente, ej_reflejadas, hasta)
+    assert (a.avance_trimestre, a.cumplimiento, a.avance_vigencia) == (
+        b.avance_trimestre,
+        b.cumplimiento,
+        b.avance_vigencia,
+    )
+
+
+@given(st.lists(st.decimals(min_value=1, max_value=100, places=2), min_size=1, max_size=4))
+def test_constante_media_entre_minimo_y_maximo(reportes: list[Decimal]) -> None:
+    ej: list[Decimal | None] = [*reportes, *([None] * (4 - len(reportes)))]
+    r = evaluar(Programacion("constante", 100, [100] * 4), ej, 4)
+    assert r.ejecucion_acumulada is not None
+    assert min(reportes) <= r.ejecucion_acumulada <= max(reportes)
+
+
+@given(st.sampled_from(["suma", "constante", "creciente", "decreciente"]), cuatro, cuatro, hasta_st)
+def test_no_depende_del_contexto_global(
+    tipo: str, plan: list[Decimal | None], ej: list[Decimal | None], hasta: int
+) -> None:
+    assume(any(v is not None for v in plan))
+    p = Programacion(tipo, 100, plan, linea_base=20_000)
+    esperado = evaluar(p, ej, hasta)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_FLOOR
+        ctx.traps[decimal.Inexact] = True
+        assert evaluar(p, ej, hasta) == esperado
