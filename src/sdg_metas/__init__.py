@@ -39,7 +39,8 @@ from .reglas import REGLAS, Hallazgo, Regla, Severidad
 
 # --- calendario (issue 4): importar aquí sus nombres ---
 # --- modificaciones (issue 5): importar aquí sus nombres ---
-# --- seguimiento y consolidación (issue 6): importar aquí sus nombres ---
+# --- verificaciones de formulación y reportes (issue 6): importar aquí sus nombres ---
+# --- consolidación y ciclo de vida (issue 6): importar aquí sus nombres ---
 
 __version__ = "0.1.0"
 
@@ -64,8 +65,8 @@ __all__ = [
     "PlanDeGestion",
     "Politica",
     "Programacion",
-    "Regla",
     "RegistroModificacion",
+    "Regla",
     "Reporte",
     "Resultado",
     "Severidad",
@@ -82,5 +83,6 @@ __all__ = [
     "verificar_programacion",
     # --- calendario (issue 4) ---
     # --- modificaciones (issue 5) ---
-    # --- seguimiento y consolidación (issue 6) ---
+    # --- verificaciones de formulación y reportes (issue 6) ---
+    # --- consolidación y ciclo de vida (issue 6) ---
 ]

@@ -75,6 +75,12 @@ class Politica:
     dias_plazo_reporte: int = attrs.field(default=15, validator=_no_negativo)
     """Días calendario siguientes al trimestre para enviar el reporte (Actividad 9, Nota 2)."""
 
+    # --- Modificaciones (issue 5) --------------------------------------------------------------
+
+    # --- Verificaciones de formulación y reportes (issue 6) ------------------------------------
+
+    # --- Consolidación: calificación, semáforo (issue 6) ---------------------------------------
+
 
 #: La política por defecto: PLE-PIN-P005 versión 8, vigente desde el 1 de marzo de 2023.
 POLITICA_PLE_PIN_P005_V8 = Politica()
