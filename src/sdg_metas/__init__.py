@@ -41,6 +41,33 @@ from .reglas import REGLAS, Hallazgo, Regla, Severidad
 # --- modificaciones (issue 5): importar aquí sus nombres ---
 # --- verificaciones de formulación y reportes (issue 6): importar aquí sus nombres ---
 # --- consolidación y ciclo de vida (issue 6): importar aquí sus nombres ---
+from .ciclo import (
+    TRANSICIONES,
+    AccionPlan,
+    Actor,
+    EstadoPlan,
+    Transicion,
+    acciones_permitidas,
+    transicion,
+)
+from .consolidacion import (
+    Calificacion,
+    Contribucion,
+    EvaluacionMeta,
+    EvaluacionPlan,
+    PosicionRanking,
+    Semaforo,
+    Situacion,
+    calificacion,
+    como_filas,
+    consolidado_anual,
+    evaluar_plan,
+    filas,
+    informe_gestion,
+    ranking,
+    semaforo,
+)
+from .politica import CalificacionAnual, TratamientoSinCumplimiento
 
 __version__ = "0.1.0"
 
@@ -85,4 +112,28 @@ __all__ = [
     # --- modificaciones (issue 5) ---
     # --- verificaciones de formulación y reportes (issue 6) ---
     # --- consolidación y ciclo de vida (issue 6) ---
+    "TRANSICIONES",
+    "AccionPlan",
+    "Actor",
+    "Calificacion",
+    "CalificacionAnual",
+    "Contribucion",
+    "EstadoPlan",
+    "EvaluacionMeta",
+    "EvaluacionPlan",
+    "PosicionRanking",
+    "Semaforo",
+    "Situacion",
+    "Transicion",
+    "TratamientoSinCumplimiento",
+    "acciones_permitidas",
+    "calificacion",
+    "como_filas",
+    "consolidado_anual",
+    "evaluar_plan",
+    "filas",
+    "informe_gestion",
+    "ranking",
+    "semaforo",
+    "transicion",
 ]

@@ -1,0 +1,245 @@
+"""El ciclo de vida de un plan de gestión (Actividades 1 a 8 y 13; Políticas 1, 6 y 7):
+reglas ``CIC-*``.
+
+Un plan pasa por formulación, revisión de la OAP, observaciones y ajustes (las veces que haga
+falta), validación de la OAP, aprobación del líder de proceso o Alcalde Local por caso HOLA,
+publicación, seguimiento y cierre. :data:`TRANSICIONES` es la tabla: cada transición permitida
+dice quién puede tomarla y de qué cláusula sale. :func:`transicion` aplica una acción o explica
+por qué no se puede (``ErrorCiclo``, con las acciones permitidas desde ese estado).
+
+CIC-02 está en la tabla: ``PUBLICAR`` solo sale de ``APROBADO``; a ``APROBADO`` solo se llega
+desde ``VALIDADO_OAP`` (la OAP validó el plan) por la aprobación del líder o Alcalde Local
+(caso HOLA), o desde ``EN_SEGUIMIENTO`` cuando el líder remite por caso HOLA la versión de una
+modificación que la OAP aprobó (Política 9, viñeta 10).
+
+>>> from sdg_metas import AccionPlan, Actor, EstadoPlan, transicion
+>>> e = transicion(EstadoPlan.FORMULACION, AccionPlan.ENVIAR_A_REVISION, Actor.LIDER_PROCESO)
+>>> e = transicion(e, AccionPlan.VALIDAR, Actor.PROFESIONAL_OAP)
+>>> e = transicion(e, AccionPlan.APROBAR, Actor.ALCALDE_LOCAL)
+>>> e.name
+'APROBADO'
+>>> transicion(EstadoPlan.VALIDADO_OAP, AccionPlan.PUBLICAR, Actor.PROFESIONAL_OAP)
+Traceback (most recent call last):
+...
+sdg_metas.errores.ErrorCiclo: accion: PUBLICAR no está permitida en el estado VALIDADO_OAP (CIC-02: Un plan se publica solo después de ser aprobado por su líder de proceso o Alcalde Local y validado por la Oficina Asesora de Planeación.); acciones permitidas: APROBAR (LIDER_PROCESO, ALCALDE_LOCAL)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from .errores import ErrorCiclo, TipoInvalido
+from .modelo import _enum_desde_texto
+from .reglas import REGLAS
+
+__all__ = [
+    "TRANSICIONES",
+    "AccionPlan",
+    "Actor",
+    "EstadoPlan",
+    "Transicion",
+    "acciones_permitidas",
+    "transicion",
+]
+
+_P = "PLE-PIN-P005 v8"
+
+
+class EstadoPlan(enum.Enum):
+    """Los estados de un plan de gestión en su vigencia (CIC-01).
+
+    ``VALIDADO_OAP`` (la OAP verificó el plan sin observaciones pendientes; espera la aprobación
+    del líder por caso HOLA) separa las dos condiciones de CIC-02.
+    """
+
+    FORMULACION = "formulacion"
+    EN_REVISION_OAP = "en_revision_oap"
+    CON_OBSERVACIONES = "con_observaciones"
+    VALIDADO_OAP = "validado_oap"
+    APROBADO = "aprobado"
+    PUBLICADO = "publicado"
+    EN_SEGUIMIENTO = "en_seguimiento"
+    CERRADO = "cerrado"
+
+    @classmethod
+    def desde_texto(cls, texto: str | EstadoPlan) -> EstadoPlan:
+        """El estado a partir de su nombre, sin importar mayúsculas ni tildes."""
+        resultado = _enum_desde_texto(cls, texto, "estado")
+        assert isinstance(resultado, EstadoPlan)
+        return resultado
+
+
+class AccionPlan(enum.Enum):
+    """Las acciones que mueven (o mantienen) un plan en su ciclo de vida (CIC-01)."""
+
+    ESTABLECER_METODOLOGIA = "establecer_metodologia"
+    REALIZAR_MESA_DE_TRABAJO = "realizar_mesa_de_trabajo"
+    CONSULTAR_CIUDADANIA = "consultar_ciudadania"
+    ENVIAR_A_REVISION = "enviar_a_revision"
+    ENVIAR_OBSERVACIONES = "enviar_observaciones"
+    REMITIR_AJUSTES = "remitir_ajustes"
+    VALIDAR = "validar"
+    APROBAR = "aprobar"
+    PUBLICAR = "publicar"
+    INICIAR_SEGUIMIENTO = "iniciar_seguimiento"
+    SOCIALIZAR_RESULTADOS = "socializar_resultados"
+    REMITIR_MODIFICACION = "remitir_modificacion"
+    CERRAR = "cerrar"
+
+    @classmethod
+    def desde_texto(cls, texto: str | AccionPlan) -> AccionPlan:
+        """La acción a partir de su nombre, sin importar mayúsculas ni tildes."""
+        resultado = _enum_desde_texto(cls, texto, "accion")
+        assert isinstance(resultado, AccionPlan)
+        return resultado
+
+
+class Actor(enum.Enum):
+    """Quién toma una acción del ciclo de vida (los responsables de las actividades).
+
+    Un miembro de otro enum con el mismo nombre (por ejemplo el rol de una solicitud de
+    modificación, ``LIDER_PROCESO`` o ``JEFE_OAP``) también se acepta en :func:`transicion`.
+    """
+
+    LIDER_PROCESO = "lider_proceso"
+    ALCALDE_LOCAL = "alcalde_local"
+    PROFESIONAL_OAP = "profesional_oap"
+    JEFE_OAP = "jefe_oap"
+    OFICINA_COMUNICACIONES = "oficina_comunicaciones"
+    EQUIPO_PROCESO = "equipo_proceso"
+
+    @classmethod
+    def desde_texto(cls, texto: object) -> Actor:
+        """El actor a partir de un ``Actor``, su nombre en texto o un miembro de otro enum con
+        el mismo nombre."""
+        if isinstance(texto, enum.Enum) and not isinstance(texto, Actor):
+            texto = texto.name
+        resultado = _enum_desde_texto(cls, texto, "rol")
+        assert isinstance(resultado, Actor)
+        return resultado
+
+
+@attrs.frozen(slots=True)
+class Transicion:
+    """Una transición permitida: de ``origen`` con ``accion`` a ``destino``; la toman los
+    ``actores`` y sale de ``fuente`` (regla ``regla``)."""
+
+    origen: EstadoPlan
+    accion: AccionPlan
+    destino: EstadoPlan
+    actores: tuple[Actor, ...]
+    fuente: str
+    regla: str = "CIC-01"
+
+
+_E, _A, _R = EstadoPlan, AccionPlan, Actor
+_LIDERES = (_R.LIDER_PROCESO, _R.ALCALDE_LOCAL)
+_OAP = (_R.PROFESIONAL_OAP, _R.JEFE_OAP)
+
+_TABLA = (
+    Transicion(_E.FORMULACION, _A.ESTABLECER_METODOLOGIA, _E.FORMULACION, _OAP,
+               f"{_P}, Actividad 1"),
+    Transicion(_E.FORMULACION, _A.REALIZAR_MESA_DE_TRABAJO, _E.FORMULACION,
+               (*_OAP, *_LIDERES, _R.EQUIPO_PROCESO), f"{_P}, Actividad 2"),
+    Transicion(_E.FORMULACION, _A.CONSULTAR_CIUDADANIA, _E.FORMULACION,
+               (*_LIDERES, _R.EQUIPO_PROCESO), f"{_P}, Política de operación 7"),
+    Transicion(_E.FORMULACION, _A.ENVIAR_A_REVISION, _E.EN_REVISION_OAP, _LIDERES,
+               f"{_P}, Actividad 3 (formatos PLE-PIN-F017 / PLE-PIN-F018, correo electrónico)"),
+    Transicion(_E.EN_REVISION_OAP, _A.ENVIAR_OBSERVACIONES, _E.CON_OBSERVACIONES, _OAP,
+               f"{_P}, Actividades 4, 5 (sí) y 6"),
+    Transicion(_E.CON_OBSERVACIONES, _A.REMITIR_AJUSTES, _E.EN_REVISION_OAP, _LIDERES,
+               f"{_P}, Actividad 7 (ajustes según las observaciones de la OAP)"),
+    Transicion(_E.EN_REVISION_OAP, _A.VALIDAR, _E.VALIDADO_OAP, _OAP,
+               f"{_P}, Actividades 4 y 5 (no requiere ajustes); Política de operación 1",
+               "CIC-02"),
+    Transicion(_E.VALIDADO_OAP, _A.APROBAR, _E.APROBADO, _LIDERES,
+               f"{_P}, Actividad 7 (plan aprobado remitido por caso HOLA); Políticas de "
+               "operación 1 y 6", "CIC-02"),
+    Transicion(_E.APROBADO, _A.PUBLICAR, _E.PUBLICADO, (*_OAP, _R.OFICINA_COMUNICACIONES),
+               f"{_P}, Actividad 8; Política de operación 1", "CIC-02"),
+    Transicion(_E.PUBLICADO, _A.INICIAR_SEGUIMIENTO, _E.EN_SEGUIMIENTO,
+               (*_LIDERES, _R.EQUIPO_PROCESO), f"{_P}, Actividad 9 (primer reporte trimestral)"),
+    Transicion(_E.EN_SEGUIMIENTO, _A.SOCIALIZAR_RESULTADOS, _E.EN_SEGUIMIENTO, _OAP,
+               f"{_P}, Actividad 13"),
+    Transicion(_E.EN_SEGUIMIENTO, _A.REMITIR_MODIFICACION, _E.APROBADO, _LIDERES,
+               f"{_P}, Política de operación 9, viñeta 10 (versión ajustada por caso HOLA, "
+               "tras la aprobación de la OAP); Política de operación 6", "CIC-02"),
+    Transicion(_E.EN_SEGUIMIENTO, _A.CERRAR, _E.CERRADO, _OAP,
+               f"{_P}, Actividades 14 a 16"),
+)
+
+#: La tabla de transiciones, de solo lectura, por (estado de origen, acción).
+TRANSICIONES: Mapping[tuple[EstadoPlan, AccionPlan], Transicion] = MappingProxyType(
+    {(t.origen, t.accion): t for t in _TABLA}
+)
+
+
+def acciones_permitidas(estado: EstadoPlan | str) -> tuple[Transicion, ...]:
+    """Las transiciones que salen de ``estado``, en el orden de la tabla.
+
+    >>> [t.accion.name for t in acciones_permitidas("en seguimiento")]
+    ['SOCIALIZAR_RESULTADOS', 'REMITIR_MODIFICACION', 'CERRAR']
+    >>> acciones_permitidas(EstadoPlan.CERRADO)
+    ()
+    """
+    origen = EstadoPlan.desde_texto(estado)
+    return tuple(t for t in _TABLA if t.origen is origen)
+
+
+def _lista(transiciones: tuple[Transicion, ...]) -> str:
+    if not transiciones:
+        return "ninguna (estado final)"
+    return "; ".join(
+        f"{t.accion.name} ({', '.join(a.name for a in t.actores)})" for t in transiciones
+    )
+
+
+def transicion(
+    estado: EstadoPlan | str, accion: AccionPlan | str, rol: Actor | enum.Enum | str
+) -> EstadoPlan:
+    """El estado al que pasa el plan cuando ``rol`` toma ``accion`` en ``estado`` (CIC-01).
+
+    Una acción que no sale de ese estado, o que ese rol no puede tomar, es un ``ErrorCiclo``
+    (``codigo`` ``TRANSICION_INVALIDA`` o ``ROL_NO_AUTORIZADO``) que lista las acciones
+    permitidas desde el estado y quién puede tomarlas.
+
+    >>> transicion("en revision oap", "enviar_observaciones", "profesional_oap").name
+    'CON_OBSERVACIONES'
+    >>> transicion(EstadoPlan.APROBADO, AccionPlan.PUBLICAR, Actor.LIDER_PROCESO)
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorCiclo: rol: LIDER_PROCESO no puede tomar la acción PUBLICAR en el estado APROBADO (CIC-02); la toman: PROFESIONAL_OAP, JEFE_OAP, OFICINA_COMUNICACIONES
+    """
+    origen = EstadoPlan.desde_texto(estado)
+    if not isinstance(accion, (AccionPlan, str)):
+        raise TipoInvalido(
+            f"accion: {accion!r} no es un texto ni un AccionPlan", campo="accion", valor=accion
+        )
+    paso = AccionPlan.desde_texto(accion)
+    actor = Actor.desde_texto(rol)
+    permitida = TRANSICIONES.get((origen, paso))
+    if permitida is None:
+        regla = "CIC-01"
+        if paso is AccionPlan.PUBLICAR:
+            regla = f"CIC-02: {REGLAS['CIC-02'].enunciado}"
+        raise ErrorCiclo(
+            f"accion: {paso.name} no está permitida en el estado {origen.name} ({regla}); "
+            f"acciones permitidas: {_lista(acciones_permitidas(origen))}",
+            codigo="TRANSICION_INVALIDA",
+            campo="accion",
+            valor=paso.name,
+        )
+    if actor not in permitida.actores:
+        raise ErrorCiclo(
+            f"rol: {actor.name} no puede tomar la acción {paso.name} en el estado "
+            f"{origen.name} ({permitida.regla}); la toman: "
+            f"{', '.join(a.name for a in permitida.actores)}",
+            codigo="ROL_NO_AUTORIZADO",
+            campo="rol",
+            valor=actor.name,
+        )
+    return permitida.destino
