@@ -6,41 +6,18 @@ que la importan.
 """
 
 from .calculos import Resultado, evaluar
-from .errores import (
-    ErrorArchivo,
-    ErrorCalendario,
-    ErrorCiclo,
-    ErrorModelo,
-    ErrorModificacion,
-    ErrorNumero,
-    ErrorProgramacion,
-    ErrorSdgMetas,
-    ErrorTrimestre,
-    TipoInvalido,
+from .calendario import (
+    Calendario,
+    Oportunidad,
+    dia_habil_desde,
+    dias_habiles_entre,
+    es_dia_habil,
+    fecha_limite_reporte,
+    festivos,
+    motivo_no_habil,
+    oportunidad,
+    siguiente_dia_habil,
 )
-from .formulacion import verificar_programacion
-from .modelo import (
-    Efecto,
-    Indicador,
-    Meta,
-    Nivel,
-    PlanDeGestion,
-    Programacion,
-    RegistroModificacion,
-    Reporte,
-    TipoProgramacion,
-    Trimestre,
-    ejecucion_de,
-    es_porcentual,
-)
-from .numeros import a_decimal, porcentaje, redondear
-from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
-from .reglas import REGLAS, Hallazgo, Regla, Severidad
-
-# --- calendario (issue 4): importar aquí sus nombres ---
-# --- modificaciones (issue 5): importar aquí sus nombres ---
-# --- verificaciones de formulación y reportes (issue 6): importar aquí sus nombres ---
-# --- consolidación y ciclo de vida (issue 6): importar aquí sus nombres ---
 from .ciclo import (
     TRANSICIONES,
     AccionPlan,
@@ -67,13 +44,58 @@ from .consolidacion import (
     ranking,
     semaforo,
 )
-from .politica import CalificacionAnual, TratamientoSinCumplimiento
+from .errores import (
+    ErrorArchivo,
+    ErrorCalendario,
+    ErrorCiclo,
+    ErrorModelo,
+    ErrorModificacion,
+    ErrorNumero,
+    ErrorProgramacion,
+    ErrorSdgMetas,
+    ErrorTrimestre,
+    TipoInvalido,
+)
+from .formulacion import verificar_meta, verificar_plan, verificar_programacion
+from .modelo import (
+    Efecto,
+    Indicador,
+    Meta,
+    Nivel,
+    PlanDeGestion,
+    Programacion,
+    RegistroModificacion,
+    Reporte,
+    TipoProgramacion,
+    Trimestre,
+    ejecucion_de,
+    es_porcentual,
+)
+from .numeros import a_decimal, porcentaje, redondear
+from .politica import (
+    POLITICA_PLE_PIN_P005_V8,
+    AvanceAcumulado,
+    CalificacionAnual,
+    ModoConstante,
+    Politica,
+    TratamientoSinCumplimiento,
+)
+from .reglas import REGLAS, Hallazgo, Regla, Severidad
+from .reportes import verificar_reporte, verificar_reportes_plan
 
 __version__ = "0.1.0"
 
 __all__ = [
     "POLITICA_PLE_PIN_P005_V8",
     "REGLAS",
+    "TRANSICIONES",
+    "AccionPlan",
+    "Actor",
+    "AvanceAcumulado",
+    "Calendario",
+    "Calificacion",
+    "CalificacionAnual",
+    "Contribucion",
     "Efecto",
     "ErrorArchivo",
     "ErrorCalendario",
@@ -84,56 +106,59 @@ __all__ = [
     "ErrorProgramacion",
     "ErrorSdgMetas",
     "ErrorTrimestre",
+    "EstadoPlan",
+    "EvaluacionMeta",
+    "EvaluacionPlan",
     "Hallazgo",
     "Indicador",
     "Meta",
     "ModoConstante",
     "Nivel",
+    "Oportunidad",
     "PlanDeGestion",
     "Politica",
+    "PosicionRanking",
     "Programacion",
     "RegistroModificacion",
     "Regla",
     "Reporte",
     "Resultado",
+    "Semaforo",
     "Severidad",
+    "Situacion",
     "TipoInvalido",
     "TipoProgramacion",
+    "Transicion",
+    "TratamientoSinCumplimiento",
     "Trimestre",
     "__version__",
     "a_decimal",
-    "ejecucion_de",
-    "es_porcentual",
-    "evaluar",
-    "porcentaje",
-    "redondear",
-    "verificar_programacion",
-    # --- calendario (issue 4) ---
-    # --- modificaciones (issue 5) ---
-    # --- verificaciones de formulación y reportes (issue 6) ---
-    # --- consolidación y ciclo de vida (issue 6) ---
-    "TRANSICIONES",
-    "AccionPlan",
-    "Actor",
-    "Calificacion",
-    "CalificacionAnual",
-    "Contribucion",
-    "EstadoPlan",
-    "EvaluacionMeta",
-    "EvaluacionPlan",
-    "PosicionRanking",
-    "Semaforo",
-    "Situacion",
-    "Transicion",
-    "TratamientoSinCumplimiento",
     "acciones_permitidas",
     "calificacion",
     "como_filas",
     "consolidado_anual",
+    "dia_habil_desde",
+    "dias_habiles_entre",
+    "ejecucion_de",
+    "es_dia_habil",
+    "es_porcentual",
+    "evaluar",
     "evaluar_plan",
+    "fecha_limite_reporte",
+    "festivos",
     "filas",
     "informe_gestion",
+    "motivo_no_habil",
+    "oportunidad",
+    "porcentaje",
     "ranking",
+    "redondear",
     "semaforo",
+    "siguiente_dia_habil",
     "transicion",
+    "verificar_meta",
+    "verificar_plan",
+    "verificar_programacion",
+    "verificar_reporte",
+    "verificar_reportes_plan",
 ]

@@ -9,19 +9,44 @@ Las verificaciones no lanzan excepciones: devuelven una tupla de
 >>> for h in verificar_programacion(Programacion("suma", 100, [25, 25, 25, 20])):
 ...     print(h.regla, h.mensaje)
 FOR-02 SUMA: la programación trimestral suma 95 y la magnitud es 100; deben ser iguales
+
+:func:`verificar_meta` añade a FOR-01..03 las reglas de una meta (FOR-05, FOR-06, FOR-07) y
+:func:`verificar_plan` las de un plan (FOR-04, FOR-08):
+
+>>> from sdg_metas import Meta, verificar_meta
+>>> m = Meta(codigo="M1", descripcion="Informe de gestión", peso=100,
+...          programacion=Programacion("suma", 4, [1, 1, 1, 1]))
+>>> for h in verificar_meta(m):
+...     print(h.regla, h.severidad.name, h.mensaje)
+FOR-06 ADVERTENCIA descripcion: la redacción 'Informe de gestión' no empieza por un verbo en infinitivo ('Informe' no termina en -ar, -er o -ir)
+FOR-06 ERROR entregables: la meta no tiene entregables
+FOR-06 ERROR indicador: la meta no tiene indicador (nombre, numerador y denominador)
 """
 
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Iterable
 from decimal import Decimal, localcontext
 
-from .errores import TipoInvalido
-from .modelo import Programacion, TipoProgramacion, es_porcentual
-from .numeros import CONTEXTO
-from .reglas import Hallazgo
+import attrs
 
-__all__ = ["verificar_programacion"]
+from .errores import TipoInvalido
+from .modelo import (
+    Meta,
+    Nivel,
+    PlanDeGestion,
+    Programacion,
+    TipoProgramacion,
+    _normalizar,
+    es_porcentual,
+)
+from .numeros import CONTEXTO
+from .politica import POLITICA_PLE_PIN_P005_V8, Politica
+from .reglas import Hallazgo, Severidad
+
+__all__ = ["verificar_meta", "verificar_plan", "verificar_programacion"]
 
 _CERO = Decimal(0)
 _CIEN = Decimal(100)
@@ -170,4 +195,307 @@ def _for_03(p: Programacion) -> list[Hallazgo]:
             "FOR-03",
             f"%: una meta en porcentaje no puede superar 100; supera {', '.join(excesos)}",
         )
+    ]
+
+
+# --- Una meta: FOR-01..03 (programación), FOR-05, FOR-06, FOR-07 ------------------------------
+
+_TERMINACIONES_INFINITIVO = ("ar", "er", "ir", "arse", "erse", "irse")
+#: Signos que pueden rodear la primera palabra de la redacción («"Realizar», ¿Ejecutar?).
+_SIGNOS = "\"'«»“”‘’¿?¡!()[]{}.,;:-–—*"
+_ESPACIOS = re.compile(r"\s+")
+
+
+def verificar_meta(
+    meta: Meta,
+    objetivos_estrategicos: Iterable[str] | None = None,
+    *,
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+) -> tuple[Hallazgo, ...]:
+    """Verifica la formulación de una meta (Actividad 4; Políticas 2, 4 y 9); devuelve hallazgos.
+
+    - FOR-01, FOR-02, FOR-03: su programación (:func:`verificar_programacion` con
+      ``meta.unidad``).
+    - FOR-05 (solo si se da ``objetivos_estrategicos``, los códigos o nombres de los objetivos
+      del marco estratégico vigente): la meta nombra un objetivo del catálogo. La comparación no
+      distingue mayúsculas, tildes ni espacios repetidos.
+    - FOR-06: la redacción (``descripcion``) está presente y su primera palabra es un verbo en
+      infinitivo — termina en -ar, -er o -ir (o -arse, -erse, -irse), sin importar tildes, y no
+      está en ``politica.palabras_no_infinitivo`` (``INT-40``); esto último es una heurística,
+      por eso es una ``ADVERTENCIA``. Tiene entregables, y un indicador con nombre, numerador y
+      denominador (``ERROR``).
+    - FOR-07: una meta transversal nombra ``proceso_lider``; una meta local
+      (``Nivel.LOCAL``) nombra ``dependencia_orientadora`` (Política 4).
+
+    Todo hallazgo lleva ``codigo_meta``. Los textos vacíos o solo con espacios cuentan como
+    ausentes.
+
+    >>> from sdg_metas import Indicador, Meta, Programacion
+    >>> m = Meta(codigo="M7", descripcion="Realizar 4 informes", peso=10, transversal=True,
+    ...          programacion=Programacion("suma", 4, [1, 1, 1, 1]), entregables=["Informe"],
+    ...          indicador=Indicador("Informes", "Informes realizados", "Informes programados"),
+    ...          objetivo_estrategico="OE9")
+    >>> for h in verificar_meta(m, objetivos_estrategicos=["OE1", "OE2"]):
+    ...     print(h.regla, h.codigo_meta, h.mensaje)
+    FOR-05 M7 objetivo_estrategico: 'OE9' no es un objetivo estratégico del marco vigente (OE1, OE2)
+    FOR-07 M7 proceso_lider: la meta es transversal y no nombra el proceso que la lidera
+    >>> verificar_meta("M7")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: meta: 'M7' debe ser una Meta
+    """
+    _validar_meta(meta, "meta")
+    _validar_politica(politica)
+    catalogo = _catalogo(objetivos_estrategicos)
+    return _verificar_meta(meta, catalogo, meta.nivel is Nivel.LOCAL, politica)
+
+
+def _validar_meta(meta: object, campo: str) -> None:
+    if not isinstance(meta, Meta):
+        raise TipoInvalido(f"{campo}: {meta!r} debe ser una Meta", campo=campo, valor=meta)
+
+
+def _validar_politica(politica: object) -> None:
+    if not isinstance(politica, Politica):
+        raise TipoInvalido(
+            f"politica: {politica!r} debe ser una Politica", campo="politica", valor=politica
+        )
+
+
+def _clave(texto: str) -> str:
+    """Texto comparable: minúsculas, sin tildes, espacios simples."""
+    return _ESPACIOS.sub(" ", _normalizar(texto))
+
+
+def _catalogo(objetivos: object) -> dict[str, str] | None:
+    """El catálogo de objetivos como {clave normalizada: texto original}, o ``None``."""
+    if objetivos is None:
+        return None
+    if isinstance(objetivos, (str, bytes)) or not isinstance(objetivos, Iterable):
+        raise TipoInvalido(
+            f"objetivos_estrategicos: {objetivos!r} debe ser una colección de códigos o nombres "
+            "de objetivos estratégicos (por ejemplo ['OE1', 'OE2'])",
+            campo="objetivos_estrategicos",
+            valor=objetivos,
+        )
+    catalogo: dict[str, str] = {}
+    for i, objetivo in enumerate(objetivos):
+        if not isinstance(objetivo, str):
+            raise TipoInvalido(
+                f"objetivos_estrategicos[{i}]: {objetivo!r} debe ser un texto",
+                campo=f"objetivos_estrategicos[{i}]",
+                valor=objetivo,
+            )
+        if objetivo.strip():
+            catalogo.setdefault(_clave(objetivo), objetivo.strip())
+    return catalogo
+
+
+def _verificar_meta(
+    meta: Meta, catalogo: dict[str, str] | None, local: bool, politica: Politica
+) -> tuple[Hallazgo, ...]:
+    hallazgos = [
+        *verificar_programacion(meta.programacion, meta.unidad),
+        *_for_05(meta, catalogo),
+        *_for_06(meta, politica),
+        *_for_07(meta, local),
+    ]
+    return tuple(attrs.evolve(h, codigo_meta=meta.codigo) for h in hallazgos)
+
+
+def _vacio(texto: str | None) -> bool:
+    return texto is None or not texto.strip()
+
+
+def _for_05(meta: Meta, catalogo: dict[str, str] | None) -> list[Hallazgo]:
+    if catalogo is None:
+        return []
+    objetivo = meta.objetivo_estrategico
+    if objetivo is None or _vacio(objetivo):
+        return [
+            Hallazgo(
+                "FOR-05",
+                "objetivo_estrategico: la meta no nombra el objetivo estratégico al que aporta",
+            )
+        ]
+    if _clave(objetivo) in catalogo:
+        return []
+    vigentes = ", ".join(catalogo.values()) or "el catálogo está vacío"
+    return [
+        Hallazgo(
+            "FOR-05",
+            f"objetivo_estrategico: {objetivo!r} no es un objetivo estratégico del marco "
+            f"vigente ({vigentes})",
+        )
+    ]
+
+
+def primera_palabra(texto: str) -> str:
+    """La primera palabra de una redacción, sin los signos que la rodean.
+
+    >>> primera_palabra('  «Realizar» 120 acciones'), primera_palabra("")
+    ('Realizar', '')
+    """
+    partes = texto.split(maxsplit=1)
+    return partes[0].strip(_SIGNOS) if partes else ""
+
+
+def es_infinitivo(palabra: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
+    """¿La palabra parece un verbo en infinitivo? Heurística de FOR-06 (``INT-40``).
+
+    Termina en -ar, -er o -ir (o -arse, -erse, -irse), sin importar mayúsculas ni tildes, solo
+    tiene letras y no está en ``politica.palabras_no_infinitivo``.
+
+    >>> es_infinitivo("Realizar"), es_infinitivo("REÍR"), es_infinitivo("Articularse")
+    (True, True, True)
+    >>> es_infinitivo("Informe"), es_infinitivo("Hogar"), es_infinitivo("100")
+    (False, False, False)
+    """
+    normal = _normalizar(palabra)
+    return (
+        normal.isalpha()
+        and normal.endswith(_TERMINACIONES_INFINITIVO)
+        and normal not in politica.palabras_no_infinitivo
+    )
+
+
+def _for_06(meta: Meta, politica: Politica) -> list[Hallazgo]:
+    hallazgos: list[Hallazgo] = []
+    if _vacio(meta.descripcion):
+        hallazgos.append(Hallazgo("FOR-06", "descripcion: falta la redacción de la meta"))
+    else:
+        palabra = primera_palabra(meta.descripcion)
+        if not es_infinitivo(palabra, politica):
+            normal = _normalizar(palabra)
+            if normal in politica.palabras_no_infinitivo:
+                razon = f"{palabra!r} no es un verbo"
+            elif normal.isalpha():
+                razon = f"{palabra!r} no termina en -ar, -er o -ir"
+            else:
+                razon = f"{palabra!r} no es una palabra"
+            hallazgos.append(
+                Hallazgo(
+                    "FOR-06",
+                    f"descripcion: la redacción {meta.descripcion.strip()!r} no empieza por un "
+                    f"verbo en infinitivo ({razon})",
+                    Severidad.ADVERTENCIA,
+                )
+            )
+    if not any(e.strip() for e in meta.entregables):
+        hallazgos.append(Hallazgo("FOR-06", "entregables: la meta no tiene entregables"))
+    indicador = meta.indicador
+    if indicador is None:
+        hallazgos.append(
+            Hallazgo(
+                "FOR-06", "indicador: la meta no tiene indicador (nombre, numerador y denominador)"
+            )
+        )
+    else:
+        faltan = [
+            campo
+            for campo, valor in (
+                ("nombre", indicador.nombre),
+                ("numerador", indicador.numerador),
+                ("denominador", indicador.denominador),
+            )
+            if _vacio(valor)
+        ]
+        if faltan:
+            hallazgos.append(Hallazgo("FOR-06", f"indicador: le falta {', '.join(faltan)}"))
+    return hallazgos
+
+
+def _for_07(meta: Meta, local: bool) -> list[Hallazgo]:
+    hallazgos = []
+    if meta.transversal and _vacio(meta.proceso_lider):
+        hallazgos.append(
+            Hallazgo(
+                "FOR-07",
+                "proceso_lider: la meta es transversal y no nombra el proceso que la lidera",
+            )
+        )
+    if local and _vacio(meta.dependencia_orientadora):
+        hallazgos.append(
+            Hallazgo(
+                "FOR-07",
+                "dependencia_orientadora: la meta es local y no nombra la dependencia que la "
+                "orienta (Política 4)",
+            )
+        )
+    return hallazgos
+
+
+# --- Un plan: todas sus metas, FOR-04 y FOR-08 ------------------------------------------------
+
+
+def verificar_plan(
+    plan: PlanDeGestion,
+    objetivos_estrategicos: Iterable[str] | None = None,
+    *,
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+) -> tuple[Hallazgo, ...]:
+    """Verifica la formulación de un plan: cada meta (:func:`verificar_meta`), FOR-04 y FOR-08.
+
+    - Los hallazgos de cada meta, en el orden del plan. En un plan de nivel ``LOCAL`` toda meta
+      es local (FOR-07 pide su dependencia orientadora aunque la meta diga ``CENTRAL``).
+    - FOR-04: los pesos de las metas *activas* (sin ``eliminada_desde``) suman exactamente 100;
+      el hallazgo no tiene ``codigo_meta`` (es del plan).
+    - FOR-08: un código repetido es un hallazgo con ese ``codigo_meta``.
+
+    >>> from sdg_metas.ejemplos import plan_ejemplo
+    >>> verificar_plan(plan_ejemplo())
+    ()
+    >>> import attrs
+    >>> plan = plan_ejemplo()
+    >>> m2 = attrs.evolve(plan.metas[1], codigo="M1")
+    >>> otro = attrs.evolve(plan, metas=[*plan.metas[:1], m2, *plan.metas[2:]], reportes=())
+    >>> for h in verificar_plan(otro):
+    ...     print(h.regla, h.codigo_meta, h.mensaje)
+    FOR-08 M1 codigo: 'M1' está repetido 2 veces en el plan; cada meta necesita un código propio
+    """
+    if not isinstance(plan, PlanDeGestion):
+        raise TipoInvalido(f"plan: {plan!r} debe ser un PlanDeGestion", campo="plan", valor=plan)
+    _validar_politica(politica)
+    catalogo = _catalogo(objetivos_estrategicos)
+    local_plan = plan.nivel is Nivel.LOCAL
+    hallazgos: list[Hallazgo] = []
+    for meta in plan.metas:
+        local = local_plan or meta.nivel is Nivel.LOCAL
+        hallazgos.extend(_verificar_meta(meta, catalogo, local, politica))
+    with localcontext(CONTEXTO):
+        hallazgos.extend(_for_04(plan))
+    hallazgos.extend(_for_08(plan))
+    return tuple(hallazgos)
+
+
+def _for_04(plan: PlanDeGestion) -> list[Hallazgo]:
+    activas = [m for m in plan.metas if m.eliminada_desde is None]
+    total = sum((m.peso for m in activas), _CERO)
+    if total == _CIEN:
+        return []
+    if not activas:
+        return [Hallazgo("FOR-04", "pesos: el plan no tiene metas activas; sus pesos suman 0")]
+    detalle = ", ".join(f"{m.codigo}={m.peso}" for m in activas)
+    return [
+        Hallazgo(
+            "FOR-04",
+            f"pesos: los pesos de las metas activas suman {total}; deben sumar exactamente 100 "
+            f"({detalle})",
+        )
+    ]
+
+
+def _for_08(plan: PlanDeGestion) -> list[Hallazgo]:
+    conteo: dict[str, int] = {}
+    for meta in plan.metas:
+        conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1
+    return [
+        Hallazgo(
+            "FOR-08",
+            f"codigo: {codigo!r} está repetido {veces} veces en el plan; cada meta necesita un "
+            "código propio",
+            codigo_meta=codigo,
+        )
+        for codigo, veces in conteo.items()
+        if veces > 1
     ]

@@ -603,7 +603,7 @@ def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
     >>> m = Meta(codigo="M1", descripcion="Responder", unidad="%", peso=10,
     ...          programacion=Programacion("constante", 100, [100] * 4))
     >>> ejecucion_de(Reporte(trimestre=Trimestre(2025, 1), numerador=45, denominador=50), m)
-    Decimal('90')
+    Decimal('90.0')
     """
     if reporte.ejecucion is not None:
         return reporte.ejecucion

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +32,7 @@ from .errores import ErrorSdgMetas
 
 __all__ = [
     "POLITICA_PLE_PIN_P005_V8",
+    "AvanceAcumulado",
     "CalificacionAnual",
     "ModoConstante",
     "Politica",
@@ -51,6 +53,81 @@ class ModoConstante(enum.Enum):
     MEDIA = "media"
     ULTIMO = "ultimo"
     RAZON_DE_SUMAS = "razon_de_sumas"
+
+
+# --- Verificaciones de formulación y reportes (issue 6): tipos y validadores -----------------
+
+
+class AvanceAcumulado(enum.Enum):
+    """Con qué cifra calculada se compara el «% de avance acumulado» de un reporte (``INT-42``).
+
+    - ``CUMPLIMIENTO``: el avance frente a lo programado a la fecha
+      (``Resultado.cumplimiento``).
+    - ``AVANCE_VIGENCIA``: el avance frente a la magnitud de todo el año
+      (``Resultado.avance_vigencia``).
+    """
+
+    CUMPLIMIENTO = "cumplimiento"
+    AVANCE_VIGENCIA = "avance_vigencia"
+
+
+def _tolerancia(_inst: object, atributo: attrs.Attribute[Decimal], valor: object) -> None:
+    if not isinstance(valor, Decimal) or not valor.is_finite() or valor < 0:
+        raise ErrorSdgMetas(
+            f"{atributo.name}: {valor!r} debe ser un Decimal finito mayor o igual que 0 "
+            "(por ejemplo Decimal('0.01'))",
+            codigo="POLITICA_INVALIDA",
+            campo=atributo.name,
+            valor=valor,
+        )
+
+
+def _booleano(_inst: object, atributo: attrs.Attribute[bool], valor: object) -> None:
+    if not isinstance(valor, bool):
+        raise ErrorSdgMetas(
+            f"{atributo.name}: {valor!r} debe ser True o False",
+            codigo="POLITICA_INVALIDA",
+            campo=atributo.name,
+            valor=valor,
+        )
+
+
+def _palabras(valor: object) -> frozenset[str]:
+    """Un conjunto de palabras en minúsculas y sin tildes (``INT-40``)."""
+    if isinstance(valor, (str, bytes)) or not hasattr(valor, "__iter__"):
+        raise ErrorSdgMetas(
+            f"palabras_no_infinitivo: {valor!r} debe ser un conjunto de palabras "
+            "(por ejemplo frozenset({'hogar'}))",
+            codigo="POLITICA_INVALIDA",
+            campo="palabras_no_infinitivo",
+            valor=valor,
+        )
+    resultado = set()
+    for palabra in valor:
+        if not isinstance(palabra, str):
+            raise ErrorSdgMetas(
+                f"palabras_no_infinitivo: {palabra!r} debe ser un texto",
+                codigo="POLITICA_INVALIDA",
+                campo="palabras_no_infinitivo",
+                valor=palabra,
+            )
+        resultado.add(_sin_tildes(palabra))
+    return frozenset(resultado)
+
+
+def _sin_tildes(texto: str) -> str:
+    descompuesto = unicodedata.normalize("NFKD", texto.strip().casefold())
+    return "".join(c for c in descompuesto if not unicodedata.combining(c))
+
+
+#: Palabras que terminan en -ar, -er o -ir y no son verbos en infinitivo (``INT-40``).
+PALABRAS_NO_INFINITIVO = frozenset(
+    {
+        "auxiliar", "bienestar", "celular", "cualquier", "ejemplar", "escolar", "familiar",
+        "hogar", "lugar", "militar", "mujer", "particular", "popular", "preliminar", "primer",
+        "similar", "taller", "tercer",
+    }
+)
 
 
 # --- Consolidación (issue 6): tipos de los campos de calificación -----------------------------
@@ -152,10 +229,82 @@ class Politica:
     # --- Calendario de reportes (issue 4) ------------------------------------------------------
     dias_plazo_reporte: int = attrs.field(default=15, validator=_no_negativo)
     """Días calendario siguientes al trimestre para enviar el reporte (Actividad 9, Nota 2)."""
+    anticipado_incluye_cierre: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-10``: un reporte enviado el último día del trimestre es ``anticipado`` (el plazo
+    corre en los días *siguientes* al trimestre); con ``False`` solo lo es uno enviado antes."""
 
     # --- Modificaciones (issue 5) --------------------------------------------------------------
+    limite_solicitud_modificacion: tuple[int, int] = attrs.field(default=(6, 30))
+    """``INT-20``: último día (mes, día), incluido, de la vigencia en que se puede presentar una
+    solicitud de modificación o eliminación (MOD-04): por defecto el 30 de junio, fin del T2."""
+    aumento_cuenta_como_modificacion: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-21``: un aumento de magnitud (MOD-07) cuenta como la única modificación de la
+    vigencia (MOD-06); con ``False`` el aumento no está limitado por MOD-06 ni se cuenta."""
+    trimestre_en_curso_modificable: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-22``: la programación del trimestre en curso (que no ha terminado ni tiene reporte)
+    se puede modificar (MOD-08); con ``False`` solo los trimestres futuros."""
+    eliminada_desde_primer_trimestre_sin_seguimiento: bool = attrs.field(
+        default=False, validator=_booleano
+    )
+    """``INT-23``: con ``False`` una meta con seguimiento queda «Meta eliminada» desde el trimestre
+    en que se autoriza la eliminación (MOD-11); con ``True`` desde el primer trimestre sin
+    reporte, si es anterior."""
+    advertencias_bloquean_coherencia: bool = attrs.field(default=False, validator=_booleano)
+    """``INT-24``: con ``False`` MOD-05 solo falla por hallazgos FOR de severidad ``ERROR``; las
+    ``ADVERTENCIA`` se informan sin impedir la elegibilidad."""
+    conceptos_en_eliminacion: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-25``: los conceptos previos de MOD-09 y MOD-10 también se exigen para eliminar."""
+    concepto_local_por_memorando_o_correo: bool = attrs.field(default=False, validator=_booleano)
+    """``INT-25``: con ``True`` el concepto de MOD-10 también debe llegar por memorando o correo
+    electrónico (la viñeta 7 no fija el medio; la 6 sí, para MOD-09)."""
+
+    @limite_solicitud_modificacion.validator
+    def _validar_limite_modificacion(self, atributo: attrs.Attribute[Any], valor: object) -> None:
+        valido = (
+            isinstance(valor, tuple)
+            and len(valor) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in valor)
+        )
+        if valido:
+            assert isinstance(valor, tuple)
+            try:
+                datetime.date(2001, valor[0], valor[1])
+            except ValueError:
+                valido = False
+        if not valido:
+            raise ErrorSdgMetas(
+                f"{atributo.name}: {valor!r} debe ser una tupla (mes, día) de una fecha válida "
+                "de un año no bisiesto, por ejemplo (6, 30)",
+                codigo="POLITICA_INVALIDA",
+                campo=atributo.name,
+                valor=valor,
+            )
 
     # --- Verificaciones de formulación y reportes (issue 6) ------------------------------------
+    palabras_no_infinitivo: frozenset[str] = attrs.field(
+        default=PALABRAS_NO_INFINITIVO, converter=_palabras
+    )
+    """``INT-40``: palabras que terminan en -ar/-er/-ir y no son verbos en infinitivo (FOR-06);
+    se comparan en minúsculas y sin tildes."""
+    tolerancia_reporte: Decimal = attrs.field(default=Decimal("0.01"), validator=_tolerancia)
+    """``INT-41``: tolerancia de REP-02 para los avances reportados, en puntos porcentuales
+    (``Decimal("0.01")`` es 0.0001 como fracción)."""
+    tolerancia_ejecucion_reporte: Decimal = attrs.field(
+        default=Decimal("0.01"), validator=_tolerancia
+    )
+    """``INT-41``: tolerancia de REP-01 y REP-02 para ejecuciones (la del trimestre frente a
+    numerador/denominador y la acumulada), en la unidad de la meta."""
+    avance_acumulado_reporte: AvanceAcumulado = attrs.field(
+        default=AvanceAcumulado.CUMPLIMIENTO, validator=_miembro_politica
+    )
+    """``INT-42``: el «% de avance acumulado» reportado se compara con el cumplimiento (avance
+    frente a lo programado a la fecha)."""
+    causas_retraso_en_analisis: bool = attrs.field(default=False, validator=_booleano)
+    """``INT-43``: con ``False`` una meta atrasada debe traer ``Reporte.causas_retraso``; con
+    ``True`` basta el análisis del avance."""
+    exigir_fecha_envio: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-44``: un reporte sin ``fecha_envio`` es una ADVERTENCIA de REP-06 (no se puede
+    verificar la oportunidad); con ``False`` no se señala."""
 
     # --- Consolidación: calificación, semáforo (issue 6) ---------------------------------------
     cumplimiento_minimo: Decimal = attrs.field(default=Decimal(0), validator=_fraccion_politica)

@@ -1,0 +1,438 @@
+"""Coherencia de los reportes trimestrales (Actividad 10; Notas 1 a 3 de la Actividad 9;
+Políticas 5 y 8): reglas ``REP-*``.
+
+:func:`verificar_reporte` revisa un reporte de una meta como lo hace el analista de la OAP en el
+punto de control de la Actividad 10: «programado, ejecutado, avance y análisis del avance, para el
+trimestre y el acumulado de la vigencia». No lanza excepciones por el contenido del reporte:
+devuelve una tupla de :class:`~sdg_metas.Hallazgo` (vacía si el reporte es coherente), cada uno con
+``codigo_meta`` y un mensaje que empieza por el trimestre.
+
+>>> from datetime import date
+>>> from sdg_metas import Meta, Programacion, Reporte, Trimestre, verificar_reporte
+>>> meta = Meta(codigo="M1", descripcion="Realizar 120 acciones", peso=20, unidad="acciones",
+...             programacion=Programacion("suma", 120, [30, 30, 30, 30]))
+>>> t1 = Reporte(codigo_meta="M1", trimestre=Trimestre(2025, 1), ejecucion=30,
+...              analisis="Se realizaron las 30 acciones", evidencias=["actas.pdf"],
+...              fecha_envio=date(2025, 4, 10), avance_reportado="1")
+>>> verificar_reporte(meta, t1)
+()
+>>> t2 = Reporte(codigo_meta="M1", trimestre=Trimestre(2025, 2), ejecucion=24,
+...              analisis="Se realizaron 24 acciones", evidencias=["actas.pdf"],
+...              fecha_envio=date(2025, 7, 22), avance_acumulado_reportado="0.9")
+>>> for h in verificar_reporte(meta, t2, anteriores=[t1]):
+...     print(h.regla, h.severidad.name, h.mensaje)
+REP-03 ERROR 2025-T2: causas_retraso: la meta va atrasada (cumplimiento 90 % de lo programado a la fecha) y el reporte no justifica las causas del retraso (Actividad 9, Nota 1)
+REP-06 ERROR 2025-T2: fecha_envio: extemporáneo: se envió el 2025-07-22 y la fecha límite era el 2025-07-15 (5 días hábiles de retraso)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal, localcontext
+
+from .calculos import Resultado, evaluar
+from .calendario import Calendario, oportunidad
+from .errores import ErrorCalendario, ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido
+from .modelo import Meta, PlanDeGestion, Reporte, Trimestre, _indice_trimestre, ejecucion_de
+from .numeros import CONTEXTO, texto_numero
+from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica
+from .reglas import Hallazgo, Severidad
+
+__all__ = ["verificar_reporte", "verificar_reportes_plan"]
+
+_CERO = Decimal(0)
+_UNO = Decimal(1)
+_CIEN = Decimal(100)
+
+
+def verificar_reporte(
+    meta: Meta,
+    reporte: Reporte,
+    anteriores: Iterable[Reporte] = (),
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+    calendario: Calendario | None = None,
+) -> tuple[Hallazgo, ...]:
+    """Verifica un reporte trimestral de una meta (REP-01 a REP-06); devuelve los hallazgos.
+
+    ``anteriores`` son los otros reportes de la misma meta en la vigencia: alimentan las cifras
+    acumuladas (solo cuentan los de trimestres anteriores al del reporte, así que se pueden pasar
+    todos los de la vigencia). Las cifras se calculan con :func:`~sdg_metas.evaluar` hasta el
+    trimestre del reporte.
+
+    - REP-01 (``ERROR``): hay ejecución (``ejecucion`` o ``numerador`` y ``denominador``); con
+      numerador y denominador, el denominador es mayor que 0 y, si también se da la ejecución,
+      es numerador/denominador (×100 en metas en %) con la tolerancia
+      ``politica.tolerancia_ejecucion_reporte`` (``INT-41``). Una ejecución negativa no llega
+      hasta aquí: el modelo la rechaza al construir el reporte.
+    - REP-02 (``ERROR``): cada cifra reportada (``avance_reportado``,
+      ``ejecucion_acumulada_reportada``, ``avance_acumulado_reportado``) es igual a la calculada
+      (``avance_trimestre``, ``ejecucion_acumulada`` y, según ``INT-42``, ``cumplimiento``) con
+      las tolerancias de ``INT-41``; los avances son fracciones (1 = 100 %). Una cifra que no se
+      reportó (``None``) no se compara; una reportada donde la calculada «no aplica» es un
+      hallazgo.
+    - REP-03 (``ERROR``): hay análisis del avance; si la meta va atrasada (``cumplimiento`` < 1
+      al trimestre del reporte) el reporte da las causas del retraso en
+      ``Reporte.causas_retraso`` (``INT-43``).
+    - REP-04 (``ERROR``): hay al menos una evidencia.
+    - REP-05 (``ADVERTENCIA``): una ejecución mayor que 0 en un trimestre no programado se
+      señala para revisión (una ejecución 0 en un trimestre sin programación es coherente).
+    - REP-06: un reporte extemporáneo es un ``ERROR`` con los días hábiles de retraso
+      (:func:`~sdg_metas.calendario.oportunidad`); uno enviado antes de terminar el trimestre o
+      sin ``fecha_envio`` (``INT-44``) es una ``ADVERTENCIA``.
+
+    Los argumentos de otro tipo son ``TipoInvalido``; un reporte de otra meta, un anterior de otra
+    vigencia o dos reportes del mismo trimestre son ``ErrorModelo`` (son un error de quien llama,
+    no del reporte).
+    """
+    _validar(meta, Meta, "meta", "una Meta")
+    _validar(reporte, Reporte, "reporte", "un Reporte")
+    _validar(politica, Politica, "politica", "una Politica")
+    if calendario is not None:
+        _validar(calendario, Calendario, "calendario", "un Calendario o None")
+    otros = _anteriores(anteriores, meta, reporte)
+    _misma_meta(reporte, meta, "reporte")
+    with localcontext(CONTEXTO):
+        return _verificar(meta, reporte, otros, politica, calendario)
+
+
+def _validar(valor: object, clase: type, campo: str, descripcion: str) -> None:
+    if not isinstance(valor, clase):
+        raise TipoInvalido(f"{campo}: {valor!r} debe ser {descripcion}", campo=campo, valor=valor)
+
+
+def _misma_meta(reporte: Reporte, meta: Meta, campo: str) -> None:
+    if reporte.codigo_meta not in ("", meta.codigo):
+        raise ErrorModelo(
+            f"{campo}.codigo_meta: {reporte.codigo_meta!r} no es la meta verificada "
+            f"{meta.codigo!r}",
+            codigo="REPORTE_DE_OTRA_META",
+            campo=f"{campo}.codigo_meta",
+            valor=reporte.codigo_meta,
+        )
+
+
+def _anteriores(anteriores: object, meta: Meta, reporte: Reporte) -> tuple[Reporte, ...]:
+    if isinstance(anteriores, (str, bytes)) or not isinstance(anteriores, Iterable):
+        raise TipoInvalido(
+            f"anteriores: {anteriores!r} debe ser una colección de Reporte",
+            campo="anteriores",
+            valor=anteriores,
+        )
+    lista = tuple(anteriores)
+    vistos = {reporte.trimestre.numero}
+    for i, otro in enumerate(lista):
+        campo = f"anteriores[{i}]"
+        _validar(otro, Reporte, campo, "un Reporte")
+        _misma_meta(otro, meta, campo)
+        if otro.trimestre.vigencia != reporte.trimestre.vigencia:
+            raise ErrorModelo(
+                f"{campo}.trimestre: {otro.trimestre} no es de la vigencia "
+                f"{reporte.trimestre.vigencia} del reporte",
+                codigo="REPORTE_FUERA_DE_VIGENCIA",
+                campo=f"{campo}.trimestre",
+                valor=str(otro.trimestre),
+            )
+        if otro.trimestre.numero in vistos:
+            raise ErrorModelo(
+                f"{campo}: ya hay un reporte de la meta {meta.codigo!r} para {otro.trimestre}",
+                codigo="REPORTE_DUPLICADO",
+                campo=campo,
+                valor=str(otro.trimestre),
+            )
+        vistos.add(otro.trimestre.numero)
+    return lista
+
+
+def _verificar(
+    meta: Meta,
+    reporte: Reporte,
+    anteriores: tuple[Reporte, ...],
+    politica: Politica,
+    calendario: Calendario | None,
+) -> tuple[Hallazgo, ...]:
+    k = reporte.trimestre.numero
+    ejecuciones: list[Decimal | None] = [None, None, None, None]
+    for r in (*anteriores, reporte):
+        ejecuciones[r.trimestre.numero - 1] = ejecucion_de(r, meta)
+    try:
+        resultado: Resultado | None = evaluar(meta.programacion, ejecuciones, k, politica)
+    except ErrorProgramacion:  # una meta DECRECIENTE sin línea base (FOR-02)
+        resultado = None
+    hallazgos = [
+        *_rep_01(meta, reporte, politica),
+        *_rep_02(reporte, resultado, politica),
+        *_rep_03(reporte, resultado, politica),
+        *_rep_04(reporte),
+        *_rep_05(meta, reporte, ejecuciones[k - 1]),
+        *_rep_06(reporte, politica, calendario),
+    ]
+    return tuple(
+        Hallazgo(regla, f"{reporte.trimestre}: {mensaje}", severidad, meta.codigo)
+        for regla, mensaje, severidad in hallazgos
+    )
+
+
+_Hallazgo = tuple[str, str, Severidad]
+_ERROR = Severidad.ERROR
+_ADVERTENCIA = Severidad.ADVERTENCIA
+
+
+def _h(regla: str, mensaje: str, severidad: Severidad) -> _Hallazgo:
+    return (regla, mensaje, severidad)
+
+
+def _vacio(texto: str) -> bool:
+    return not texto.strip()
+
+
+def _n(valor: Decimal) -> str:
+    return texto_numero(valor, 4)
+
+
+def _pct(fraccion: Decimal, decimales: int = 4) -> str:
+    return f"{texto_numero(fraccion * _CIEN, decimales)} %"
+
+
+# --- REP-01: ejecución ---------------------------------------------------------------------
+
+
+def _rep_01(meta: Meta, r: Reporte, politica: Politica) -> list[_Hallazgo]:
+    num, den, ejecucion = r.numerador, r.denominador, r.ejecucion
+    if num is None and den is None:
+        if ejecucion is None:
+            return [
+                _h("REP-01", "ejecucion: falta la ejecución del trimestre (ni ejecucion ni "
+                 "numerador/denominador)", _ERROR)
+            ]
+        return []
+    if num is None or den is None:
+        falta, dado = ("denominador", "numerador") if den is None else ("numerador", "denominador")
+        return [_h("REP-01", f"{falta}: se dio el {dado} sin el {falta}", _ERROR)]
+    if den.is_zero():
+        return [_h("REP-01", f"denominador: es {den}; debe ser mayor que 0", _ERROR)]
+    if ejecucion is None:
+        return []
+    razon = num / den
+    calculada = razon * _CIEN if meta.porcentual else razon
+    if abs(ejecucion - calculada) <= politica.tolerancia_ejecucion_reporte:
+        return []
+    formula = f"{_n(num)}/{_n(den)}" + (" × 100" if meta.porcentual else "")
+    return [
+        _h(
+            "REP-01",
+            f"ejecucion: {_n(ejecucion)} no es numerador/denominador = {formula} = "
+            f"{_n(calculada)}",
+            _ERROR,
+        )
+    ]
+
+
+# --- REP-02: cifras reportadas frente a las calculadas --------------------------------------
+
+
+def _rep_02(r: Reporte, resultado: Resultado | None, politica: Politica) -> list[_Hallazgo]:
+    reportadas = (
+        r.avance_reportado,
+        r.ejecucion_acumulada_reportada,
+        r.avance_acumulado_reportado,
+    )
+    if resultado is None:
+        if all(v is None for v in reportadas):
+            return []
+        return [
+            _h(
+                "REP-02",
+                "no se pueden calcular las cifras de la meta (una meta DECRECIENTE necesita "
+                "línea base, FOR-02); las cifras reportadas no se comparan",
+                _ADVERTENCIA,
+            )
+        ]
+    tol_avance = politica.tolerancia_reporte / _CIEN
+    vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA
+    acumulado = resultado.avance_vigencia if vigencia else resultado.cumplimiento
+    nombre_acumulado = "el avance de la vigencia" if vigencia else "el cumplimiento"
+    hallazgos: list[_Hallazgo] = []
+    for campo, reportado, calculado, tolerancia, es_avance, nombre in (
+        ("avance_reportado", r.avance_reportado, resultado.avance_trimestre, tol_avance, True,
+         "el avance del trimestre"),
+        ("ejecucion_acumulada_reportada", r.ejecucion_acumulada_reportada,
+         resultado.ejecucion_acumulada, politica.tolerancia_ejecucion_reporte, False,
+         "la ejecución acumulada"),
+        ("avance_acumulado_reportado", r.avance_acumulado_reportado, acumulado, tol_avance, True,
+         nombre_acumulado),
+    ):
+        if reportado is None:
+            continue
+        mostrar = _pct if es_avance else _n
+        if calculado is None:
+            hallazgos.append(
+                _h(
+                    "REP-02",
+                    f"{campo}: se reportó {mostrar(reportado)}, pero {nombre} no aplica "
+                    "(no hay programación o ejecución con qué calcularlo)",
+                    _ERROR,
+                )
+            )
+        elif abs(reportado - calculado) > tolerancia:
+            pista = ""
+            if es_avance and abs(reportado - calculado * _CIEN) <= tolerancia * _CIEN:
+                pista = "; ¿se reportó en porcentaje? los avances se reportan como fracción (1 = 100 %)"
+            hallazgos.append(
+                _h(
+                    "REP-02",
+                    f"{campo}: se reportó {mostrar(reportado)} y {nombre} calculado es "
+                    f"{mostrar(calculado)}{pista}",
+                    _ERROR,
+                )
+            )
+    return hallazgos
+
+
+# --- REP-03: análisis y causas del retraso --------------------------------------------------
+
+
+def _rep_03(r: Reporte, resultado: Resultado | None, politica: Politica) -> list[_Hallazgo]:
+    hallazgos: list[_Hallazgo] = []
+    if _vacio(r.analisis):
+        hallazgos.append(_h("REP-03", "analisis: falta el análisis del avance del trimestre", _ERROR))
+    cumplimiento = resultado.cumplimiento if resultado is not None else None
+    if cumplimiento is None or cumplimiento >= _UNO:
+        return hallazgos
+    causas = not _vacio(r.causas_retraso) or (
+        politica.causas_retraso_en_analisis and not _vacio(r.analisis)
+    )
+    if not causas:
+        donde = "el análisis" if politica.causas_retraso_en_analisis else "el reporte"
+        hallazgos.append(
+            _h(
+                "REP-03",
+                f"causas_retraso: la meta va atrasada (cumplimiento {_pct(cumplimiento, 2)} de lo "
+                f"programado a la fecha) y {donde} no justifica las causas del retraso "
+                "(Actividad 9, Nota 1)",
+                _ERROR,
+            )
+        )
+    return hallazgos
+
+
+# --- REP-04: evidencias -----------------------------------------------------------------------
+
+
+def _rep_04(r: Reporte) -> list[_Hallazgo]:
+    if any(not _vacio(e) for e in r.evidencias):
+        return []
+    return [_h("REP-04", "evidencias: el reporte no trae evidencias para verificar el avance",
+             _ERROR)]
+
+
+# --- REP-05: ejecución en un trimestre no programado ------------------------------------------
+
+
+def _rep_05(meta: Meta, r: Reporte, ejecucion: Decimal | None) -> list[_Hallazgo]:
+    numero = r.trimestre.numero
+    if meta.programacion.programado(numero) or ejecucion is None or ejecucion <= _CERO:
+        return []
+    return [
+        _h(
+            "REP-05",
+            f"ejecucion: se reportó {_n(ejecucion)} en T{numero}, que no estaba programado; "
+            "revise la programación o el reporte",
+            _ADVERTENCIA,
+        )
+    ]
+
+
+# --- REP-06: oportunidad ----------------------------------------------------------------------
+
+
+def _rep_06(r: Reporte, politica: Politica, calendario: Calendario | None) -> list[_Hallazgo]:
+    if r.fecha_envio is None:
+        if not politica.exigir_fecha_envio:
+            return []
+        return [
+            _h(
+                "REP-06",
+                "fecha_envio: el reporte no tiene fecha de envío; no se puede verificar la "
+                "oportunidad",
+                _ADVERTENCIA,
+            )
+        ]
+    try:
+        op = oportunidad(r.trimestre, r.fecha_envio, politica, calendario)
+    except ErrorCalendario as e:
+        return [
+            _h("REP-06", f"fecha_envio: no se pudo verificar la oportunidad: {e}", _ADVERTENCIA)
+        ]
+    if not op.a_tiempo:
+        dias = op.dias_habiles_de_retraso
+        return [
+            _h(
+                "REP-06",
+                f"fecha_envio: extemporáneo: se envió el {op.fecha_envio.isoformat()} y la "
+                f"fecha límite era el {op.fecha_limite.isoformat()} ({dias} "
+                f"{'día hábil' if dias == 1 else 'días hábiles'} de retraso)",
+                _ERROR,
+            )
+        ]
+    if op.anticipado:
+        return [
+            _h(
+                "REP-06",
+                f"fecha_envio: se envió el {op.fecha_envio.isoformat()}, antes de terminar el "
+                f"trimestre ({r.trimestre.fin.isoformat()}); revise la fecha o el reporte",
+                _ADVERTENCIA,
+            )
+        ]
+    return []
+
+
+# --- Un plan ----------------------------------------------------------------------------------
+
+
+def verificar_reportes_plan(
+    plan: PlanDeGestion,
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+    calendario: Calendario | None = None,
+    hasta: int | Trimestre | None = None,
+) -> tuple[Hallazgo, ...]:
+    """Los hallazgos de todos los reportes de un plan (:func:`verificar_reporte`), en orden.
+
+    El orden es el de las metas del plan y, en cada meta, el de sus trimestres. Con ``hasta``
+    (1..4 o un :class:`~sdg_metas.Trimestre` de la vigencia del plan) solo se verifican los
+    reportes de los trimestres hasta ese.
+
+    >>> from sdg_metas.ejemplos import plan_ejemplo
+    >>> hallazgos = verificar_reportes_plan(plan_ejemplo(), hasta=2)
+    >>> [(h.regla, h.codigo_meta, h.mensaje[:7]) for h in hallazgos]
+    [('REP-03', 'M1', '2025-T2'), ('REP-03', 'M2', '2025-T2'), ('REP-03', 'M3', '2025-T2'), ('REP-03', 'M4', '2025-T1'), ('REP-03', 'M5', '2025-T2')]
+    >>> print(hallazgos[-1].mensaje)
+    2025-T2: causas_retraso: la meta va atrasada (cumplimiento 40 % de lo programado a la fecha) y el reporte no justifica las causas del retraso (Actividad 9, Nota 1)
+    """
+    _validar(plan, PlanDeGestion, "plan", "un PlanDeGestion")
+    _validar(politica, Politica, "politica", "una Politica")
+    if calendario is not None:
+        _validar(calendario, Calendario, "calendario", "un Calendario o None")
+    limite = 4 if hasta is None else _limite(plan, hasta)
+    hallazgos: list[Hallazgo] = []
+    vistos: set[str] = set()
+    for meta in plan.metas:
+        if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
+            continue
+        vistos.add(meta.codigo)
+        reportes = plan.reportes_de(meta.codigo)
+        for reporte in reportes:
+            if reporte.trimestre.numero > limite:
+                break
+            otros = [r for r in reportes if r is not reporte]
+            hallazgos.extend(verificar_reporte(meta, reporte, otros, politica, calendario))
+    return tuple(hallazgos)
+
+
+def _limite(plan: PlanDeGestion, hasta: object) -> int:
+    if isinstance(hasta, Trimestre) and hasta.vigencia != plan.vigencia:
+        raise ErrorTrimestre(
+            f"hasta: {hasta} no es de la vigencia {plan.vigencia} del plan",
+            campo="hasta",
+            valor=str(hasta),
+        )
+    return _indice_trimestre(hasta) + 1

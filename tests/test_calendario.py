@@ -1,0 +1,330 @@
+"""Pruebas del calendario de reportes (Actividad 9, Nota 2; REP-06).
+
+La tabla dorada se trabajó a mano con los calendarios oficiales de festivos de Colombia (Ley 51 de
+1983, Ley 2578 de 2026): el día 15 siguiente a cada trimestre, su día de la semana y, si no es
+hábil, el siguiente día hábil.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import subprocess
+import sys
+import threading
+from importlib import metadata
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sdg_metas import (
+    POLITICA_PLE_PIN_P005_V8,
+    Calendario,
+    ErrorCalendario,
+    Oportunidad,
+    TipoInvalido,
+    Trimestre,
+    dia_habil_desde,
+    dias_habiles_entre,
+    es_dia_habil,
+    fecha_limite_reporte,
+    festivos,
+    motivo_no_habil,
+    oportunidad,
+    siguiente_dia_habil,
+)
+from sdg_metas import calendario as modulo
+
+D = datetime.date
+
+# (trimestre, fecha límite, por qué) — trabajado a mano.
+TABLA_DORADA = [
+    # 2021: el 15 de enero de 2022 es sábado; lunes 17 (Reyes fue el 10).
+    (Trimestre(2021, 1), D(2021, 4, 15), "jueves"),
+    (Trimestre(2021, 2), D(2021, 7, 15), "jueves"),
+    (Trimestre(2021, 3), D(2021, 10, 15), "viernes"),
+    (Trimestre(2021, 4), D(2022, 1, 17), "15 sábado → lunes 17"),
+    # 2022: Semana Santa (14 y 15 de abril) y Día de la Raza (lunes 17 de octubre).
+    (Trimestre(2022, 1), D(2022, 4, 18), "15 Viernes Santo, 16-17 fin de semana"),
+    (Trimestre(2022, 2), D(2022, 7, 15), "viernes"),
+    (Trimestre(2022, 3), D(2022, 10, 18), "15 sábado, 16 domingo, 17 Día de la Raza"),
+    (Trimestre(2022, 4), D(2023, 1, 16), "15 domingo → lunes 16"),
+    # 2023
+    (Trimestre(2023, 1), D(2023, 4, 17), "15 sábado → lunes 17"),
+    (Trimestre(2023, 2), D(2023, 7, 17), "15 sábado → lunes 17"),
+    (Trimestre(2023, 3), D(2023, 10, 17), "15 domingo, 16 Día de la Raza"),
+    (Trimestre(2023, 4), D(2024, 1, 15), "lunes"),
+    # 2025
+    (Trimestre(2025, 1), D(2025, 4, 15), "martes (Semana Santa fue 17 y 18)"),
+    (Trimestre(2025, 2), D(2025, 7, 15), "martes"),
+    (Trimestre(2025, 3), D(2025, 10, 15), "miércoles"),
+    (Trimestre(2025, 4), D(2026, 1, 15), "jueves"),
+    # 2026 (año de la Ley 2578: Chiquinquirá el lunes 13 de julio)
+    (Trimestre(2026, 1), D(2026, 4, 15), "miércoles"),
+    (Trimestre(2026, 2), D(2026, 7, 15), "miércoles"),
+    (Trimestre(2026, 3), D(2026, 10, 15), "jueves"),
+    (Trimestre(2026, 4), D(2027, 1, 15), "viernes (Reyes fue el 11)"),
+    # 2027: el 15 de enero de 2028 es sábado.
+    (Trimestre(2027, 1), D(2027, 4, 15), "jueves"),
+    (Trimestre(2027, 4), D(2028, 1, 17), "15 sábado → lunes 17"),
+]
+
+
+@pytest.mark.parametrize(("trimestre", "limite", "motivo"), TABLA_DORADA)
+def test_tabla_dorada(trimestre: Trimestre, limite: D, motivo: str) -> None:
+    assert fecha_limite_reporte(trimestre) == limite, motivo
+    assert es_dia_habil(limite)
+
+
+FESTIVOS_2026 = [
+    D(2026, 1, 1), D(2026, 1, 12), D(2026, 3, 23), D(2026, 4, 2), D(2026, 4, 3),
+    D(2026, 5, 1), D(2026, 5, 18), D(2026, 6, 8), D(2026, 6, 15), D(2026, 6, 29),
+    D(2026, 7, 13), D(2026, 7, 20), D(2026, 8, 7), D(2026, 8, 17), D(2026, 10, 12),
+    D(2026, 11, 2), D(2026, 11, 16), D(2026, 12, 8), D(2026, 12, 25),
+]
+
+
+def test_festivos_2026_completos() -> None:
+    assert sorted(festivos(2026)) == FESTIVOS_2026
+
+
+def test_ley_2578_de_2026_chiquinquira() -> None:
+    # 9 de julio de 2026 es jueves: se traslada al lunes 13 (Ley 51 de 1983).
+    assert not es_dia_habil(D(2026, 7, 13))
+    assert "Chiquinquirá" in festivos(2026)[D(2026, 7, 13)]
+    assert es_dia_habil(D(2026, 7, 9))
+    # 2027: 9 de julio es viernes → lunes 12 de julio.
+    assert not es_dia_habil(D(2027, 7, 12))
+    # Antes de la ley no era festivo: el 9 de julio de 2025 (miércoles) es hábil.
+    assert es_dia_habil(D(2025, 7, 9))
+    assert all("Chiquinquirá" not in n for n in festivos(2025).values())
+    # Un plazo de 13 días para el T2 de 2026 cae el lunes 13 de julio → martes 14.
+    trece = attrs.evolve(POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=13)
+    assert fecha_limite_reporte(Trimestre(2026, 2), trece) == D(2026, 7, 14)
+    assert motivo_no_habil(D(2026, 7, 13)) == festivos(2026)[D(2026, 7, 13)]
+
+
+def _version(texto: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", texto)[:3])
+
+
+def test_cota_inferior_de_holidays_conoce_la_ley() -> None:
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8")
+    cota = re.search(r'"holidays>=([\d.]+)"', pyproject)
+    assert cota is not None
+    assert _version(cota.group(1)) >= (0, 99)  # la primera versión con la Ley 2578 de 2026
+    assert _version(metadata.version("holidays")) >= _version(cota.group(1))
+
+
+def test_dias_habiles_ejemplos() -> None:
+    assert siguiente_dia_habil(D(2022, 4, 13)) == D(2022, 4, 18)  # Jueves y Viernes Santo
+    assert siguiente_dia_habil(D(2025, 12, 5)) == D(2025, 12, 9)  # lunes 8: Inmaculada
+    assert dia_habil_desde(D(2025, 12, 9)) == D(2025, 12, 9)
+    assert dia_habil_desde(D(2025, 12, 6)) == D(2025, 12, 9)
+    assert dias_habiles_entre(D(2025, 12, 1), D(2025, 12, 12)) == 8  # 2-5, 9-12
+    assert dias_habiles_entre(D(2025, 12, 12), D(2025, 12, 1)) == -8
+    assert dias_habiles_entre(D(2025, 12, 12), D(2025, 12, 12)) == 0
+    assert dias_habiles_entre(D(2025, 12, 31), D(2026, 1, 13)) == 7  # 2, 5-9, 13
+    assert motivo_no_habil(D(2025, 11, 16)) == "domingo"
+
+
+def test_subclase_de_date_se_acepta() -> None:
+    class Fecha(datetime.date):
+        pass
+
+    assert not es_dia_habil(Fecha(2026, 7, 13))
+    assert siguiente_dia_habil(Fecha(2026, 7, 10)) == D(2026, 7, 14)
+
+
+def test_oportunidad_golden() -> None:
+    # 2026-T2 vence el miércoles 15 de julio; el lunes 20 es festivo (Independencia).
+    op = oportunidad(Trimestre(2026, 2), D(2026, 7, 21))
+    assert op == Oportunidad(
+        trimestre=Trimestre(2026, 2),
+        fecha_envio=D(2026, 7, 21),
+        fecha_limite=D(2026, 7, 15),
+        a_tiempo=False,
+        dias_habiles_de_retraso=3,  # 16, 17 y 21
+        anticipado=False,
+    )
+    a_tiempo = oportunidad(Trimestre(2022, 1), D(2022, 4, 18))
+    assert a_tiempo.a_tiempo
+    assert a_tiempo.dias_habiles_de_retraso == 0
+    assert not a_tiempo.anticipado
+    assert "a tiempo (PLE" in a_tiempo.explicar()
+    cierre = oportunidad(Trimestre(2025, 1), D(2025, 3, 31))
+    assert cierre.a_tiempo
+    assert cierre.anticipado
+    assert "antes de terminar" in cierre.explicar()
+    sin_cierre = attrs.evolve(POLITICA_PLE_PIN_P005_V8, anticipado_incluye_cierre=False)
+    assert not oportunidad(Trimestre(2025, 1), D(2025, 3, 31), sin_cierre).anticipado
+    assert oportunidad(Trimestre(2025, 1), D(2025, 3, 30), sin_cierre).anticipado
+    un_dia = oportunidad(Trimestre(2025, 1), D(2025, 4, 16))
+    assert un_dia.dias_habiles_de_retraso == 1
+    assert "1 día hábil de retraso" in un_dia.explicar()
+
+
+def test_calendario_de_la_entidad() -> None:
+    libre = Calendario(no_habiles={D(2025, 4, 15)})
+    # El martes 15 de abril de 2025 no se trabaja; 16 miércoles es hábil.
+    assert fecha_limite_reporte(Trimestre(2025, 1), calendario=libre) == D(2025, 4, 16)
+    assert motivo_no_habil(D(2025, 4, 15), libre) == "día no hábil declarado por la entidad"
+    sabado = Calendario(habiles=[D(2022, 10, 15)])
+    assert fecha_limite_reporte(Trimestre(2022, 3), calendario=sabado) == D(2022, 10, 15)
+    assert es_dia_habil(D(2022, 10, 15), sabado)
+    assert Calendario() == Calendario(frozenset(), frozenset())
+
+
+def test_import_no_carga_holidays() -> None:
+    codigo = "import sys, sdg_metas; assert 'holidays' not in sys.modules; print('ok')"
+    salida = subprocess.run(
+        [sys.executable, "-c", codigo], capture_output=True, text=True, check=True
+    )
+    assert salida.stdout.strip() == "ok"
+
+
+def test_cache_construida_una_vez_en_varios_hilos(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(modulo, "_conjuntos_por_año", {})
+    monkeypatch.setattr(modulo, "_festivos_por_año", {})
+    llamadas: list[int] = []
+    original = modulo._construir
+
+    def contar(año: int) -> None:
+        llamadas.append(año)
+        original(año)
+
+    monkeypatch.setattr(modulo, "_construir", contar)
+    resultados: list[bool] = []
+    hilos = [
+        threading.Thread(target=lambda: resultados.append(es_dia_habil(D(2024, 3, 28))))
+        for _ in range(8)
+    ]
+    for hilo in hilos:
+        hilo.start()
+    for hilo in hilos:
+        hilo.join()
+    assert resultados == [False] * 8  # Jueves Santo de 2024
+    assert llamadas == [2024]
+    assert isinstance(modulo._conjuntos_por_año[2024], frozenset)
+
+
+def test_cache_de_limites_acotada(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(modulo, "_limites", {})
+    monkeypatch.setattr(modulo, "_MAX_LIMITES", 2)
+    for n in (1, 2, 3):
+        fecha_limite_reporte(Trimestre(2025, n))
+    assert len(modulo._limites) == 1
+    assert fecha_limite_reporte(Trimestre(2025, 3)) == D(2025, 10, 15)
+
+
+# --- Rechazos ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("año", [1900, 2101])
+def test_año_fuera_del_calendario(año: int) -> None:
+    with pytest.raises(ErrorCalendario) as e:
+        es_dia_habil(D(año, 3, 1) if año != 1900 else D(1900, 3, 1))
+    assert e.value.codigo == "AÑO_FUERA_DE_CALENDARIO"
+    assert str(año) in str(e.value)
+    with pytest.raises(ErrorCalendario):
+        festivos(año)
+
+
+def test_año_fuera_del_calendario_en_un_plazo() -> None:
+    with pytest.raises(ErrorCalendario, match="fuera del calendario"):
+        fecha_limite_reporte(Trimestre(2100, 4))  # vence en enero de 2101
+
+
+@pytest.mark.parametrize(
+    ("llamada", "campo"),
+    [
+        (lambda: es_dia_habil("2025-01-01"), "fecha"),  # type: ignore[arg-type]
+        (lambda: es_dia_habil(datetime.datetime(2025, 1, 1)), "fecha"),
+        (lambda: siguiente_dia_habil(None), "fecha"),  # type: ignore[arg-type]
+        (lambda: dia_habil_desde(20250101), "fecha"),  # type: ignore[arg-type]
+        (lambda: dias_habiles_entre("2025-01-01", D(2025, 1, 2)), "desde"),  # type: ignore[arg-type]
+        (lambda: dias_habiles_entre(D(2025, 1, 1), datetime.datetime(2025, 1, 2)), "hasta"),
+        (lambda: es_dia_habil(D(2025, 1, 2), "festivos"), "calendario"),  # type: ignore[arg-type]
+        (lambda: fecha_limite_reporte("2025-T1"), "trimestre"),  # type: ignore[arg-type]
+        (lambda: fecha_limite_reporte(Trimestre(2025, 1), None), "politica"),  # type: ignore[arg-type]
+        (lambda: fecha_limite_reporte(Trimestre(2025, 1), calendario=[]), "calendario"),  # type: ignore[arg-type]
+        (lambda: oportunidad("2025-T1", D(2025, 4, 1)), "trimestre"),  # type: ignore[arg-type]
+        (lambda: oportunidad(Trimestre(2025, 1), "2025-04-01"), "fecha_envio"),  # type: ignore[arg-type]
+        (lambda: festivos(True), "año"),
+        (lambda: festivos("2025"), "año"),  # type: ignore[arg-type]
+        (lambda: Calendario(no_habiles="2025-01-02"), "no_habiles"),  # type: ignore[arg-type]
+        (lambda: Calendario(habiles=[datetime.datetime(2025, 1, 2)]), "habiles"),
+        (lambda: Calendario(habiles=5), "habiles"),  # type: ignore[arg-type]
+    ],
+)
+def test_tipos_invalidos(llamada: object, campo: str) -> None:
+    with pytest.raises(TipoInvalido) as e:
+        llamada()  # type: ignore[operator]
+    assert isinstance(e.value, TypeError)
+    assert e.value.campo == campo
+    assert campo in str(e.value)
+
+
+def test_calendario_contradictorio() -> None:
+    with pytest.raises(ErrorCalendario) as e:
+        Calendario(no_habiles={D(2025, 1, 2)}, habiles={D(2025, 1, 2)})
+    assert e.value.codigo == "CALENDARIO_CONTRADICTORIO"
+    assert "2025-01-02" in str(e.value)
+
+
+# --- Propiedades ---------------------------------------------------------------------------
+
+fechas = st.dates(min_value=D(2000, 1, 1), max_value=D(2060, 12, 31))
+trimestres = st.builds(Trimestre, st.integers(2000, 2060), st.integers(1, 4))
+calendarios = st.builds(
+    lambda no, si: Calendario(no_habiles=no - si, habiles=si),
+    st.frozensets(st.dates(min_value=D(2000, 1, 1), max_value=D(2061, 2, 28)), max_size=5),
+    st.frozensets(st.dates(min_value=D(2000, 1, 1), max_value=D(2061, 2, 28)), max_size=3),
+)
+
+
+@given(trimestres, st.integers(0, 40), st.none() | calendarios)
+def test_plazo_habil_y_sin_habiles_intermedios(
+    trimestre: Trimestre, dias: int, calendario: Calendario | None
+) -> None:
+    politica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=dias)
+    limite = fecha_limite_reporte(trimestre, politica, calendario)
+    dia = trimestre.fin + datetime.timedelta(days=dias)
+    assert limite >= dia
+    assert es_dia_habil(limite, calendario)
+    d = dia
+    while d < limite:
+        assert not es_dia_habil(d, calendario)
+        d += datetime.timedelta(days=1)
+    assert limite - dia < datetime.timedelta(days=12)
+
+
+@given(fechas, fechas, fechas)
+def test_dias_habiles_entre_es_aditivo(a: D, b: D, c: D) -> None:
+    assert dias_habiles_entre(a, c) == dias_habiles_entre(a, b) + dias_habiles_entre(b, c)
+    assert dias_habiles_entre(a, b) == -dias_habiles_entre(b, a)
+
+
+@given(fechas, st.none() | calendarios)
+def test_siguiente_dia_habil(fecha: D, calendario: Calendario | None) -> None:
+    siguiente = siguiente_dia_habil(fecha, calendario)
+    assert siguiente > fecha
+    assert es_dia_habil(siguiente, calendario)
+    assert dias_habiles_entre(fecha, siguiente, calendario) == 1
+    desde = dia_habil_desde(fecha, calendario)
+    assert desde == (fecha if es_dia_habil(fecha, calendario) else siguiente)
+    assert (motivo_no_habil(fecha, calendario) is None) == es_dia_habil(fecha, calendario)
+
+
+@given(trimestres, st.dates(min_value=D(2000, 1, 1), max_value=D(2061, 1, 31)))
+def test_oportunidad_coherente(trimestre: Trimestre, envio: D) -> None:
+    op = oportunidad(trimestre, envio)
+    assert op.a_tiempo == (envio <= op.fecha_limite)
+    assert op.anticipado == (envio <= trimestre.fin)
+    if op.a_tiempo:
+        assert op.dias_habiles_de_retraso == 0
+    else:
+        assert op.dias_habiles_de_retraso == dias_habiles_entre(op.fecha_limite, envio) >= 0

@@ -1,0 +1,702 @@
+"""Pruebas de ``verificar_reporte`` y ``verificar_reportes_plan`` (REP-01..06; Actividad 10,
+Notas 1 a 3 de la Actividad 9, Políticas 5 y 8).
+
+Las cifras esperadas están calculadas a mano en el comentario de cada caso (sumas, razones y
+días hábiles contados en el calendario de 2025).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from sdg_metas import (
+    POLITICA_PLE_PIN_P005_V8,
+    REGLAS,
+    AvanceAcumulado,
+    ErrorCalendario,
+    ErrorModelo,
+    ErrorSdgMetas,
+    ErrorTrimestre,
+    Hallazgo,
+    Meta,
+    PlanDeGestion,
+    Programacion,
+    Reporte,
+    Severidad,
+    TipoInvalido,
+    Trimestre,
+    verificar_reporte,
+    verificar_reportes_plan,
+)
+from sdg_metas import reportes as modulo_reportes
+from sdg_metas.ejemplos import plan_ejemplo
+
+DOC_REGLAS = Path(__file__).resolve().parents[1] / "docs" / "reglas.md"
+IDS_DOCUMENTADOS = frozenset(
+    re.findall(r"^### ([A-Z]{3}-\d{2})$", DOC_REGLAS.read_text("utf-8"), re.M)
+)
+
+# Fechas límite de 2025 (Nota 2): 15 de abril (martes), 15 de julio (martes), 15 de octubre
+# (miércoles) y 15 de enero de 2026 (jueves): todas hábiles.
+ENVIO = {1: datetime.date(2025, 4, 10), 2: datetime.date(2025, 7, 15),
+         3: datetime.date(2025, 10, 15), 4: datetime.date(2026, 1, 15)}
+
+
+def meta(**cambios: object) -> Meta:
+    base: dict[str, object] = {
+        "codigo": "M1",
+        "descripcion": "Realizar 120 acciones",
+        "programacion": Programacion("suma", 120, [30, 30, 30, 30]),
+        "peso": 100,
+        "unidad": "acciones",
+    }
+    base.update(cambios)
+    return Meta(**base)  # type: ignore[arg-type]
+
+
+def reporte(numero: int = 1, **cambios: object) -> Reporte:
+    base: dict[str, object] = {
+        "codigo_meta": "M1",
+        "trimestre": Trimestre(2025, numero),
+        "ejecucion": 30,
+        "analisis": "Se realizaron las acciones programadas",
+        "evidencias": ("actas.pdf",),
+        "fecha_envio": ENVIO[numero],
+    }
+    base.update(cambios)
+    return Reporte(**base)  # type: ignore[arg-type]
+
+
+def reglas(hallazgos: tuple[Hallazgo, ...]) -> list[str]:
+    return [h.regla for h in hallazgos]
+
+
+def unico(hallazgos: tuple[Hallazgo, ...], regla: str) -> Hallazgo:
+    propios = [h for h in hallazgos if h.regla == regla]
+    assert len(propios) == 1, hallazgos
+    return propios[0]
+
+
+# --- un reporte coherente --------------------------------------------------------------------
+
+
+def test_reporte_coherente_sin_hallazgos() -> None:
+    # T1: 30 de 30 → avance 1, EA 30, cumplimiento 30/30 = 1 (a mano)
+    r = reporte(avance_reportado=1, ejecucion_acumulada_reportada=30, avance_acumulado_reportado=1)
+    assert verificar_reporte(meta(), r) == ()
+
+
+def test_todo_hallazgo_lleva_codigo_meta_y_trimestre() -> None:
+    r = reporte(ejecucion=None, analisis="", evidencias=(), fecha_envio=None)
+    hallazgos = verificar_reporte(meta(), r)
+    assert reglas(hallazgos) == ["REP-01", "REP-03", "REP-04", "REP-06"]
+    assert all(h.codigo_meta == "M1" for h in hallazgos)
+    assert all(h.mensaje.startswith("2025-T1: ") for h in hallazgos)
+
+
+# --- REP-01 -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cambios", "mensaje"),
+    [
+        (
+            {"ejecucion": None},
+            "ejecucion: falta la ejecución del trimestre (ni ejecucion ni numerador/denominador)",
+        ),
+        (
+            {"ejecucion": None, "numerador": 3},
+            "denominador: se dio el numerador sin el denominador",
+        ),
+        ({"ejecucion": 30, "denominador": 4}, "numerador: se dio el denominador sin el numerador"),
+        (
+            {"ejecucion": None, "numerador": 3, "denominador": 0},
+            "denominador: es 0; debe ser mayor que 0",
+        ),
+        # 29/1 = 29 ≠ 30 (a mano)
+        (
+            {"numerador": 29, "denominador": 1},
+            "ejecucion: 30 no es numerador/denominador = 29/1 = 29",
+        ),
+    ],
+)
+def test_rep_01_errores(cambios: dict[str, object], mensaje: str) -> None:
+    h = unico(verificar_reporte(meta(), reporte(**cambios)), "REP-01")
+    assert h.severidad is Severidad.ERROR
+    assert h.mensaje == "2025-T1: " + mensaje
+
+
+@pytest.mark.parametrize(
+    ("cambios", "hay_hallazgo"),
+    [
+        ({"ejecucion": None, "numerador": 60, "denominador": 2}, False),  # 60/2 = 30
+        ({"ejecucion": 30, "numerador": 60, "denominador": 2}, False),
+        ({"ejecucion": "30.01", "numerador": 60, "denominador": 2}, False),  # 0.01 ≤ tolerancia
+        ({"ejecucion": "30.02", "numerador": 60, "denominador": 2}, True),  # 0.02 > 0.01
+    ],
+)
+def test_rep_01_numerador_denominador(cambios: dict[str, object], hay_hallazgo: bool) -> None:
+    hallazgos = verificar_reporte(meta(), reporte(**cambios))
+    assert ("REP-01" in reglas(hallazgos)) is hay_hallazgo
+
+
+def test_rep_01_meta_en_porcentaje_multiplica_por_100() -> None:
+    m = meta(unidad="%", programacion=Programacion("constante", 95, [95] * 4))
+    # 45/50 × 100 = 90 (a mano)
+    assert "REP-01" not in reglas(verificar_reporte(m, reporte(ejecucion=90, numerador=45,
+                                                               denominador=50)))
+    h = unico(verificar_reporte(m, reporte(ejecucion=85, numerador=45, denominador=50)), "REP-01")
+    assert h.mensaje == "2025-T1: ejecucion: 85 no es numerador/denominador = 45/50 × 100 = 90"
+    # 2/3 × 100 = 66.666…: 66.67 difiere 0.0033 (vale), 66.68 difiere 0.0133 (no vale)
+    assert "REP-01" not in reglas(
+        verificar_reporte(m, reporte(ejecucion="66.67", numerador=2, denominador=3))
+    )
+    r = reporte(ejecucion="66.68", numerador=2, denominador=3)
+    h = unico(verificar_reporte(m, r), "REP-01")
+    assert h.mensaje.endswith("= 2/3 × 100 = 66.6667")
+
+
+def test_rep_01_tolerancia_es_parametro() -> None:
+    exacta = attrs.evolve(POLITICA_PLE_PIN_P005_V8, tolerancia_ejecucion_reporte=Decimal(0))
+    r = reporte(ejecucion="30.01", numerador=60, denominador=2)
+    assert "REP-01" in reglas(verificar_reporte(meta(), r, politica=exacta))
+
+
+# --- REP-02 -----------------------------------------------------------------------------------
+
+T1 = reporte(1, ejecucion=30)
+# T2: ejecución 24 de 30 → avance del trimestre 24/30 = 0.8; EA = 30 + 24 = 54;
+# cumplimiento 54/60 = 0.9; avance de la vigencia 54/120 = 0.45 (a mano).
+CAUSAS = "Se suspendieron operativos por paro"
+
+
+def t2(**cambios: object) -> Reporte:
+    return reporte(2, ejecucion=24, causas_retraso=CAUSAS, **cambios)
+
+
+def test_rep_02_cifras_correctas() -> None:
+    r = t2(avance_reportado="0.8", ejecucion_acumulada_reportada=54,
+           avance_acumulado_reportado="0.9")
+    assert verificar_reporte(meta(), r, [T1]) == ()
+
+
+@pytest.mark.parametrize(
+    ("cambios", "mensaje"),
+    [
+        (
+            {"avance_reportado": "0.75"},
+            "avance_reportado: se reportó 75 % y el avance del trimestre calculado es 80 %",
+        ),
+        (
+            {"ejecucion_acumulada_reportada": 24},
+            "ejecucion_acumulada_reportada: se reportó 24 y la ejecución acumulada calculado es 54",
+        ),
+        (
+            {"avance_acumulado_reportado": "0.45"},
+            "avance_acumulado_reportado: se reportó 45 % y el cumplimiento calculado es 90 %",
+        ),
+        (
+            {"avance_reportado": 80},
+            (
+                "avance_reportado: se reportó 8000 % y el avance del trimestre calculado es "
+                "80 %; ¿se reportó en porcentaje? los avances se reportan como fracción "
+                "(1 = 100 %)"
+            ),
+        ),
+    ],
+)
+def test_rep_02_cifras_distintas(cambios: dict[str, object], mensaje: str) -> None:
+    h = unico(verificar_reporte(meta(), t2(**cambios), [T1]), "REP-02")
+    assert h.severidad is Severidad.ERROR
+    assert h.mensaje == "2025-T2: " + mensaje
+
+
+@pytest.mark.parametrize(
+    ("cambios", "hay_hallazgo"),
+    [
+        ({"avance_reportado": "0.8001"}, False),  # diferencia 0.0001 = 0.01 puntos: vale
+        ({"avance_reportado": "0.7999"}, False),
+        ({"avance_reportado": "0.80011"}, True),  # 0.011 puntos
+        ({"avance_acumulado_reportado": "0.9001"}, False),
+        ({"avance_acumulado_reportado": "0.8998"}, True),  # 0.02 puntos
+        ({"ejecucion_acumulada_reportada": "54.01"}, False),  # 0.01 unidades: vale
+        ({"ejecucion_acumulada_reportada": "53.98"}, True),
+    ],
+)
+def test_rep_02_tolerancias(cambios: dict[str, object], hay_hallazgo: bool) -> None:
+    assert ("REP-02" in reglas(verificar_reporte(meta(), t2(**cambios), [T1]))) is hay_hallazgo
+
+
+def test_rep_02_avance_acumulado_frente_a_la_vigencia() -> None:
+    vigencia = attrs.evolve(
+        POLITICA_PLE_PIN_P005_V8, avance_acumulado_reporte=AvanceAcumulado.AVANCE_VIGENCIA
+    )
+    assert verificar_reporte(meta(), t2(avance_acumulado_reportado="0.45"), [T1], vigencia) == ()
+    h = unico(verificar_reporte(meta(), t2(avance_acumulado_reportado="0.9"), [T1], vigencia),
+              "REP-02")
+    assert "el avance de la vigencia calculado es 45 %" in h.mensaje
+
+
+def test_rep_02_sin_anteriores_la_acumulada_es_la_del_trimestre() -> None:
+    # sin el T1, EA = 24 y el cumplimiento 24/60 = 0.4 (a mano)
+    r = t2(ejecucion_acumulada_reportada=24, avance_acumulado_reportado="0.4")
+    assert verificar_reporte(meta(), r) == ()
+
+
+def test_rep_02_anteriores_posteriores_no_cuentan() -> None:
+    t3 = reporte(3, ejecucion=100)
+    r = t2(ejecucion_acumulada_reportada=54, avance_acumulado_reportado="0.9")
+    assert verificar_reporte(meta(), r, [t3, T1]) == ()
+
+
+def test_rep_02_cifra_reportada_que_no_aplica() -> None:
+    m = meta(programacion=Programacion("suma", 90, [None, 30, 30, 30]))
+    # T1 no programado: avance del trimestre no aplica; EA 0, PA 0 → cumplimiento no aplica
+    r = reporte(ejecucion=0, avance_reportado=0, avance_acumulado_reportado=0,
+                ejecucion_acumulada_reportada=0)
+    hallazgos = verificar_reporte(m, r)
+    assert reglas(hallazgos) == ["REP-02", "REP-02"]
+    assert hallazgos[0].mensaje == (
+        "2025-T1: avance_reportado: se reportó 0 %, pero el avance del trimestre no aplica "
+        "(no hay programación o ejecución con qué calcularlo)"
+    )
+    assert hallazgos[1].mensaje.startswith("2025-T1: avance_acumulado_reportado:")
+
+
+def test_rep_02_decreciente_sin_linea_base() -> None:
+    m = meta(programacion=Programacion("decreciente", 200, [400, 350, 250, 200]))
+    assert verificar_reporte(m, reporte(ejecucion=420)) == ()
+    h = unico(verificar_reporte(m, reporte(ejecucion=420, avance_reportado="0.8")), "REP-02")
+    assert h.severidad is Severidad.ADVERTENCIA
+    assert "necesita línea base" in h.mensaje
+
+
+def test_rep_02_tipos_acumulados() -> None:
+    # CONSTANTE 95: T1 96, T2 93 → media 94.5; cumplimiento 94.5/95; avance T2 93/95 (a mano)
+    constante = meta(unidad="%", programacion=Programacion("constante", 95, [95] * 4))
+    r = reporte(2, ejecucion=93, ejecucion_acumulada_reportada="94.5", causas_retraso=CAUSAS,
+                avance_reportado="0.9789", avance_acumulado_reportado="0.9947")
+    assert verificar_reporte(constante, r, [reporte(1, ejecucion=96)]) == ()
+    # CRECIENTE LB 40 → 80: T2 58 de 60 → (58−40)/(60−40) = 0.9 (a mano)
+    creciente = meta(unidad="%", programacion=Programacion("creciente", 80, [50, 60, 70, 80], 40))
+    r = reporte(2, ejecucion=58, ejecucion_acumulada_reportada=58, causas_retraso=CAUSAS,
+                avance_reportado="0.9", avance_acumulado_reportado="0.9")
+    assert verificar_reporte(creciente, r, [reporte(1, ejecucion=52)]) == ()
+
+
+# --- REP-03 -----------------------------------------------------------------------------------
+
+
+def test_rep_03_falta_el_analisis() -> None:
+    h = unico(verificar_reporte(meta(), reporte(analisis="  ")), "REP-03")
+    assert h.mensaje == "2025-T1: analisis: falta el análisis del avance del trimestre"
+    assert h.severidad is Severidad.ERROR
+
+
+def test_rep_03_meta_atrasada_sin_causas() -> None:
+    # cumplimiento 54/60 = 0.9 < 1 (a mano)
+    h = unico(verificar_reporte(meta(), reporte(2, ejecucion=24), [T1]), "REP-03")
+    assert h.mensaje == (
+        "2025-T2: causas_retraso: la meta va atrasada (cumplimiento 90 % de lo programado a la "
+        "fecha) y el reporte no justifica las causas del retraso (Actividad 9, Nota 1)"
+    )
+    assert verificar_reporte(meta(), reporte(2, ejecucion=24, causas_retraso=CAUSAS), [T1]) == ()
+    assert "REP-03" in reglas(
+        verificar_reporte(meta(), reporte(2, ejecucion=24, causas_retraso="  "), [T1])
+    )
+
+
+def test_rep_03_al_dia_o_sin_cumplimiento_no_pide_causas() -> None:
+    assert verificar_reporte(meta(), reporte(2, ejecucion=30), [T1]) == ()  # 60/60 = 1
+    assert verificar_reporte(meta(), reporte(2, ejecucion=35), [T1]) == ()  # sobreejecución
+    sin_programar = meta(programacion=Programacion("suma", 90, [None, 30, 30, 30]))
+    assert verificar_reporte(sin_programar, reporte(ejecucion=0)) == ()  # 0/0: no aplica
+
+
+def test_rep_03_causas_en_el_analisis() -> None:
+    politica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, causas_retraso_en_analisis=True)
+    assert verificar_reporte(meta(), reporte(2, ejecucion=24), [T1], politica) == ()
+    hallazgos = verificar_reporte(meta(), reporte(2, ejecucion=24, analisis=""), [T1], politica)
+    assert reglas(hallazgos) == ["REP-03", "REP-03"]
+    assert "y el análisis no justifica" in hallazgos[1].mensaje
+
+
+# --- REP-04 -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("evidencias", [(), ("",), (" ", "\t")])
+def test_rep_04_sin_evidencias(evidencias: tuple[str, ...]) -> None:
+    h = unico(verificar_reporte(meta(), reporte(evidencias=evidencias)), "REP-04")
+    assert h.mensaje == (
+        "2025-T1: evidencias: el reporte no trae evidencias para verificar el avance"
+    )
+    assert h.severidad is Severidad.ERROR
+
+
+def test_rep_04_con_una_evidencia_basta() -> None:
+    assert verificar_reporte(meta(), reporte(evidencias=("", "acta.pdf"))) == ()
+
+
+# --- REP-05 -----------------------------------------------------------------------------------
+
+
+def test_rep_05_ejecucion_en_trimestre_no_programado() -> None:
+    m = meta(programacion=Programacion("suma", 40, [None, 10, 15, 15]))
+    h = unico(verificar_reporte(m, reporte(ejecucion=3)), "REP-05")
+    assert h.severidad is Severidad.ADVERTENCIA
+    assert h.mensaje == (
+        "2025-T1: ejecucion: se reportó 3 en T1, que no estaba programado; revise la "
+        "programación o el reporte"
+    )
+    # SUMA con 0 programado también es «no programado»
+    m0 = meta(programacion=Programacion("suma", 40, [0, 10, 15, 15]))
+    assert "REP-05" in reglas(verificar_reporte(m0, reporte(numerador=3, denominador=1,
+                                                            ejecucion=None)))
+    # una ejecución 0 en un trimestre no programado es coherente
+    assert verificar_reporte(m, reporte(ejecucion=0)) == ()
+    # en un trimestre programado no aplica
+    assert "REP-05" not in reglas(verificar_reporte(m, reporte(2, ejecucion=10)))
+
+
+def test_rep_05_constante() -> None:
+    m = meta(programacion=Programacion("constante", 2, [2, 2, None, 2]))
+    r = reporte(3, ejecucion=2, causas_retraso="")
+    assert reglas(verificar_reporte(m, r, [reporte(1, ejecucion=2), reporte(2, ejecucion=2)])) == [
+        "REP-05"
+    ]
+
+
+# --- REP-06 -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("trimestre", "envio", "dias"),
+    [
+        # T2 2025 vence el martes 15 de julio; el 16 es 1 día hábil después
+        (Trimestre(2025, 2), datetime.date(2025, 7, 16), 1),
+        # 16, 17, 18 (mié–vie), 21, 22 (lun, mar); el 20 de julio es domingo → 5
+        (Trimestre(2025, 2), datetime.date(2025, 7, 22), 5),
+        # T3 2025 vence el miércoles 15 de octubre; 16, 17, 20 → 3
+        (Trimestre(2025, 3), datetime.date(2025, 10, 20), 3),
+    ],
+)
+def test_rep_06_extemporaneo(trimestre: Trimestre, envio: datetime.date, dias: int) -> None:
+    r = reporte(trimestre.numero, ejecucion=30, fecha_envio=envio)
+    h = unico(verificar_reporte(meta(), r, [reporte(n) for n in range(1, trimestre.numero)]),
+              "REP-06")
+    assert h.severidad is Severidad.ERROR
+    unidad = "día hábil" if dias == 1 else "días hábiles"
+    limite = ENVIO[trimestre.numero].isoformat()
+    assert h.mensaje == (
+        f"{trimestre}: fecha_envio: extemporáneo: se envió el {envio.isoformat()} y la fecha "
+        f"límite era el {limite} ({dias} {unidad} de retraso)"
+    )
+
+
+def test_rep_06_a_tiempo_el_dia_limite_y_dia_habil_siguiente() -> None:
+    assert verificar_reporte(meta(), reporte(1, fecha_envio=datetime.date(2025, 4, 15))) == ()
+    # 15 de octubre de 2023 es domingo y el lunes 16 es festivo (Día de la Raza, trasladado):
+    # el plazo es el martes 17 (Nota 2).
+    m = meta()
+    r = Reporte(codigo_meta="M1", trimestre=Trimestre(2023, 3), ejecucion=30, analisis="Bien",
+                evidencias=["a"], fecha_envio=datetime.date(2023, 10, 17))
+    anteriores = [attrs.evolve(r, trimestre=Trimestre(2023, n)) for n in (1, 2)]
+    assert verificar_reporte(m, r, anteriores) == ()
+    tarde = attrs.evolve(r, fecha_envio=datetime.date(2023, 10, 18))
+    assert "1 día hábil de retraso" in unico(verificar_reporte(m, tarde, anteriores),
+                                              "REP-06").mensaje
+
+
+def test_rep_06_anticipado() -> None:
+    h = unico(verificar_reporte(meta(), reporte(1, fecha_envio=datetime.date(2025, 3, 20))),
+              "REP-06")
+    assert h.severidad is Severidad.ADVERTENCIA
+    assert h.mensaje == (
+        "2025-T1: fecha_envio: se envió el 2025-03-20, antes de terminar el trimestre "
+        "(2025-03-31); revise la fecha o el reporte"
+    )
+
+
+def test_rep_06_sin_fecha_de_envio() -> None:
+    h = unico(verificar_reporte(meta(), reporte(fecha_envio=None)), "REP-06")
+    assert h.severidad is Severidad.ADVERTENCIA
+    assert h.mensaje == (
+        "2025-T1: fecha_envio: el reporte no tiene fecha de envío; no se puede verificar la "
+        "oportunidad"
+    )
+    no_exigir = attrs.evolve(POLITICA_PLE_PIN_P005_V8, exigir_fecha_envio=False)
+    assert verificar_reporte(meta(), reporte(fecha_envio=None), politica=no_exigir) == ()
+
+
+def test_rep_06_plazo_es_parametro_de_politica() -> None:
+    # con 10 días, el T1 2025 vence el jueves 10 de abril; el 11 (viernes) es 1 día tarde
+    diez = attrs.evolve(POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=10)
+    r = reporte(1, fecha_envio=datetime.date(2025, 4, 11))
+    assert verificar_reporte(meta(), r) == ()
+    assert "1 día hábil" in unico(verificar_reporte(meta(), r, politica=diez), "REP-06").mensaje
+
+
+def test_rep_06_error_del_calendario_es_advertencia(monkeypatch: pytest.MonkeyPatch) -> None:
+    def falla(*_args: object, **_kwargs: object) -> None:
+        raise ErrorCalendario("fecha_envio: fuera del calendario conocido")
+
+    monkeypatch.setattr(modulo_reportes, "oportunidad", falla)
+    h = unico(verificar_reporte(meta(), reporte()), "REP-06")
+    assert h.severidad is Severidad.ADVERTENCIA
+    assert h.mensaje == (
+        "2025-T1: fecha_envio: no se pudo verificar la oportunidad: fecha_envio: fuera del "
+        "calendario conocido"
+    )
+
+
+# --- rechazos ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "campo"),
+    [
+        (("M1", reporte()), "meta"),
+        ((meta(), "2025-T1"), "reporte"),
+        ((meta(), reporte(), "T1"), "anteriores"),
+        ((meta(), reporte(), 5), "anteriores"),
+        ((meta(), reporte(2), [T1, 3]), "anteriores[1]"),
+        ((meta(), reporte(), (), "v8"), "politica"),
+        ((meta(), reporte(), (), POLITICA_PLE_PIN_P005_V8, "festivos"), "calendario"),
+    ],
+)
+def test_rechaza_tipos(argumentos: tuple[object, ...], campo: str) -> None:
+    with pytest.raises(TipoInvalido) as info:
+        verificar_reporte(*argumentos)  # type: ignore[arg-type]
+    assert info.value.campo == campo
+    assert isinstance(info.value, TypeError)
+    assert str(info.value).startswith(campo + ":")
+
+
+@pytest.mark.parametrize(
+    ("r", "anteriores", "codigo", "campo"),
+    [
+        (reporte(codigo_meta="M2"), (), "REPORTE_DE_OTRA_META", "reporte.codigo_meta"),
+        (reporte(2), [reporte(1, codigo_meta="M9")], "REPORTE_DE_OTRA_META",
+         "anteriores[0].codigo_meta"),
+        (reporte(2), [attrs.evolve(T1, trimestre=Trimestre(2024, 1))],
+         "REPORTE_FUERA_DE_VIGENCIA", "anteriores[0].trimestre"),
+        (reporte(2), [reporte(2)], "REPORTE_DUPLICADO", "anteriores[0]"),
+        (reporte(3), [T1, reporte(1)], "REPORTE_DUPLICADO", "anteriores[1]"),
+    ],
+)
+def test_argumentos_inconsistentes(
+    r: Reporte, anteriores: list[Reporte], codigo: str, campo: str
+) -> None:
+    with pytest.raises(ErrorModelo) as info:
+        verificar_reporte(meta(), r, anteriores)
+    assert (info.value.codigo, info.value.campo) == (codigo, campo)
+
+
+def test_reporte_sin_codigo_meta_se_acepta() -> None:
+    assert verificar_reporte(meta(), reporte(codigo_meta="")) == ()
+
+
+# --- verificar_reportes_plan ------------------------------------------------------------------
+
+
+def test_plan_de_ejemplo() -> None:
+    hallazgos = verificar_reportes_plan(plan_ejemplo())
+    # T3 se envió el 20 de octubre (3 días hábiles tarde): una vez por meta con reporte en T3.
+    tardios = [h.codigo_meta for h in hallazgos if h.regla == "REP-06"]
+    assert tardios == ["M1", "M2", "M3", "M4", "M5", "M6"]
+    # M5 (SUMA 10/15/15 desde T2): 4/10, 10/25, 18/40 → atrasada en T2, T3 y T4
+    m5 = [h.mensaje[:7] for h in hallazgos if h.codigo_meta == "M5" and h.regla == "REP-03"]
+    assert m5 == ["2025-T2", "2025-T3", "2025-T4"]
+    # el orden es el de las metas y, en cada una, el de los trimestres
+    orden = [(h.codigo_meta, h.mensaje[:7]) for h in hallazgos]
+    assert orden == sorted(orden)
+    assert {h.regla for h in hallazgos} == {"REP-03", "REP-06"}
+
+
+def test_plan_hasta() -> None:
+    plan = plan_ejemplo()
+    hasta_2 = verificar_reportes_plan(plan, hasta=2)
+    assert verificar_reportes_plan(plan, hasta=Trimestre(2025, 2)) == hasta_2
+    assert all(h.mensaje[:7] in ("2025-T1", "2025-T2") for h in hasta_2)
+    assert len(verificar_reportes_plan(plan, hasta=4)) == len(verificar_reportes_plan(plan))
+    with pytest.raises(ErrorTrimestre):
+        verificar_reportes_plan(plan, hasta=Trimestre(2024, 2))
+    with pytest.raises(ErrorTrimestre):
+        verificar_reportes_plan(plan, hasta=5)
+    with pytest.raises(TipoInvalido):
+        verificar_reportes_plan(plan, hasta="2")  # type: ignore[arg-type]
+
+
+def test_plan_con_codigos_repetidos_sin_reportes() -> None:
+    plan = PlanDeGestion(vigencia=2025, unidad="X", nivel="central", metas=[meta(), meta()])
+    assert verificar_reportes_plan(plan) == ()
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "campo"),
+    [
+        ((meta(),), "plan"),
+        ((plan_ejemplo(), "v8"), "politica"),
+        ((plan_ejemplo(), POLITICA_PLE_PIN_P005_V8, 3), "calendario"),
+    ],
+)
+def test_plan_rechaza_tipos(argumentos: tuple[object, ...], campo: str) -> None:
+    with pytest.raises(TipoInvalido) as info:
+        verificar_reportes_plan(*argumentos)  # type: ignore[arg-type]
+    assert info.value.campo == campo
+
+
+@pytest.mark.parametrize(
+    ("campo", "valor"),
+    [
+        ("tolerancia_reporte", Decimal("-0.01")),
+        ("tolerancia_reporte", 0.01),
+        ("tolerancia_ejecucion_reporte", Decimal("NaN")),
+        ("avance_acumulado_reporte", "cumplimiento"),
+        ("causas_retraso_en_analisis", 1),
+        ("exigir_fecha_envio", None),
+    ],
+)
+def test_politica_rechaza_valores(campo: str, valor: object) -> None:
+    with pytest.raises(ErrorSdgMetas) as info:
+        attrs.evolve(POLITICA_PLE_PIN_P005_V8, **{campo: valor})
+    assert info.value.codigo == "POLITICA_INVALIDA"
+
+
+# --- propiedades -------------------------------------------------------------------------------
+
+programados = st.one_of(
+    st.none(), st.just(Decimal(0)), st.decimals(min_value=1, max_value=500, places=2)
+)
+
+
+@st.composite
+def metas_suma(draw: st.DrawFn) -> Meta:
+    valores = draw(st.lists(programados, min_size=4, max_size=4))
+    total = sum((v for v in valores if v is not None), Decimal(0))
+    assume(total > 0)
+    return meta(programacion=Programacion("suma", total, valores))
+
+
+def _reportes_exactos(m: Meta, k: int) -> list[Reporte]:
+    """Reportes T1..Tk que ejecutan exactamente lo programado, con las cifras calculadas a mano:
+    avance del trimestre 1 (o no aplica si no estaba programado), EA = suma de lo programado,
+    cumplimiento 1 (o no aplica si aún no hay nada programado)."""
+    resultado = []
+    acumulado = Decimal(0)
+    for n in range(1, k + 1):
+        valor = m.programacion.trimestres[n - 1] or Decimal(0)
+        acumulado += valor
+        resultado.append(
+            reporte(
+                n,
+                ejecucion=valor,
+                avance_reportado=1 if m.programacion.programado(n) else None,
+                ejecucion_acumulada_reportada=acumulado,
+                avance_acumulado_reportado=1 if acumulado > 0 else None,
+            )
+        )
+    return resultado
+
+
+@given(metas_suma(), st.integers(min_value=1, max_value=4))
+def test_meta_suma_ejecutada_como_se_programo_no_tiene_hallazgos(m: Meta, k: int) -> None:
+    reportes = _reportes_exactos(m, k)
+    assert verificar_reporte(m, reportes[-1], reportes[:-1]) == ()
+
+
+@given(
+    metas_suma(),
+    st.integers(min_value=1, max_value=4),
+    st.decimals(min_value=Decimal("0.00011"), max_value=5, places=5),
+    st.sampled_from(["avance_reportado", "avance_acumulado_reportado"]),
+)
+def test_una_cifra_fuera_de_tolerancia_es_rep_02(
+    m: Meta, k: int, delta: Decimal, campo: str
+) -> None:
+    reportes = _reportes_exactos(m, k)
+    ultimo = reportes[-1]
+    assume(getattr(ultimo, campo) is not None)
+    alterado = attrs.evolve(ultimo, **{campo: Decimal(1) + delta})
+    hallazgos = verificar_reporte(m, alterado, reportes[:-1])
+    assert reglas(hallazgos) == ["REP-02"]
+    assert campo in hallazgos[0].mensaje
+
+
+@given(metas_suma(), st.integers(min_value=1, max_value=4), st.booleans())
+def test_ejecutar_menos_de_lo_programado_pide_causas(m: Meta, k: int, con_causas: bool) -> None:
+    reportes = _reportes_exactos(m, k)
+    valor = m.programacion.trimestres[k - 1]
+    assume(m.programacion.programado(k) and valor is not None)
+    menos = attrs.evolve(
+        reportes[-1],
+        ejecucion=valor / 2,
+        avance_reportado=None,
+        ejecucion_acumulada_reportada=None,
+        avance_acumulado_reportado=None,
+        causas_retraso=CAUSAS if con_causas else "",
+    )
+    hallazgos = verificar_reporte(m, menos, reportes[:-1])
+    assert reglas(hallazgos) == ([] if con_causas else ["REP-03"])
+
+
+reportes_cualquiera = st.builds(
+    Reporte,
+    trimestre=st.integers(min_value=1, max_value=4).map(lambda n: Trimestre(2025, n)),
+    ejecucion=st.one_of(st.none(), st.decimals(min_value=0, max_value=300, places=2)),
+    numerador=st.one_of(st.none(), st.integers(min_value=0, max_value=50)),
+    denominador=st.one_of(st.none(), st.integers(min_value=0, max_value=50)),
+    analisis=st.sampled_from(["", "  ", "Análisis"]),
+    evidencias=st.lists(st.sampled_from(["", "a.pdf"]), max_size=2),
+    fecha_envio=st.one_of(
+        st.none(), st.dates(datetime.date(2025, 1, 1), datetime.date(2026, 3, 31))
+    ),
+    avance_reportado=st.one_of(st.none(), st.decimals(min_value=-1, max_value=2, places=3)),
+    ejecucion_acumulada_reportada=st.one_of(
+        st.none(), st.decimals(min_value=0, max_value=300, places=2)
+    ),
+    avance_acumulado_reportado=st.one_of(st.none(), st.decimals(min_value=-1, max_value=2,
+                                                                places=3)),
+    causas_retraso=st.sampled_from(["", "Causa"]),
+)
+metas_cualquiera = st.builds(
+    Programacion,
+    st.sampled_from(["suma", "constante", "creciente", "decreciente"]),
+    st.decimals(min_value=0, max_value=300, places=1),
+    st.lists(st.one_of(st.none(), st.decimals(min_value=0, max_value=300, places=1)),
+             min_size=4, max_size=4),
+    st.one_of(st.none(), st.decimals(min_value=0, max_value=600, places=1)),
+).map(lambda p: meta(programacion=p, unidad="%" if p.magnitud <= 100 else "acciones"))
+
+
+@given(metas_cualquiera, st.lists(reportes_cualquiera, max_size=4))
+def test_todo_hallazgo_nombra_una_regla_rep_del_catalogo_y_del_documento(
+    m: Meta, lista: list[Reporte]
+) -> None:
+    unicos = list({r.trimestre.numero: r for r in lista}.values())
+    assume(unicos)
+    plan = PlanDeGestion(
+        vigencia=2025,
+        unidad="X",
+        nivel="central",
+        metas=[m],
+        reportes=[attrs.evolve(r, codigo_meta="M1") for r in unicos],
+    )
+    hallazgos = verificar_reportes_plan(plan)
+    for h in hallazgos:
+        assert h.regla in REGLAS
+        assert h.regla in IDS_DOCUMENTADOS
+        assert h.regla.startswith("REP-")
+        assert h.codigo_meta == "M1"
+        assert re.match(r"2025-T[1-4]: \w", h.mensaje)
+    # REP-04 exactamente en los reportes sin evidencias
+    sin_evidencias = sum(1 for r in unicos if not any(e.strip() for e in r.evidencias))
+    assert reglas(hallazgos).count("REP-04") == sin_evidencias
