@@ -355,9 +355,10 @@ def test_evaluar_plan_recoge_hallazgos_por_meta() -> None:
     metas = [_meta("A", "suma", 100, [25, 25, 25, 20], 60),  # FOR-02: suma 95
              _meta("B", "suma", 10, [10, None, None, None], 40)]
     ev = evaluar_plan(_plan(metas, []), 1)
-    assert [h.regla for h in ev.metas[0].hallazgos] == ["FOR-02"]
+    # Además de FOR-02, las dos metas de prueba no tienen entregables ni indicador (FOR-06).
+    assert [h.regla for h in ev.metas[0].hallazgos] == ["FOR-02", "FOR-06", "FOR-06"]
     assert all(h.codigo_meta == "A" for h in ev.metas[0].hallazgos)
-    assert ev.metas[1].hallazgos == ()
+    assert [h.regla for h in ev.metas[1].hallazgos] == ["FOR-06", "FOR-06"]
     assert {h.regla for h in ev.hallazgos} >= {"FOR-02"}
     fila = filas(ev)[0]
     assert fila["hallazgos"] == len(ev.metas[0].hallazgos)

@@ -27,8 +27,9 @@ from decimal import Decimal, localcontext
 import attrs
 
 from .calculos import Resultado, evaluar
+from .calendario import Calendario
 from .errores import ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido
-from .formulacion import verificar_programacion
+from .formulacion import verificar_plan
 from .modelo import Meta, Nivel, PlanDeGestion, Reporte, Trimestre, ejecucion_de
 from .numeros import CONTEXTO, porcentaje
 from .politica import (
@@ -38,6 +39,7 @@ from .politica import (
     TratamientoSinCumplimiento,
 )
 from .reglas import Hallazgo
+from .reportes import verificar_reportes_plan
 
 __all__ = [
     "Calificacion",
@@ -578,28 +580,22 @@ def _hallazgos(
     plan: PlanDeGestion,
     trimestre: Trimestre,
     politica: Politica,
-    calendario: object | None,
+    calendario: Calendario | None,
     objetivos_estrategicos: Iterable[str] | None,
 ) -> tuple[Hallazgo, ...]:
-    """Hallazgos de formulación (FOR-*) y de los reportes hasta el trimestre (REP-*).
-
-    Punto de integración: mientras ``formulacion.verificar_plan`` y
-    ``reportes.verificar_reporte`` no existan, solo se aplican FOR-01..03
-    (:func:`~sdg_metas.verificar_programacion`) a cada meta; ``trimestre``, ``politica``,
-    ``calendario`` y ``objetivos_estrategicos`` son para esas verificaciones.
-    """
-    hallazgos: list[Hallazgo] = []
-    for meta in plan.metas:
-        for h in verificar_programacion(meta.programacion, meta.unidad):
-            hallazgos.append(attrs.evolve(h, codigo_meta=meta.codigo))
-    return tuple(hallazgos)
+    """Hallazgos de formulación (FOR-*, :func:`~sdg_metas.verificar_plan`) y de los reportes
+    hasta el trimestre (REP-*, :func:`~sdg_metas.verificar_reportes_plan`)."""
+    return (
+        *verificar_plan(plan, objetivos_estrategicos, politica=politica),
+        *verificar_reportes_plan(plan, politica, calendario, trimestre),
+    )
 
 
 def evaluar_plan(
     plan: PlanDeGestion,
     trimestre: int | Trimestre | str,
     politica: Politica = POLITICA_PLE_PIN_P005_V8,
-    calendario: object | None = None,
+    calendario: Calendario | None = None,
     objetivos_estrategicos: Iterable[str] | None = None,
 ) -> EvaluacionPlan:
     """Evalúa el plan al trimestre: cada meta con su resultado, semáforo y hallazgos, y la
