@@ -12,7 +12,7 @@ julio, trasladado al lunes) desde 2026. ``holidays`` se importa la primera vez q
 conjunto de festivos de cada año se construye una vez y se guarda (``frozenset``), con un candado
 para usarlo desde varios hilos. Un año fuera de los datos de ``holidays`` es un
 :class:`~sdg_metas.ErrorCalendario` (``AÑO_FUERA_DE_CALENDARIO``): nunca se calcula un plazo
-sobre una lista vacía de festivos.
+sobre una lista vacía de festivos (``INT-11``).
 
 >>> from datetime import date
 >>> from sdg_metas import Trimestre, fecha_limite_reporte, oportunidad
