@@ -252,7 +252,9 @@ def test_tuberia_cerrada(monkeypatch: pytest.MonkeyPatch) -> None:
     assert silenciado == [True]
 
 
-def test_error_de_escritura(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_error_de_escritura(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     class Llena(io.StringIO):
         def write(self, texto: str) -> int:
             raise OSError(28, "No queda espacio en el dispositivo")
@@ -276,7 +278,9 @@ def test_ayuda_y_errores_de_argparse_en_espanol(capsys: pytest.CaptureFixture[st
     assert "faltan los argumentos: PLAN" in error
 
 
-def test_modulo_principal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_modulo_principal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import runpy
 
     monkeypatch.setattr(sys, "argv", ["sdg_metas", "plazos", "2025"])
@@ -294,3 +298,30 @@ def test_silenciar_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdout", type("Salida", (), {"fileno": lambda self: 99})())
     cli._silenciar_stdout()
     assert [b for _, b in llamadas] == [99]
+
+
+def test_modificacion(tmp_path: Path) -> None:
+    from test_archivos import SOLICITUD_LOCAL, _plan_local
+
+    plan = tmp_path / "usme.json"
+    guardar_plan(_plan_local(), plan)
+    sin_concepto = dict(SOLICITUD_LOCAL, conceptos=[])
+    ruta = tmp_path / "solicitud.json"
+    ruta.write_text(json.dumps(sin_concepto), encoding="utf-8")
+    codigo, texto = correr("modificacion", str(ruta), "--plan", str(plan))
+    assert codigo == 0
+    assert texto.startswith("Solicitud sobre la meta L-03: no_elegible (efecto: modificar)")
+    linea = next(linea for linea in texto.splitlines() if linea.startswith("MOD-10"))
+    assert "no " in linea
+    assert "Dirección para la Gestión Policiva" in linea
+    assert "aprobada" not in texto
+    datos = json.loads(
+        correr("modificacion", str(ruta), "--plan", str(plan), "--formato", "json")[1]
+    )
+    assert datos["elegibilidad"] == "no_elegible"
+    assert [m["regla"] for m in datos["motivos"]] == [f"MOD-{i:02d}" for i in range(1, 13)]
+    assert {m["cumple"] for m in datos["motivos"]} == {"sí", "no", "no aplica"}
+    ruta.write_text(json.dumps(SOLICITUD_LOCAL), encoding="utf-8")
+    proceso = usuario("modificacion", str(ruta), "--plan", str(plan), "--formato", "csv")
+    assert proceso.returncode == 0
+    assert proceso.stdout.splitlines()[0] == "regla,cumple,mensaje,fuente"
