@@ -6,7 +6,7 @@ import csv
 import datetime
 import io
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 
 import attrs
@@ -43,6 +43,7 @@ from sdg_metas import (
 )
 from sdg_metas.ejemplos import plan_ejemplo
 from sdg_metas.numeros import CONTEXTO
+from sdg_metas.testing import planes as planes_generados
 
 D = Decimal
 POL = POLITICA_PLE_PIN_P005_V8
@@ -608,3 +609,20 @@ def test_propiedad_semaforo_monotono(valor: Decimal) -> None:
 def test_documentacion_existe() -> None:
     doc = Path(__file__).resolve().parents[1] / "docs" / "consolidacion.md"
     assert "CON-01" in doc.read_text(encoding="utf-8")
+
+
+# --- Con las estrategias de sdg_metas.testing (la biblioteca usa lo que ofrece) ----------------
+
+
+@given(plan=planes_generados(vigencia=2025), trimestre=st.integers(1, 4))
+def test_calificacion_acotada_y_explicada_en_planes_generados(
+    plan: PlanDeGestion, trimestre: int
+) -> None:
+    ev = evaluar_plan(plan, trimestre)
+    valor = ev.calificacion.valor
+    assert valor is None or Decimal(0) <= valor <= Decimal(1)
+    aportes = [c.aporte for c in ev.calificacion.contribuciones if c.cuenta and c.aporte]
+    if valor is not None:  # la suma de los aportes es la calificación (a 50 cifras)
+        with localcontext(CONTEXTO):
+            assert abs(sum(aportes, Decimal(0)) - valor) < Decimal("1e-45")
+    assert len(ev.metas) == len(plan.metas)

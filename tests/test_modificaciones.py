@@ -47,6 +47,7 @@ from sdg_metas.modificaciones import (
 )
 from sdg_metas.politica import POLITICA_PLE_PIN_P005_V8, Politica
 from sdg_metas.reglas import REGLAS
+from sdg_metas.testing import solicitudes_modificacion as solicitudes_generadas
 
 V = 2025
 D = datetime.date
@@ -1119,3 +1120,15 @@ def test_decision_tipos(argumentos: tuple[Any, ...], campo: str) -> None:
     with pytest.raises(TipoInvalido) as error:
         Decision(*argumentos)
     assert error.value.campo == campo
+
+
+# --- Con las estrategias de sdg_metas.testing ----------------------------------------------------
+
+
+@given(solicitud=solicitudes_generadas(vigencia=2025))
+def test_elegible_solo_si_ninguna_regla_se_incumple(solicitud: SolicitudModificacion) -> None:
+    decision = evaluar_solicitud(solicitud)
+    assert [m.regla for m in decision.motivos] == [f"MOD-{n:02d}" for n in range(1, 13)]
+    if decision.elegibilidad is Elegibilidad.ELEGIBLE:
+        assert all(m.cumple is not False for m in decision.motivos)
+    assert "aprobada" not in decision.explicar()
