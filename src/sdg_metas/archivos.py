@@ -33,7 +33,6 @@ import io
 import json
 import os
 import re
-import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -43,6 +42,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._texto import sin_tildes
 from .errores import ErrorArchivo, ErrorNumero, ErrorSdgMetas
 from .modelo import (
     Efecto,
@@ -185,9 +185,7 @@ def _error(archivo: str, codigo: str, mensaje: str, campo: str | None = None) ->
 
 
 def _normalizar(texto: str) -> str:
-    sin_tildes = unicodedata.normalize("NFKD", texto.strip().casefold())
-    limpio = "".join(c for c in sin_tildes if not unicodedata.combining(c))
-    return re.sub(r"[\s\-]+", "_", limpio)
+    return re.sub(r"[\s\-]+", "_", sin_tildes(texto))
 
 
 def _validar_limite(valor: object, nombre: str) -> int:

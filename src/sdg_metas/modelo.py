@@ -19,13 +19,13 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
 
 import attrs
 
-from .errores import ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido
+from ._texto import sin_tildes
+from .errores import ErrorModelo, ErrorProgramacion, ErrorSdgMetas, ErrorTrimestre, TipoInvalido
 from .numeros import CONTEXTO, a_decimal, a_decimal_opcional
 
 __all__ = [
@@ -52,13 +52,17 @@ VIGENCIA_MINIMA = 1900
 VIGENCIA_MAXIMA = 9998
 
 
-def _normalizar(texto: str) -> str:
-    """Minúsculas, sin tildes y sin espacios en los extremos."""
-    sin_tildes = unicodedata.normalize("NFKD", texto.strip().casefold())
-    return "".join(c for c in sin_tildes if not unicodedata.combining(c))
+_normalizar = sin_tildes
 
 
-def _enum_desde_texto(clase: type[enum.Enum], texto: object, campo: str) -> enum.Enum:
+def _enum_desde_texto(
+    clase: type[enum.Enum],
+    texto: object,
+    campo: str,
+    error: type[ErrorSdgMetas] = ErrorModelo,
+) -> enum.Enum:
+    """El miembro de ``clase`` por su nombre o su valor, sin importar mayúsculas ni tildes; si no
+    existe, ``error`` con código ``<CLASE>_DESCONOCIDO`` y los valores válidos."""
     if isinstance(texto, clase):
         return texto
     if not isinstance(texto, str):
@@ -70,7 +74,7 @@ def _enum_desde_texto(clase: type[enum.Enum], texto: object, campo: str) -> enum
         if clave in (miembro.name.casefold(), str(miembro.value)):
             return miembro
     validos = ", ".join(m.name for m in clase)
-    raise ErrorModelo(
+    raise error(
         f"{campo}: {texto!r} no es un valor válido; valores válidos: {validos}",
         codigo=f"{clase.__name__.upper()}_DESCONOCIDO",
         campo=campo,

@@ -54,6 +54,7 @@ from .modelo import (
     PlanDeGestion,
     RegistroModificacion,
     Trimestre,
+    _enum_desde_texto,
     _normalizar,
     validar_fecha,
 )
@@ -83,24 +84,8 @@ REGLAS_MOD = tuple(f"MOD-{n:02d}" for n in range(1, 13))
 
 
 def _miembro(clase: type[enum.Enum], texto: object, campo: str) -> enum.Enum:
-    """El miembro de ``clase`` por su nombre o valor, sin importar mayúsculas ni tildes."""
-    if isinstance(texto, clase):
-        return texto
-    if not isinstance(texto, str):
-        raise TipoInvalido(
-            f"{campo}: {texto!r} debe ser un {clase.__name__} o un texto", campo=campo, valor=texto
-        )
-    clave = _normalizar(texto).replace(" ", "_")
-    for miembro in clase:
-        if clave in (miembro.name.casefold(), str(miembro.value)):
-            return miembro
-    validos = ", ".join(m.name for m in clase)
-    raise ErrorModificacion(
-        f"{campo}: {texto!r} no es un valor válido; valores válidos: {validos}",
-        codigo=f"{clase.__name__.upper()}_DESCONOCIDO",
-        campo=campo,
-        valor=texto,
-    )
+    """El miembro de ``clase`` por su nombre o valor (``ErrorModificacion`` si no existe)."""
+    return _enum_desde_texto(clase, texto, campo, ErrorModificacion)
 
 
 class Rol(enum.Enum):

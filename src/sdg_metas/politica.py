@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import datetime
 import enum
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from ._texto import sin_tildes
 from .errores import ErrorSdgMetas
 
 __all__ = [
@@ -111,13 +111,8 @@ def _palabras(valor: object) -> frozenset[str]:
                 campo="palabras_no_infinitivo",
                 valor=palabra,
             )
-        resultado.add(_sin_tildes(palabra))
+        resultado.add(sin_tildes(palabra))
     return frozenset(resultado)
-
-
-def _sin_tildes(texto: str) -> str:
-    descompuesto = unicodedata.normalize("NFKD", texto.strip().casefold())
-    return "".join(c for c in descompuesto if not unicodedata.combining(c))
 
 
 #: Palabras que terminan en -ar, -er o -ir y no son verbos en infinitivo (``INT-40``).
