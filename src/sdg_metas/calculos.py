@@ -31,7 +31,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from .errores import ErrorProgramacion, TipoInvalido
+from .errores import ErrorProgramacion, TipoInvalido, exigir_tipo
 from .modelo import Numero, Programacion, TipoProgramacion, Trimestre, _indice_trimestre
 from .numeros import CONTEXTO, a_decimal_opcional
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
@@ -104,16 +104,8 @@ def evaluar(
     ...
     sdg_metas.errores.ErrorTrimestre: trimestre: 5 no es un trimestre; debe estar entre 1 y 4
     """
-    if not isinstance(programacion, Programacion):
-        raise TipoInvalido(
-            f"programacion: {programacion!r} debe ser una Programacion",
-            campo="programacion",
-            valor=programacion,
-        )
-    if not isinstance(politica, Politica):
-        raise TipoInvalido(
-            f"politica: {politica!r} debe ser una Politica", campo="politica", valor=politica
-        )
+    exigir_tipo(programacion, Programacion, "programacion", "una Programacion")
+    exigir_tipo(politica, Politica, "politica", "una Politica")
     k = _indice_trimestre(hasta) + 1
     valores = _ejecuciones(ejecuciones)
     with localcontext(CONTEXTO):

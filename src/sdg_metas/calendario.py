@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from .errores import ErrorCalendario, TipoInvalido
+from .errores import ErrorCalendario, TipoInvalido, exigir_tipo
 from .modelo import Trimestre
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
 
@@ -206,11 +206,7 @@ def _validar_trimestre(trimestre: object) -> Trimestre:
 
 
 def _validar_politica(politica: object) -> Politica:
-    if not isinstance(politica, Politica):
-        raise TipoInvalido(
-            f"politica: {politica!r} debe ser una Politica", campo="politica", valor=politica
-        )
-    return politica
+    return exigir_tipo(politica, Politica, "politica", "una Politica")
 
 
 # --- Días hábiles ----------------------------------------------------------------------------

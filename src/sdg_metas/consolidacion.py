@@ -28,7 +28,7 @@ import attrs
 
 from .calculos import Resultado, evaluar
 from .calendario import Calendario
-from .errores import ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido
+from .errores import ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido, exigir_tipo
 from .formulacion import verificar_plan
 from .modelo import Meta, Nivel, PlanDeGestion, Reporte, Trimestre, ejecucion_de
 from .numeros import CONTEXTO, porcentaje
@@ -184,19 +184,11 @@ def _texto(valor: Decimal) -> str:
 
 
 def _validar_plan(plan: object, campo: str = "plan") -> PlanDeGestion:
-    if not isinstance(plan, PlanDeGestion):
-        raise TipoInvalido(
-            f"{campo}: {plan!r} debe ser un PlanDeGestion", campo=campo, valor=plan
-        )
-    return plan
+    return exigir_tipo(plan, PlanDeGestion, campo, "un PlanDeGestion")
 
 
 def _validar_politica(politica: object) -> Politica:
-    if not isinstance(politica, Politica):
-        raise TipoInvalido(
-            f"politica: {politica!r} debe ser una Politica", campo="politica", valor=politica
-        )
-    return politica
+    return exigir_tipo(politica, Politica, "politica", "una Politica")
 
 
 def _trimestre_de(plan: PlanDeGestion, trimestre: object) -> Trimestre:

@@ -32,7 +32,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from .errores import TipoInvalido
+from .errores import TipoInvalido, exigir_tipo
 from .modelo import (
     Meta,
     Nivel,
@@ -251,15 +251,11 @@ def verificar_meta(
 
 
 def _validar_meta(meta: object, campo: str) -> None:
-    if not isinstance(meta, Meta):
-        raise TipoInvalido(f"{campo}: {meta!r} debe ser una Meta", campo=campo, valor=meta)
+    exigir_tipo(meta, Meta, campo, "una Meta")
 
 
 def _validar_politica(politica: object) -> None:
-    if not isinstance(politica, Politica):
-        raise TipoInvalido(
-            f"politica: {politica!r} debe ser una Politica", campo="politica", valor=politica
-        )
+    exigir_tipo(politica, Politica, "politica", "una Politica")
 
 
 def _clave(texto: str) -> str:
@@ -453,8 +449,7 @@ def verificar_plan(
     ...     print(h.regla, h.codigo_meta, h.mensaje)
     FOR-08 M1 codigo: 'M1' está repetido 2 veces en el plan; cada meta necesita un código propio
     """
-    if not isinstance(plan, PlanDeGestion):
-        raise TipoInvalido(f"plan: {plan!r} debe ser un PlanDeGestion", campo="plan", valor=plan)
+    exigir_tipo(plan, PlanDeGestion, "plan", "un PlanDeGestion")
     _validar_politica(politica)
     catalogo = _catalogo(objetivos_estrategicos)
     local_plan = plan.nivel is Nivel.LOCAL

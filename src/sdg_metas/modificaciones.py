@@ -45,7 +45,7 @@ from typing import Any
 
 import attrs
 
-from .errores import ErrorModificacion, TipoInvalido
+from .errores import ErrorModificacion, TipoInvalido, exigir_tipo
 from .formulacion import verificar_meta
 from .modelo import (
     Efecto,
@@ -1033,16 +1033,8 @@ def evaluar_solicitud(
     >>> print(d.motivo("MOD-04").mensaje)
     fecha: 2025-08-01 es posterior al plazo de la vigencia (2025-06-30, fin del segundo trimestre)
     """
-    if not isinstance(solicitud, SolicitudModificacion):
-        raise TipoInvalido(
-            f"solicitud: {solicitud!r} debe ser una SolicitudModificacion",
-            campo="solicitud",
-            valor=solicitud,
-        )
-    if not isinstance(politica, Politica):
-        raise TipoInvalido(
-            f"politica: {politica!r} debe ser una Politica", campo="politica", valor=politica
-        )
+    exigir_tipo(solicitud, SolicitudModificacion, "solicitud", "una SolicitudModificacion")
+    exigir_tipo(politica, Politica, "politica", "una Politica")
     s = solicitud
     cambios = Cambios() if s.propuesta is None else comparar_metas(s.meta, s.propuesta)
     cerrados = _trimestres_cerrados(s, cambios, politica)
@@ -1076,8 +1068,7 @@ _MARCA_AUMENTO = "Aumento de magnitud (MOD-07)"
 
 
 def _validar_plan(plan: object) -> None:
-    if not isinstance(plan, PlanDeGestion):
-        raise TipoInvalido(f"plan: {plan!r} debe ser un PlanDeGestion", campo="plan", valor=plan)
+    exigir_tipo(plan, PlanDeGestion, "plan", "un PlanDeGestion")
 
 
 def solicitud_desde_plan(

@@ -32,7 +32,14 @@ from decimal import Decimal, localcontext
 
 from .calculos import Resultado, evaluar
 from .calendario import Calendario, oportunidad
-from .errores import ErrorCalendario, ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido
+from .errores import (
+    ErrorCalendario,
+    ErrorModelo,
+    ErrorProgramacion,
+    ErrorTrimestre,
+    TipoInvalido,
+    exigir_tipo,
+)
 from .modelo import Meta, PlanDeGestion, Reporte, Trimestre, _indice_trimestre, ejecucion_de
 from .numeros import CONTEXTO, texto_numero
 from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica
@@ -84,20 +91,15 @@ def verificar_reporte(
     vigencia o dos reportes del mismo trimestre son ``ErrorModelo`` (son un error de quien llama,
     no del reporte).
     """
-    _validar(meta, Meta, "meta", "una Meta")
-    _validar(reporte, Reporte, "reporte", "un Reporte")
-    _validar(politica, Politica, "politica", "una Politica")
+    exigir_tipo(meta, Meta, "meta", "una Meta")
+    exigir_tipo(reporte, Reporte, "reporte", "un Reporte")
+    exigir_tipo(politica, Politica, "politica", "una Politica")
     if calendario is not None:
-        _validar(calendario, Calendario, "calendario", "un Calendario o None")
+        exigir_tipo(calendario, Calendario, "calendario", "un Calendario o None")
     otros = _anteriores(anteriores, meta, reporte)
     _misma_meta(reporte, meta, "reporte")
     with localcontext(CONTEXTO):
         return _verificar(meta, reporte, otros, politica, calendario)
-
-
-def _validar(valor: object, clase: type, campo: str, descripcion: str) -> None:
-    if not isinstance(valor, clase):
-        raise TipoInvalido(f"{campo}: {valor!r} debe ser {descripcion}", campo=campo, valor=valor)
 
 
 def _misma_meta(reporte: Reporte, meta: Meta, campo: str) -> None:
@@ -122,7 +124,7 @@ def _anteriores(anteriores: object, meta: Meta, reporte: Reporte) -> tuple[Repor
     vistos = {reporte.trimestre.numero}
     for i, otro in enumerate(lista):
         campo = f"anteriores[{i}]"
-        _validar(otro, Reporte, campo, "un Reporte")
+        exigir_tipo(otro, Reporte, campo, "un Reporte")
         _misma_meta(otro, meta, campo)
         if otro.trimestre.vigencia != reporte.trimestre.vigencia:
             raise ErrorModelo(
@@ -408,10 +410,10 @@ def verificar_reportes_plan(
     >>> print(hallazgos[-1].mensaje)
     2025-T2: causas_retraso: la meta va atrasada (cumplimiento 40 % de lo programado a la fecha) y el reporte no justifica las causas del retraso (Actividad 9, Nota 1)
     """
-    _validar(plan, PlanDeGestion, "plan", "un PlanDeGestion")
-    _validar(politica, Politica, "politica", "una Politica")
+    exigir_tipo(plan, PlanDeGestion, "plan", "un PlanDeGestion")
+    exigir_tipo(politica, Politica, "politica", "una Politica")
     if calendario is not None:
-        _validar(calendario, Calendario, "calendario", "un Calendario o None")
+        exigir_tipo(calendario, Calendario, "calendario", "un Calendario o None")
     limite = 4 if hasta is None else _limite(plan, hasta)
     hallazgos: list[Hallazgo] = []
     vistos: set[str] = set()
