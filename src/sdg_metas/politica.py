@@ -55,7 +55,12 @@ class ModoConstante(enum.Enum):
     RAZON_DE_SUMAS = "razon_de_sumas"
 
 
-# --- Verificaciones de formulación y reportes (issue 6): tipos y validadores -----------------
+def _invalida(mensaje: str, campo: str, valor: object) -> ErrorSdgMetas:
+    """El error de un campo de :class:`Politica` con un valor inadmisible."""
+    return ErrorSdgMetas(mensaje, codigo="POLITICA_INVALIDA", campo=campo, valor=valor)
+
+
+# --- Verificaciones de formulación y reportes: tipos y validadores -----------------
 
 
 class AvanceAcumulado(enum.Enum):
@@ -73,43 +78,39 @@ class AvanceAcumulado(enum.Enum):
 
 def _tolerancia(_inst: object, atributo: attrs.Attribute[Decimal], valor: object) -> None:
     if not isinstance(valor, Decimal) or not valor.is_finite() or valor < 0:
-        raise ErrorSdgMetas(
+        raise _invalida(
             f"{atributo.name}: {valor!r} debe ser un Decimal finito mayor o igual que 0 "
             "(por ejemplo Decimal('0.01'))",
-            codigo="POLITICA_INVALIDA",
-            campo=atributo.name,
-            valor=valor,
+            atributo.name,
+            valor,
         )
 
 
 def _booleano(_inst: object, atributo: attrs.Attribute[bool], valor: object) -> None:
     if not isinstance(valor, bool):
-        raise ErrorSdgMetas(
+        raise _invalida(
             f"{atributo.name}: {valor!r} debe ser True o False",
-            codigo="POLITICA_INVALIDA",
-            campo=atributo.name,
-            valor=valor,
+            atributo.name,
+            valor,
         )
 
 
 def _palabras(valor: object) -> frozenset[str]:
     """Un conjunto de palabras en minúsculas y sin tildes (``INT-40``)."""
     if isinstance(valor, (str, bytes)) or not hasattr(valor, "__iter__"):
-        raise ErrorSdgMetas(
+        raise _invalida(
             f"palabras_no_infinitivo: {valor!r} debe ser un conjunto de palabras "
             "(por ejemplo frozenset({'hogar'}))",
-            codigo="POLITICA_INVALIDA",
-            campo="palabras_no_infinitivo",
-            valor=valor,
+            "palabras_no_infinitivo",
+            valor,
         )
     resultado = set()
     for palabra in valor:
         if not isinstance(palabra, str):
-            raise ErrorSdgMetas(
+            raise _invalida(
                 f"palabras_no_infinitivo: {palabra!r} debe ser un texto",
-                codigo="POLITICA_INVALIDA",
-                campo="palabras_no_infinitivo",
-                valor=palabra,
+                "palabras_no_infinitivo",
+                palabra,
             )
         resultado.add(sin_tildes(palabra))
     return frozenset(resultado)
@@ -125,7 +126,7 @@ PALABRAS_NO_INFINITIVO = frozenset(
 )
 
 
-# --- Consolidación (issue 6): tipos de los campos de calificación -----------------------------
+# --- Consolidación: tipos de los campos de calificación -----------------------------
 
 
 class TratamientoSinCumplimiento(enum.Enum):
@@ -152,32 +153,29 @@ class CalificacionAnual(enum.Enum):
 
 def _no_negativo(_inst: object, atributo: attrs.Attribute[int], valor: int) -> None:
     if isinstance(valor, bool) or not isinstance(valor, int) or valor < 0:
-        raise ErrorSdgMetas(
+        raise _invalida(
             f"{atributo.name}: {valor!r} debe ser un entero mayor o igual que 0",
-            codigo="POLITICA_INVALIDA",
-            campo=atributo.name,
-            valor=valor,
+            atributo.name,
+            valor,
         )
 
 
 def _fraccion_politica(_inst: object, atributo: attrs.Attribute[Decimal], valor: object) -> None:
     if not isinstance(valor, Decimal) or not valor.is_finite():
-        raise ErrorSdgMetas(
+        raise _invalida(
             f"{atributo.name}: {valor!r} debe ser un Decimal finito (por ejemplo Decimal('0.8'))",
-            codigo="POLITICA_INVALIDA",
-            campo=atributo.name,
-            valor=valor,
+            atributo.name,
+            valor,
         )
 
 
 def _miembro_politica(_inst: object, atributo: attrs.Attribute[Any], valor: object) -> None:
     clase = type(atributo.default)
     if not isinstance(valor, clase):
-        raise ErrorSdgMetas(
+        raise _invalida(
             f"{atributo.name}: {valor!r} debe ser un {clase.__name__}",
-            codigo="POLITICA_INVALIDA",
-            campo=atributo.name,
-            valor=valor,
+            atributo.name,
+            valor,
         )
 
 
@@ -197,11 +195,10 @@ def _orden_consolidacion(inst: Politica, _atributo: object, _valor: object) -> N
     )
     for nombre_a, a, nombre_b, b in pares:
         if a > b:
-            raise ErrorSdgMetas(
+            raise _invalida(
                 f"{nombre_a}: {a} no puede ser mayor que {nombre_b} ({b})",
-                codigo="POLITICA_INVALIDA",
-                campo=nombre_a,
-                valor=a,
+                nombre_a,
+                a,
             )
 
 
@@ -217,18 +214,18 @@ class Politica:
     #: Fecha desde la que rige la versión (Vigencia desde: 01 de marzo de 2023).
     vigente_desde: datetime.date = datetime.date(2023, 3, 1)
 
-    # --- Cálculos (issue 3) ------------------------------------------------------------------
+    # --- Cálculos ------------------------------------------------------------------
     modo_constante: ModoConstante = ModoConstante.MEDIA
     """``INT-01``: acumulación de una meta CONSTANTE; por defecto la media de lo reportado."""
 
-    # --- Calendario de reportes (issue 4) ------------------------------------------------------
+    # --- Calendario de reportes (Actividad 9, Nota 2) ------------------------------------------------------
     dias_plazo_reporte: int = attrs.field(default=15, validator=_no_negativo)
     """Días calendario siguientes al trimestre para enviar el reporte (Actividad 9, Nota 2)."""
     anticipado_incluye_cierre: bool = attrs.field(default=True, validator=_booleano)
     """``INT-10``: un reporte enviado el último día del trimestre es ``anticipado`` (el plazo
     corre en los días *siguientes* al trimestre); con ``False`` solo lo es uno enviado antes."""
 
-    # --- Modificaciones (issue 5) --------------------------------------------------------------
+    # --- Modificaciones (Política 9) --------------------------------------------------------------
     limite_solicitud_modificacion: tuple[int, int] = attrs.field(default=(6, 30))
     """``INT-20``: último día (mes, día), incluido, de la vigencia en que se puede presentar una
     solicitud de modificación o eliminación (MOD-04): por defecto el 30 de junio, fin del T2."""
@@ -267,15 +264,14 @@ class Politica:
             except ValueError:
                 valido = False
         if not valido:
-            raise ErrorSdgMetas(
+            raise _invalida(
                 f"{atributo.name}: {valor!r} debe ser una tupla (mes, día) de una fecha válida "
                 "de un año no bisiesto, por ejemplo (6, 30)",
-                codigo="POLITICA_INVALIDA",
-                campo=atributo.name,
-                valor=valor,
+                atributo.name,
+                valor,
             )
 
-    # --- Verificaciones de formulación y reportes (issue 6) ------------------------------------
+    # --- Verificaciones de formulación y reportes ------------------------------------
     palabras_no_infinitivo: frozenset[str] = attrs.field(
         default=PALABRAS_NO_INFINITIVO, converter=_palabras
     )
@@ -301,7 +297,7 @@ class Politica:
     """``INT-44``: un reporte sin ``fecha_envio`` es una ADVERTENCIA de REP-06 (no se puede
     verificar la oportunidad); con ``False`` no se señala."""
 
-    # --- Consolidación: calificación, semáforo (issue 6) ---------------------------------------
+    # --- Consolidación: calificación, semáforo ---------------------------------------
     cumplimiento_minimo: Decimal = attrs.field(default=Decimal(0), validator=_fraccion_politica)
     """``INT-50``: cota inferior del cumplimiento de cada meta en la calificación (CON-01)."""
     cumplimiento_maximo: Decimal = attrs.field(default=Decimal(1), validator=_fraccion_politica)
