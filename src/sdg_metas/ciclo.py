@@ -68,9 +68,7 @@ class EstadoPlan(enum.Enum):
     @classmethod
     def desde_texto(cls, texto: str | EstadoPlan) -> EstadoPlan:
         """El estado a partir de su nombre, sin importar mayúsculas ni tildes."""
-        resultado = _enum_desde_texto(cls, texto, "estado")
-        assert isinstance(resultado, EstadoPlan)
-        return resultado
+        return _enum_desde_texto(cls, texto, "estado")
 
 
 class AccionPlan(enum.Enum):
@@ -93,9 +91,7 @@ class AccionPlan(enum.Enum):
     @classmethod
     def desde_texto(cls, texto: str | AccionPlan) -> AccionPlan:
         """La acción a partir de su nombre, sin importar mayúsculas ni tildes."""
-        resultado = _enum_desde_texto(cls, texto, "accion")
-        assert isinstance(resultado, AccionPlan)
-        return resultado
+        return _enum_desde_texto(cls, texto, "accion")
 
 
 class Actor(enum.Enum):
@@ -118,9 +114,7 @@ class Actor(enum.Enum):
         el mismo nombre."""
         if isinstance(texto, enum.Enum) and not isinstance(texto, Actor):
             texto = texto.name
-        resultado = _enum_desde_texto(cls, texto, "rol")
-        assert isinstance(resultado, Actor)
-        return resultado
+        return _enum_desde_texto(cls, texto, "rol")
 
 
 @attrs.frozen(slots=True)

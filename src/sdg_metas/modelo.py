@@ -21,6 +21,7 @@ import enum
 import re
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
+from typing import TypeVar
 
 import attrs
 
@@ -55,12 +56,15 @@ VIGENCIA_MAXIMA = 9998
 _normalizar = sin_tildes
 
 
+_E = TypeVar("_E", bound=enum.Enum)
+
+
 def _enum_desde_texto(
-    clase: type[enum.Enum],
+    clase: type[_E],
     texto: object,
     campo: str,
     error: type[ErrorSdgMetas] = ErrorModelo,
-) -> enum.Enum:
+) -> _E:
     """El miembro de ``clase`` por su nombre o su valor, sin importar mayúsculas ni tildes; si no
     existe, ``error`` con código ``<CLASE>_DESCONOCIDO`` y los valores válidos."""
     if isinstance(texto, clase):
@@ -101,9 +105,7 @@ class TipoProgramacion(enum.Enum):
         ...
         sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: SUMA, CONSTANTE, CRECIENTE, DECRECIENTE
         """
-        resultado = _enum_desde_texto(cls, texto, "tipo")
-        assert isinstance(resultado, TipoProgramacion)
-        return resultado
+        return _enum_desde_texto(cls, texto, "tipo")
 
 
 class Nivel(enum.Enum):
@@ -115,9 +117,7 @@ class Nivel(enum.Enum):
     @classmethod
     def desde_texto(cls, texto: str | Nivel) -> Nivel:
         """El nivel a partir de su nombre (``"central"``, ``"Local"`` …)."""
-        resultado = _enum_desde_texto(cls, texto, "nivel")
-        assert isinstance(resultado, Nivel)
-        return resultado
+        return _enum_desde_texto(cls, texto, "nivel")
 
 
 class Efecto(enum.Enum):

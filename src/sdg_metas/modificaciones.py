@@ -41,7 +41,7 @@ import datetime
 import enum
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -83,7 +83,10 @@ __all__ = [
 REGLAS_MOD = tuple(f"MOD-{n:02d}" for n in range(1, 13))
 
 
-def _miembro(clase: type[enum.Enum], texto: object, campo: str) -> enum.Enum:
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _miembro(clase: type[_E], texto: object, campo: str) -> _E:
     """El miembro de ``clase`` por su nombre o valor (``ErrorModificacion`` si no existe)."""
     return _enum_desde_texto(clase, texto, campo, ErrorModificacion)
 
@@ -103,9 +106,7 @@ class Rol(enum.Enum):
         >>> Rol.desde_texto("Alcalde local")
         <Rol.ALCALDE_LOCAL: 'alcalde_local'>
         """
-        resultado = _miembro(cls, texto, "rol")
-        assert isinstance(resultado, Rol)
-        return resultado
+        return _miembro(cls, texto, "rol")
 
 
 class Medio(enum.Enum):
@@ -122,9 +123,7 @@ class Medio(enum.Enum):
         >>> Medio.desde_texto("Correo electrónico")
         <Medio.CORREO_ELECTRONICO: 'correo_electronico'>
         """
-        resultado = _miembro(cls, texto, "medio")
-        assert isinstance(resultado, Medio)
-        return resultado
+        return _miembro(cls, texto, "medio")
 
 
 _MEDIOS_FORMALES = frozenset({Medio.MEMORANDO, Medio.CORREO_ELECTRONICO})
@@ -192,9 +191,7 @@ class Instancia(enum.Enum):
             orientadora = cls.orientadora(texto)
             if orientadora is not None:
                 return orientadora
-        resultado = _miembro(cls, texto, "instancia")
-        assert isinstance(resultado, Instancia)
-        return resultado
+        return _miembro(cls, texto, "instancia")
 
 
 _NOMBRES_INSTANCIA = {
@@ -271,9 +268,7 @@ def _instancia(valor: str | Instancia) -> Instancia:
 def _causal(valor: str | Causal | None) -> Causal | None:
     if valor is None:
         return None
-    resultado = _miembro(Causal, valor, "causal_excepcional")
-    assert isinstance(resultado, Causal)
-    return resultado
+    return _miembro(Causal, valor, "causal_excepcional")
 
 
 def _reportados(valor: Iterable[int]) -> frozenset[int]:
