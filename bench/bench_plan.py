@@ -17,8 +17,8 @@ Uso: ``python bench/bench_plan.py [N]`` (N metas del escenario sintético; 100 0
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 import time
 from decimal import Decimal
 
@@ -119,7 +119,10 @@ def escenario(nombre: str, planes_n: int) -> None:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    parser = argparse.ArgumentParser(description="Calificación y ranking de planes frente a pandas.")
+    parser.add_argument("metas", nargs="?", type=int, default=100_000,
+                        help="metas del año sintético (100 000 por defecto)")
+    n = parser.parse_args().metas
     escenario("Año típico (20 Alcaldías + 40 procesos)", 60)
     escenario(f"Año sintético ({n} metas)", max(1, n // METAS_POR_PLAN))
 
