@@ -27,6 +27,7 @@ from typing import Any, NoReturn, TextIO
 
 from .errores import ErrorSdgMetas, ErrorTrimestre
 from .modelo import PlanDeGestion, Trimestre
+from .numeros import texto_numero
 
 __all__ = ["construir_parser", "main"]
 
@@ -43,8 +44,6 @@ def _celda(valor: object) -> str:
     if isinstance(valor, bool):
         return "sí" if valor else "no"
     if isinstance(valor, Decimal):
-        from .numeros import texto_numero
-
         return texto_numero(valor)
     if isinstance(valor, datetime.date):
         return valor.isoformat()
