@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._texto import sin_tildes
+from ._validacion import sin_tildes
 from .errores import ErrorArchivo, ErrorNumero, ErrorSdgMetas
 from .modelo import (
     Efecto,

@@ -31,10 +31,12 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from .errores import ErrorProgramacion, TipoInvalido, exigir_tipo
-from .modelo import Numero, Programacion, TipoProgramacion, Trimestre, _indice_trimestre
+from ._validacion import exigir_tipo
+from .errores import ErrorProgramacion, TipoInvalido
+from .modelo import Numero, Programacion, TipoProgramacion, Trimestre
 from .numeros import CONTEXTO, a_decimal_opcional
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
+from .trimestre import indice_trimestre
 
 __all__ = ["Resultado", "evaluar"]
 
@@ -106,7 +108,7 @@ def evaluar(
     """
     exigir_tipo(programacion, Programacion, "programacion", "una Programacion")
     exigir_tipo(politica, Politica, "politica", "una Politica")
-    k = _indice_trimestre(hasta) + 1
+    k = indice_trimestre(hasta) + 1
     valores = _ejecuciones(ejecuciones)
     with localcontext(CONTEXTO):
         return _evaluar(programacion, valores, k, politica.modo_constante)

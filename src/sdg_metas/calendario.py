@@ -33,7 +33,8 @@ from typing import Any
 
 import attrs
 
-from .errores import ErrorCalendario, TipoInvalido, exigir_tipo
+from ._validacion import exigir_tipo
+from .errores import ErrorCalendario, TipoInvalido
 from .modelo import Trimestre
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
 

@@ -32,8 +32,8 @@ from types import MappingProxyType
 
 import attrs
 
+from ._validacion import enum_desde_texto
 from .errores import ErrorCiclo, TipoInvalido
-from .modelo import _enum_desde_texto
 from .reglas import REGLAS
 
 __all__ = [
@@ -68,7 +68,7 @@ class EstadoPlan(enum.Enum):
     @classmethod
     def desde_texto(cls, texto: str | EstadoPlan) -> EstadoPlan:
         """El estado a partir de su nombre, sin importar mayúsculas ni tildes."""
-        return _enum_desde_texto(cls, texto, "estado")
+        return enum_desde_texto(cls, texto, "estado")
 
 
 class AccionPlan(enum.Enum):
@@ -91,7 +91,7 @@ class AccionPlan(enum.Enum):
     @classmethod
     def desde_texto(cls, texto: str | AccionPlan) -> AccionPlan:
         """La acción a partir de su nombre, sin importar mayúsculas ni tildes."""
-        return _enum_desde_texto(cls, texto, "accion")
+        return enum_desde_texto(cls, texto, "accion")
 
 
 class Actor(enum.Enum):
@@ -114,7 +114,7 @@ class Actor(enum.Enum):
         el mismo nombre."""
         if isinstance(texto, enum.Enum) and not isinstance(texto, Actor):
             texto = texto.name
-        return _enum_desde_texto(cls, texto, "rol")
+        return enum_desde_texto(cls, texto, "rol")
 
 
 @attrs.frozen(slots=True)

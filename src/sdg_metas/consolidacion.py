@@ -26,9 +26,10 @@ from decimal import Decimal, localcontext
 
 import attrs
 
+from ._validacion import exigir_tipo
 from .calculos import Resultado, evaluar
 from .calendario import Calendario
-from .errores import ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido, exigir_tipo
+from .errores import ErrorModelo, ErrorProgramacion, ErrorTrimestre, TipoInvalido
 from .formulacion import verificar_plan
 from .modelo import Meta, Nivel, PlanDeGestion, Reporte, Trimestre, ejecucion_de
 from .numeros import CONTEXTO, porcentaje

@@ -17,8 +17,6 @@ magnitud: '1,5' usa coma decimal; escriba el número con punto decimal: 1.5
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 __all__ = [
     "ErrorArchivo",
     "ErrorCalendario",
@@ -30,7 +28,6 @@ __all__ = [
     "ErrorSdgMetas",
     "ErrorTrimestre",
     "TipoInvalido",
-    "exigir_tipo",
 ]
 
 
@@ -106,20 +103,3 @@ class ErrorArchivo(ErrorSdgMetas):
     """Un archivo de plan o de solicitud que no se puede leer (con todos sus problemas)."""
 
     codigo_por_defecto = "ARCHIVO_INVALIDO"
-
-
-_T = TypeVar("_T")
-
-
-def exigir_tipo(valor: object, clase: type[_T], campo: str, descripcion: str) -> _T:
-    """``valor`` si es de ``clase``; si no, :class:`TipoInvalido` con el mensaje
-    ``"{campo}: {valor!r} debe ser {descripcion}"``.
-
-    >>> exigir_tipo("2025", int, "vigencia", "un entero")
-    Traceback (most recent call last):
-    ...
-    sdg_metas.errores.TipoInvalido: vigencia: '2025' debe ser un entero
-    """
-    if not isinstance(valor, clase):
-        raise TipoInvalido(f"{campo}: {valor!r} debe ser {descripcion}", campo=campo, valor=valor)
-    return valor

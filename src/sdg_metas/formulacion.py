@@ -32,14 +32,14 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from .errores import TipoInvalido, exigir_tipo
+from ._validacion import exigir_tipo, sin_tildes
+from .errores import TipoInvalido
 from .modelo import (
     Meta,
     Nivel,
     PlanDeGestion,
     Programacion,
     TipoProgramacion,
-    _normalizar,
     es_porcentual,
 )
 from .numeros import CONTEXTO
@@ -260,7 +260,7 @@ def _validar_politica(politica: object) -> None:
 
 def _clave(texto: str) -> str:
     """Texto comparable: minúsculas, sin tildes, espacios simples."""
-    return _ESPACIOS.sub(" ", _normalizar(texto))
+    return _ESPACIOS.sub(" ", sin_tildes(texto))
 
 
 def _catalogo(objetivos: object) -> dict[str, str] | None:
@@ -347,7 +347,7 @@ def es_infinitivo(palabra: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -
     >>> es_infinitivo("Informe"), es_infinitivo("Hogar"), es_infinitivo("100")
     (False, False, False)
     """
-    normal = _normalizar(palabra)
+    normal = sin_tildes(palabra)
     return (
         normal.isalpha()
         and normal.endswith(_TERMINACIONES_INFINITIVO)
@@ -362,7 +362,7 @@ def _for_06(meta: Meta, politica: Politica) -> list[Hallazgo]:
     else:
         palabra = primera_palabra(meta.descripcion)
         if not es_infinitivo(palabra, politica):
-            normal = _normalizar(palabra)
+            normal = sin_tildes(palabra)
             if normal in politica.palabras_no_infinitivo:
                 razon = f"{palabra!r} no es un verbo"
             elif normal.isalpha():

@@ -18,16 +18,21 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, localcontext
-from typing import TypeVar
 
 import attrs
 
-from ._texto import sin_tildes
-from .errores import ErrorModelo, ErrorProgramacion, ErrorSdgMetas, ErrorTrimestre, TipoInvalido
+from ._validacion import (
+    de_tipo,
+    enum_desde_texto,
+    exigir_fecha,
+    sin_tildes,
+    tupla_de,
+)
+from .errores import ErrorModelo, ErrorProgramacion, TipoInvalido
 from .numeros import CONTEXTO, a_decimal, a_decimal_opcional
+from .trimestre import Trimestre, indice_trimestre, validar_vigencia
 
 __all__ = [
     "Efecto",
@@ -43,47 +48,13 @@ __all__ = [
     "Trimestre",
     "ejecucion_de",
     "es_porcentual",
+    "problemas_del_plan",
 ]
 
 #: Lo que la biblioteca acepta como número de entrada (los ``float`` entran por ``str``).
 Numero = int | str | Decimal | float
 
 _CIEN = Decimal(100)
-VIGENCIA_MINIMA = 1900
-VIGENCIA_MAXIMA = 9998
-
-
-_normalizar = sin_tildes
-
-
-_E = TypeVar("_E", bound=enum.Enum)
-
-
-def _enum_desde_texto(
-    clase: type[_E],
-    texto: object,
-    campo: str,
-    error: type[ErrorSdgMetas] = ErrorModelo,
-) -> _E:
-    """El miembro de ``clase`` por su nombre o su valor, sin importar mayúsculas ni tildes; si no
-    existe, ``error`` con código ``<CLASE>_DESCONOCIDO`` y los valores válidos."""
-    if isinstance(texto, clase):
-        return texto
-    if not isinstance(texto, str):
-        raise TipoInvalido(
-            f"{campo}: {texto!r} no es un texto ni un {clase.__name__}", campo=campo, valor=texto
-        )
-    clave = _normalizar(texto).replace(" ", "_")
-    for miembro in clase:
-        if clave in (miembro.name.casefold(), str(miembro.value)):
-            return miembro
-    validos = ", ".join(m.name for m in clase)
-    raise error(
-        f"{campo}: {texto!r} no es un valor válido; valores válidos: {validos}",
-        codigo=f"{clase.__name__.upper()}_DESCONOCIDO",
-        campo=campo,
-        valor=texto,
-    )
 
 
 class TipoProgramacion(enum.Enum):
@@ -105,7 +76,7 @@ class TipoProgramacion(enum.Enum):
         ...
         sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: SUMA, CONSTANTE, CRECIENTE, DECRECIENTE
         """
-        return _enum_desde_texto(cls, texto, "tipo")
+        return enum_desde_texto(cls, texto, "tipo")
 
 
 class Nivel(enum.Enum):
@@ -117,7 +88,7 @@ class Nivel(enum.Enum):
     @classmethod
     def desde_texto(cls, texto: str | Nivel) -> Nivel:
         """El nivel a partir de su nombre (``"central"``, ``"Local"`` …)."""
-        return _enum_desde_texto(cls, texto, "nivel")
+        return enum_desde_texto(cls, texto, "nivel")
 
 
 class Efecto(enum.Enum):
@@ -128,37 +99,23 @@ class Efecto(enum.Enum):
     MARCAR_ELIMINADA = "marcar_eliminada"
 
 
-# --- validadores y conversores con nombre (mypy exige funciones con nombre) ----------------
+# --- validadores y conversores (de las fábricas de _validacion) ------------------------------
+
+_texto = de_tipo("un texto", str)
+_texto_opcional = de_tipo("un texto", str, opcional=True)
+_booleano = de_tipo("True o False", bool)
 
 
-def _es_entero(valor: object, campo: str) -> int:
-    if isinstance(valor, bool) or not isinstance(valor, int):
-        raise TipoInvalido(
-            f"{campo}: {valor!r} debe ser un número entero", campo=campo, valor=valor
-        )
-    return valor
+def _tipo(valor: str | TipoProgramacion) -> TipoProgramacion:
+    return TipoProgramacion.desde_texto(valor)
 
 
-def _validar_texto(_inst: object, atributo: attrs.Attribute[str], valor: object) -> None:
-    if not isinstance(valor, str):
-        raise TipoInvalido(
-            f"{atributo.name}: {valor!r} debe ser un texto", campo=atributo.name, valor=valor
-        )
-
-
-def _validar_texto_opcional(
-    _inst: object, atributo: attrs.Attribute[str | None], valor: object
-) -> None:
-    if valor is not None and not isinstance(valor, str):
-        raise TipoInvalido(
-            f"{atributo.name}: {valor!r} debe ser un texto o None",
-            campo=atributo.name,
-            valor=valor,
-        )
+def _nivel(valor: str | Nivel) -> Nivel:
+    return Nivel.desde_texto(valor)
 
 
 def _validar_codigo(_inst: object, atributo: attrs.Attribute[str], valor: object) -> None:
-    _validar_texto(_inst, atributo, valor)
+    _texto(_inst, atributo, valor)
     assert isinstance(valor, str)
     if not valor.strip():
         raise ErrorModelo(
@@ -166,13 +123,6 @@ def _validar_codigo(_inst: object, atributo: attrs.Attribute[str], valor: object
             codigo="CODIGO_VACIO",
             campo=atributo.name,
             valor=valor,
-        )
-
-
-def _validar_bool(_inst: object, atributo: attrs.Attribute[bool], valor: object) -> None:
-    if not isinstance(valor, bool):
-        raise TipoInvalido(
-            f"{atributo.name}: {valor!r} debe ser True o False", campo=atributo.name, valor=valor
         )
 
 
@@ -186,40 +136,48 @@ def _textos(valor: Iterable[str] | str) -> tuple[str, ...]:
     return resultado
 
 
+def _fecha(_inst: object, atributo: attrs.Attribute[datetime.date], valor: object) -> None:
+    exigir_fecha(valor, atributo.name)
+
+
 def _fecha_opcional(
     _inst: object, atributo: attrs.Attribute[datetime.date | None], valor: object
 ) -> None:
-    if valor is None:
-        return
-    validar_fecha(valor, atributo.name)
+    if valor is not None:
+        exigir_fecha(valor, atributo.name)
 
 
-def validar_fecha(valor: object, campo: str) -> datetime.date:
-    """``valor`` si es una ``date`` (no un ``datetime``); si no, ``TipoInvalido``."""
-    if isinstance(valor, datetime.datetime) or not isinstance(valor, datetime.date):
-        raise TipoInvalido(
-            f"{campo}: {valor!r} debe ser una fecha (datetime.date), no "
-            f"{type(valor).__name__}",
-            campo=campo,
-            valor=valor,
-        )
-    return valor
+# mypy solo admite conversores con nombre: uno por campo numérico opcional.
+def _linea_base(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "linea_base")
 
 
-def _tipo(valor: str | TipoProgramacion) -> TipoProgramacion:
-    return TipoProgramacion.desde_texto(valor)
+def _ejecucion(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "ejecucion")
 
 
-def _nivel(valor: str | Nivel) -> Nivel:
-    return Nivel.desde_texto(valor)
+def _numerador(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "numerador")
+
+
+def _denominador(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "denominador")
+
+
+def _avance(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "avance_reportado", negativo=True)
+
+
+def _ejecucion_acumulada(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "ejecucion_acumulada_reportada")
+
+
+def _avance_acumulado(valor: Numero | None) -> Decimal | None:
+    return a_decimal_opcional(valor, "avance_acumulado_reportado", negativo=True)
 
 
 def _magnitud(valor: Numero) -> Decimal:
     return a_decimal(valor, "magnitud")
-
-
-def _linea_base(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "linea_base")
 
 
 def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | None, ...]:
@@ -248,137 +206,12 @@ def es_porcentual(unidad: str | None) -> bool:
     """
     if not unidad:
         return False
-    normal = _normalizar(unidad)
+    normal = sin_tildes(unidad)
     return normal == "%" or normal.startswith("porcentaje") or normal == "por ciento"
 
 
-# --- Trimestre -------------------------------------------------------------------------------
-
-_PATRON_TRIMESTRE = re.compile(r"^\s*(\d{4})\s*-?\s*[Tt]\s*([1-4])\s*$")
-
-
-def _validar_vigencia(_inst: object, atributo: attrs.Attribute[int], valor: object) -> None:
-    _es_entero(valor, atributo.name)
-    assert isinstance(valor, int)
-    if not VIGENCIA_MINIMA <= valor <= VIGENCIA_MAXIMA:
-        raise ErrorTrimestre(
-            f"{atributo.name}: {valor} está fuera del rango admitido "
-            f"({VIGENCIA_MINIMA}–{VIGENCIA_MAXIMA})",
-            codigo="VIGENCIA_INVALIDA",
-            campo=atributo.name,
-            valor=valor,
-        )
-
-
-def _validar_numero_trimestre(_inst: object, atributo: attrs.Attribute[int], valor: object) -> None:
-    _es_entero(valor, "numero")
-    assert isinstance(valor, int)
-    if not 1 <= valor <= 4:
-        raise ErrorTrimestre(
-            f"numero: {valor} no es un trimestre; debe estar entre 1 y 4",
-            campo="numero",
-            valor=valor,
-        )
-
-
-@attrs.frozen(slots=True, order=True)
-class Trimestre:
-    """Un trimestre de una vigencia (año). Ordenado: ``Trimestre(2025, 4) < Trimestre(2026, 1)``.
-
-    >>> t = Trimestre(2025, 2)
-    >>> t.inicio, t.fin
-    (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
-    >>> Trimestre.desde_texto("2025-T2") == t, Trimestre.de_fecha(t.fin) == t
-    (True, True)
-    >>> str(Trimestre(2025, 1).anterior())
-    '2024-T4'
-    """
-
-    vigencia: int = attrs.field(validator=_validar_vigencia)
-    numero: int = attrs.field(validator=_validar_numero_trimestre)
-
-    @property
-    def inicio(self) -> datetime.date:
-        """Primer día del trimestre."""
-        return datetime.date(self.vigencia, 3 * self.numero - 2, 1)
-
-    @property
-    def fin(self) -> datetime.date:
-        """Último día del trimestre."""
-        if self.numero == 4:
-            return datetime.date(self.vigencia, 12, 31)
-        return datetime.date(self.vigencia, 3 * self.numero + 1, 1) - datetime.timedelta(days=1)
-
-    def siguiente(self) -> Trimestre:
-        """El trimestre siguiente (el T4 pasa al T1 de la vigencia siguiente)."""
-        if self.numero == 4:
-            return Trimestre(self.vigencia + 1, 1)
-        return Trimestre(self.vigencia, self.numero + 1)
-
-    def anterior(self) -> Trimestre:
-        """El trimestre anterior (el T1 pasa al T4 de la vigencia anterior)."""
-        if self.numero == 1:
-            return Trimestre(self.vigencia - 1, 4)
-        return Trimestre(self.vigencia, self.numero - 1)
-
-    def contiene(self, fecha: datetime.date) -> bool:
-        """¿La fecha cae dentro del trimestre?"""
-        validar_fecha(fecha, "fecha")
-        return self.inicio <= fecha <= self.fin
-
-    @classmethod
-    def de_fecha(cls, fecha: datetime.date) -> Trimestre:
-        """El trimestre al que pertenece una fecha (un ``datetime`` es ``TipoInvalido``)."""
-        validar_fecha(fecha, "fecha")
-        return cls(fecha.year, (fecha.month - 1) // 3 + 1)
-
-    @classmethod
-    def desde_texto(cls, texto: str) -> Trimestre:
-        """Lee ``"2025-T2"`` (también ``"2025T2"`` o ``"2025-t2"``).
-
-        >>> Trimestre.desde_texto("2025-T5")
-        Traceback (most recent call last):
-        ...
-        sdg_metas.errores.ErrorTrimestre: trimestre: '2025-T5' no tiene la forma AAAA-Tn (por ejemplo 2025-T2), con n entre 1 y 4
-        """
-        if not isinstance(texto, str):
-            raise TipoInvalido(
-                f"trimestre: {texto!r} debe ser un texto como '2025-T2'",
-                campo="trimestre",
-                valor=texto,
-            )
-        coincidencia = _PATRON_TRIMESTRE.match(texto)
-        if coincidencia is None:
-            raise ErrorTrimestre(
-                f"trimestre: {texto!r} no tiene la forma AAAA-Tn (por ejemplo 2025-T2), "
-                "con n entre 1 y 4",
-                campo="trimestre",
-                valor=texto,
-            )
-        return cls(int(coincidencia.group(1)), int(coincidencia.group(2)))
-
-    def __str__(self) -> str:
-        return f"{self.vigencia}-T{self.numero}"
-
-
-def _trimestre_opcional(
-    _inst: object, atributo: attrs.Attribute[Trimestre | None], valor: object
-) -> None:
-    if valor is not None and not isinstance(valor, Trimestre):
-        raise TipoInvalido(
-            f"{atributo.name}: {valor!r} debe ser un Trimestre o None",
-            campo=atributo.name,
-            valor=valor,
-        )
-
-
-def _validar_trimestre(_inst: object, atributo: attrs.Attribute[Trimestre], valor: object) -> None:
-    if not isinstance(valor, Trimestre):
-        raise TipoInvalido(
-            f"{atributo.name}: {valor!r} debe ser un Trimestre (use Trimestre.desde_texto)",
-            campo=atributo.name,
-            valor=valor,
-        )
+_trimestre_opcional = de_tipo("un Trimestre", Trimestre, opcional=True)
+_trimestre = de_tipo("un Trimestre (use Trimestre.desde_texto)", Trimestre)
 
 
 # --- Programación -----------------------------------------------------------------------------
@@ -417,29 +250,11 @@ class Programacion:
 
     def programado(self, numero: int) -> bool:
         """¿El trimestre ``numero`` (1..4) está programado?"""
-        return self.programados[_indice_trimestre(numero)]
+        return self.programados[indice_trimestre(numero)]
 
     def valor(self, numero: int) -> Decimal | None:
         """Lo programado en el trimestre ``numero`` (1..4), o ``None``."""
-        return self.trimestres[_indice_trimestre(numero)]
-
-
-def _indice_trimestre(numero: object) -> int:
-    if isinstance(numero, Trimestre):
-        numero = numero.numero
-    if isinstance(numero, bool) or not isinstance(numero, int):
-        raise TipoInvalido(
-            f"trimestre: {numero!r} debe ser un número de trimestre (1..4) o un Trimestre",
-            campo="trimestre",
-            valor=numero,
-        )
-    if not 1 <= numero <= 4:
-        raise ErrorTrimestre(
-            f"trimestre: {numero} no es un trimestre; debe estar entre 1 y 4",
-            campo="trimestre",
-            valor=numero,
-        )
-    return numero - 1
+        return self.trimestres[indice_trimestre(numero)]
 
 
 # --- Indicador y Meta -------------------------------------------------------------------------
@@ -449,10 +264,10 @@ def _indice_trimestre(numero: object) -> int:
 class Indicador:
     """La fórmula del indicador de una meta, en palabras (nombre, numerador, denominador)."""
 
-    nombre: str = attrs.field(validator=_validar_texto)
-    numerador: str = attrs.field(default="", validator=_validar_texto)
-    denominador: str = attrs.field(default="", validator=_validar_texto)
-    unidad: str = attrs.field(default="", validator=_validar_texto)
+    nombre: str = attrs.field(validator=_texto)
+    numerador: str = attrs.field(default="", validator=_texto)
+    denominador: str = attrs.field(default="", validator=_texto)
+    unidad: str = attrs.field(default="", validator=_texto)
 
     @property
     def formula(self) -> str:
@@ -460,13 +275,7 @@ class Indicador:
         return f"({self.numerador}) / ({self.denominador})"
 
 
-def _validar_programacion(
-    _inst: object, atributo: attrs.Attribute[Programacion], valor: object
-) -> None:
-    if not isinstance(valor, Programacion):
-        raise TipoInvalido(
-            f"programacion: {valor!r} debe ser una Programacion", campo="programacion", valor=valor
-        )
+_programacion = de_tipo("una Programacion", Programacion, campo="programacion")
 
 
 def _peso(valor: Numero) -> Decimal:
@@ -481,13 +290,7 @@ def _peso(valor: Numero) -> Decimal:
     return peso
 
 
-def _indicador_opcional(
-    _inst: object, atributo: attrs.Attribute[Indicador | None], valor: object
-) -> None:
-    if valor is not None and not isinstance(valor, Indicador):
-        raise TipoInvalido(
-            f"indicador: {valor!r} debe ser un Indicador o None", campo="indicador", valor=valor
-        )
+_indicador_opcional = de_tipo("un Indicador", Indicador, opcional=True, campo="indicador")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -505,19 +308,19 @@ class Meta:
     """
 
     codigo: str = attrs.field(validator=_validar_codigo)
-    descripcion: str = attrs.field(validator=_validar_texto)
-    programacion: Programacion = attrs.field(validator=_validar_programacion)
+    descripcion: str = attrs.field(validator=_texto)
+    programacion: Programacion = attrs.field(validator=_programacion)
     peso: Decimal = attrs.field(converter=_peso)
-    unidad: str = attrs.field(default="", validator=_validar_texto)
+    unidad: str = attrs.field(default="", validator=_texto)
     nivel: Nivel = attrs.field(default=Nivel.CENTRAL, converter=_nivel)
-    transversal: bool = attrs.field(default=False, validator=_validar_bool)
-    proceso_lider: str | None = attrs.field(default=None, validator=_validar_texto_opcional)
+    transversal: bool = attrs.field(default=False, validator=_booleano)
+    proceso_lider: str | None = attrs.field(default=None, validator=_texto_opcional)
     dependencia_orientadora: str | None = attrs.field(
-        default=None, validator=_validar_texto_opcional
+        default=None, validator=_texto_opcional
     )
     entregables: tuple[str, ...] = attrs.field(default=(), converter=_textos)
     indicador: Indicador | None = attrs.field(default=None, validator=_indicador_opcional)
-    objetivo_estrategico: str | None = attrs.field(default=None, validator=_validar_texto_opcional)
+    objetivo_estrategico: str | None = attrs.field(default=None, validator=_texto_opcional)
     eliminada_desde: Trimestre | None = attrs.field(default=None, validator=_trimestre_opcional)
 
     @property
@@ -529,37 +332,13 @@ class Meta:
         """¿La meta cuenta en ese trimestre? (no lo está desde su ``eliminada_desde``)."""
         if self.eliminada_desde is None:
             return True
-        numero = _indice_trimestre(trimestre) + 1
+        numero = indice_trimestre(trimestre) + 1
         if isinstance(trimestre, Trimestre):
             return trimestre < self.eliminada_desde
         return numero < self.eliminada_desde.numero
 
 
 # --- Reporte ----------------------------------------------------------------------------------
-
-
-def _ejecucion(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "ejecucion")
-
-
-def _numerador(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "numerador")
-
-
-def _denominador(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "denominador")
-
-
-def _avance(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "avance_reportado", negativo=True)
-
-
-def _ejecucion_acumulada(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "ejecucion_acumulada_reportada")
-
-
-def _avance_acumulado(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "avance_acumulado_reportado", negativo=True)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -578,11 +357,11 @@ class Reporte:
     (Decimal('20'), ('acta.pdf',))
     """
 
-    trimestre: Trimestre = attrs.field(validator=_validar_trimestre)
+    trimestre: Trimestre = attrs.field(validator=_trimestre)
     ejecucion: Decimal | None = attrs.field(default=None, converter=_ejecucion)
     numerador: Decimal | None = attrs.field(default=None, converter=_numerador)
     denominador: Decimal | None = attrs.field(default=None, converter=_denominador)
-    analisis: str = attrs.field(default="", validator=_validar_texto)
+    analisis: str = attrs.field(default="", validator=_texto)
     evidencias: tuple[str, ...] = attrs.field(default=(), converter=_textos)
     fecha_envio: datetime.date | None = attrs.field(default=None, validator=_fecha_opcional)
     avance_reportado: Decimal | None = attrs.field(default=None, converter=_avance)
@@ -592,9 +371,9 @@ class Reporte:
     avance_acumulado_reportado: Decimal | None = attrs.field(
         default=None, converter=_avance_acumulado
     )
-    analisis_acumulado: str = attrs.field(default="", validator=_validar_texto)
-    causas_retraso: str = attrs.field(default="", validator=_validar_texto)
-    codigo_meta: str = attrs.field(default="", validator=_validar_texto)
+    analisis_acumulado: str = attrs.field(default="", validator=_texto)
+    causas_retraso: str = attrs.field(default="", validator=_texto)
+    codigo_meta: str = attrs.field(default="", validator=_texto)
 
 
 def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
@@ -618,16 +397,99 @@ def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
         return razon * _CIEN if meta.porcentual else razon
 
 
+# --- Invariantes del plan -----------------------------------------------------------------------
+
+
+def problemas_del_plan(
+    vigencia: int,
+    metas: Sequence[Meta],
+    reportes: Sequence[Reporte],
+    modificaciones: Sequence[RegistroModificacion] = (),
+) -> tuple[ErrorModelo, ...]:
+    """Todos los problemas que impiden construir un :class:`PlanDeGestion`, en orden.
+
+    Es la única comprobación de las invariantes del plan: ``PlanDeGestion`` lanza el primero y
+    los cargadores de archivos los informan todos, con su ubicación. Cada problema es un
+    :class:`~sdg_metas.errores.ErrorModelo` cuyo ``campo`` dice dónde está
+    (``reportes[3].codigo_meta`` …): un reporte de otra vigencia, de una meta que no está en el
+    plan (o cuyo código está repetido), dos reportes de la misma meta y trimestre, o una
+    modificación de una meta que no está en el plan.
+
+    >>> from sdg_metas import Reporte, Trimestre
+    >>> [e.codigo for e in problemas_del_plan(2025, [], [Reporte(trimestre=Trimestre(2024, 4))])]
+    ['REPORTE_FUERA_DE_VIGENCIA', 'REPORTE_SIN_META']
+    """
+    conteo: dict[str, int] = {}
+    for meta in metas:
+        conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1
+    problemas: list[ErrorModelo] = []
+    vistos: set[tuple[str, int]] = set()
+    for i, reporte in enumerate(reportes):
+        problemas.extend(_problemas_reporte(f"reportes[{i}]", reporte, vigencia, conteo, vistos))
+    for i, registro in enumerate(modificaciones):
+        if registro.codigo_meta not in conteo:
+            problemas.append(
+                ErrorModelo(
+                    f"modificaciones[{i}].codigo_meta: {registro.codigo_meta!r} no es una meta "
+                    "del plan",
+                    codigo="MODIFICACION_SIN_META",
+                    campo=f"modificaciones[{i}].codigo_meta",
+                    valor=registro.codigo_meta,
+                )
+            )
+    return tuple(problemas)
+
+
+def _problemas_reporte(
+    campo: str,
+    reporte: Reporte,
+    vigencia: int,
+    conteo: dict[str, int],
+    vistos: set[tuple[str, int]],
+) -> list[ErrorModelo]:
+    problemas: list[ErrorModelo] = []
+    if reporte.trimestre.vigencia != vigencia:
+        problemas.append(
+            ErrorModelo(
+                f"{campo}.trimestre: {reporte.trimestre} no es de la vigencia {vigencia} del plan",
+                codigo="REPORTE_FUERA_DE_VIGENCIA",
+                campo=f"{campo}.trimestre",
+                valor=str(reporte.trimestre),
+            )
+        )
+    if conteo.get(reporte.codigo_meta, 0) != 1:
+        problema = (
+            "no es una meta del plan"
+            if reporte.codigo_meta not in conteo
+            else "está repetido en el plan y el reporte es ambiguo"
+        )
+        problemas.append(
+            ErrorModelo(
+                f"{campo}.codigo_meta: {reporte.codigo_meta!r} {problema}",
+                codigo="REPORTE_SIN_META",
+                campo=f"{campo}.codigo_meta",
+                valor=reporte.codigo_meta,
+            )
+        )
+    clave = (reporte.codigo_meta, reporte.trimestre.numero)
+    if clave in vistos:
+        problemas.append(
+            ErrorModelo(
+                f"{campo}: la meta {reporte.codigo_meta!r} ya tiene un reporte para "
+                f"{reporte.trimestre}",
+                codigo="REPORTE_DUPLICADO",
+                campo=campo,
+                valor=str(reporte.trimestre),
+            )
+        )
+    vistos.add(clave)
+    return problemas
+
+
 # --- Registro de modificaciones y Plan --------------------------------------------------------
 
 
-def _validar_efecto(_inst: object, atributo: attrs.Attribute[Efecto], valor: object) -> None:
-    if not isinstance(valor, Efecto):
-        raise TipoInvalido(f"efecto: {valor!r} debe ser un Efecto", campo="efecto", valor=valor)
-
-
-def _validar_fecha(_inst: object, atributo: attrs.Attribute[datetime.date], valor: object) -> None:
-    validar_fecha(valor, atributo.name)
+_efecto = de_tipo("un Efecto", Efecto, campo="efecto")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -635,50 +497,30 @@ class RegistroModificacion:
     """Una modificación o eliminación aplicada a una meta del plan (su historial).
 
     ``revision_oap`` indica que la OAP aprobó un caso que requería su revisión (Política 9,
-    viñeta 3).
+    viñeta 3). ``solo_aumento`` indica que la modificación solo aumentó la magnitud de la meta
+    (Política 9, viñeta 4, ``MOD-07``).
     """
 
     codigo_meta: str = attrs.field(validator=_validar_codigo)
-    fecha_solicitud: datetime.date = attrs.field(validator=_validar_fecha)
-    fecha_aprobacion: datetime.date = attrs.field(validator=_validar_fecha)
-    efecto: Efecto = attrs.field(validator=_validar_efecto)
+    fecha_solicitud: datetime.date = attrs.field(validator=_fecha)
+    fecha_aprobacion: datetime.date = attrs.field(validator=_fecha)
+    efecto: Efecto = attrs.field(validator=_efecto)
     desde: Trimestre | None = attrs.field(default=None, validator=_trimestre_opcional)
-    revision_oap: bool = attrs.field(default=False, validator=_validar_bool)
-    descripcion: str = attrs.field(default="", validator=_validar_texto)
+    revision_oap: bool = attrs.field(default=False, validator=_booleano)
+    descripcion: str = attrs.field(default="", validator=_texto)
+    solo_aumento: bool = attrs.field(default=False, validator=_booleano)
 
 
 def _metas(valor: Iterable[Meta]) -> tuple[Meta, ...]:
-    resultado = tuple(valor)
-    for i, meta in enumerate(resultado):
-        if not isinstance(meta, Meta):
-            raise TipoInvalido(
-                f"metas[{i}]: {meta!r} debe ser una Meta", campo=f"metas[{i}]", valor=meta
-            )
-    return resultado
+    return tupla_de(valor, Meta, "metas", "una Meta")
 
 
 def _reportes(valor: Iterable[Reporte]) -> tuple[Reporte, ...]:
-    resultado = tuple(valor)
-    for i, reporte in enumerate(resultado):
-        if not isinstance(reporte, Reporte):
-            raise TipoInvalido(
-                f"reportes[{i}]: {reporte!r} debe ser un Reporte",
-                campo=f"reportes[{i}]",
-                valor=reporte,
-            )
-    return resultado
+    return tupla_de(valor, Reporte, "reportes", "un Reporte")
 
 
 def _modificaciones(valor: Iterable[RegistroModificacion]) -> tuple[RegistroModificacion, ...]:
-    resultado = tuple(valor)
-    for i, registro in enumerate(resultado):
-        if not isinstance(registro, RegistroModificacion):
-            raise TipoInvalido(
-                f"modificaciones[{i}]: {registro!r} debe ser un RegistroModificacion",
-                campo=f"modificaciones[{i}]",
-                valor=registro,
-            )
-    return resultado
+    return tupla_de(valor, RegistroModificacion, "modificaciones", "un RegistroModificacion")
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -691,8 +533,8 @@ class PlanDeGestion:
     código son ambiguos y se rechazan.
     """
 
-    vigencia: int = attrs.field(validator=_validar_vigencia)
-    unidad: str = attrs.field(validator=_validar_texto)
+    vigencia: int = attrs.field(validator=validar_vigencia)
+    unidad: str = attrs.field(validator=_texto)
     nivel: Nivel = attrs.field(converter=_nivel)
     metas: tuple[Meta, ...] = attrs.field(converter=_metas)
     reportes: tuple[Reporte, ...] = attrs.field(default=(), converter=_reportes)
@@ -701,49 +543,10 @@ class PlanDeGestion:
     )
 
     def __attrs_post_init__(self) -> None:
-        conteo: dict[str, int] = {}
-        for meta in self.metas:
-            conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1
-        vistos: set[tuple[str, int]] = set()
-        for i, reporte in enumerate(self.reportes):
-            campo = f"reportes[{i}]"
-            if reporte.trimestre.vigencia != self.vigencia:
-                raise ErrorModelo(
-                    f"{campo}.trimestre: {reporte.trimestre} no es de la vigencia "
-                    f"{self.vigencia} del plan",
-                    codigo="REPORTE_FUERA_DE_VIGENCIA",
-                    campo=f"{campo}.trimestre",
-                    valor=str(reporte.trimestre),
-                )
-            if conteo.get(reporte.codigo_meta, 0) != 1:
-                problema = "no es una meta del plan" if reporte.codigo_meta not in conteo else (
-                    "está repetido en el plan y el reporte es ambiguo"
-                )
-                raise ErrorModelo(
-                    f"{campo}.codigo_meta: {reporte.codigo_meta!r} {problema}",
-                    codigo="REPORTE_SIN_META",
-                    campo=f"{campo}.codigo_meta",
-                    valor=reporte.codigo_meta,
-                )
-            clave = (reporte.codigo_meta, reporte.trimestre.numero)
-            if clave in vistos:
-                raise ErrorModelo(
-                    f"{campo}: la meta {reporte.codigo_meta!r} ya tiene un reporte para "
-                    f"{reporte.trimestre}",
-                    codigo="REPORTE_DUPLICADO",
-                    campo=campo,
-                    valor=str(reporte.trimestre),
-                )
-            vistos.add(clave)
-        for i, registro in enumerate(self.modificaciones):
-            if registro.codigo_meta not in conteo:
-                raise ErrorModelo(
-                    f"modificaciones[{i}].codigo_meta: {registro.codigo_meta!r} no es una meta "
-                    "del plan",
-                    codigo="MODIFICACION_SIN_META",
-                    campo=f"modificaciones[{i}].codigo_meta",
-                    valor=registro.codigo_meta,
-                )
+        for problema in problemas_del_plan(
+            self.vigencia, self.metas, self.reportes, self.modificaciones
+        ):
+            raise problema
 
     def meta(self, codigo: str) -> Meta:
         """La meta con ese código (la primera, si estuviera repetido)."""

@@ -45,7 +45,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .errores import ErrorModificacion, TipoInvalido, exigir_tipo
+from ._validacion import enum_desde_texto, exigir_fecha, exigir_tipo, sin_tildes
+from .errores import ErrorModificacion, TipoInvalido
 from .formulacion import verificar_meta
 from .modelo import (
     Efecto,
@@ -54,12 +55,9 @@ from .modelo import (
     PlanDeGestion,
     RegistroModificacion,
     Trimestre,
-    _enum_desde_texto,
-    _normalizar,
-    validar_fecha,
 )
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
-from .reglas import REGLAS, Severidad, regla
+from .reglas import Motivo, Severidad
 
 __all__ = [
     "Cambios",
@@ -88,7 +86,7 @@ _E = TypeVar("_E", bound=enum.Enum)
 
 def _miembro(clase: type[_E], texto: object, campo: str) -> _E:
     """El miembro de ``clase`` por su nombre o valor (``ErrorModificacion`` si no existe)."""
-    return _enum_desde_texto(clase, texto, campo, ErrorModificacion)
+    return enum_desde_texto(clase, texto, campo, ErrorModificacion)
 
 
 class Rol(enum.Enum):
@@ -167,7 +165,7 @@ class Instancia(enum.Enum):
         """
         if dependencia is None:
             return None
-        clave = _normalizar(dependencia)
+        clave = sin_tildes(dependencia)
         if "policiva" in clave:
             return cls.DIRECCION_GESTION_POLICIVA
         if "desarrollo local" in clave:
@@ -243,7 +241,7 @@ def _meta(_inst: object, atributo: attrs.Attribute[Meta], valor: object) -> None
 
 
 def _fecha(_inst: object, atributo: attrs.Attribute[datetime.date], valor: object) -> None:
-    validar_fecha(valor, atributo.name)
+    exigir_fecha(valor, atributo.name)
 
 
 def _meta_opcional(_inst: object, atributo: attrs.Attribute[Meta | None], valor: object) -> None:
@@ -590,52 +588,6 @@ def comparar_metas(meta: Meta, propuesta: Meta) -> Cambios:
 
 
 # --- Motivo y decisión --------------------------------------------------------------------------
-
-
-def _regla_mod(_inst: object, _atributo: attrs.Attribute[str] | None, valor: object) -> None:
-    if not isinstance(valor, str):
-        raise TipoInvalido(f"regla: {valor!r} debe ser un texto", campo="regla", valor=valor)
-    regla(valor)
-
-
-def _cumple(_inst: object, _atributo: attrs.Attribute[bool | None], valor: object) -> None:
-    if valor is not None and not isinstance(valor, bool):
-        raise TipoInvalido(
-            f"cumple: {valor!r} debe ser True, False o None", campo="cumple", valor=valor
-        )
-
-
-@attrs.frozen(slots=True)
-class Motivo:
-    """El resultado de una regla ``MOD-*`` sobre una solicitud.
-
-    ``cumple`` es ``True``, ``False`` o ``None`` (la regla no aplica). ``fuente`` se toma del
-    catálogo :data:`~sdg_metas.REGLAS`. ``revision_oap`` marca el incumplimiento de MOD-06 que la
-    OAP puede revisar (causal excepcional justificada).
-
-    >>> Motivo("MOD-03", True, "justificación presente").fuente
-    'PLE-PIN-P005 v8, Política de operación 9, viñeta 1'
-    """
-
-    regla: str = attrs.field(validator=_regla_mod)
-    cumple: bool | None = attrs.field(validator=_cumple)
-    mensaje: str = attrs.field(validator=_texto)
-    fuente: str = attrs.field(init=False)
-    revision_oap: bool = attrs.field(
-        default=False,
-        kw_only=True,
-        validator=_bool,
-    )
-
-    @fuente.default
-    def _fuente(self) -> str:
-        _regla_mod(self, None, self.regla)
-        return REGLAS[self.regla].fuente
-
-    @property
-    def enunciado(self) -> str:
-        """El enunciado de la regla, del catálogo."""
-        return REGLAS[self.regla].enunciado
 
 
 _ESTADO = {True: "cumple", False: "no cumple", None: "no aplica"}
@@ -1188,7 +1140,7 @@ def aplicar_modificacion(
         raise TipoInvalido(
             f"decision: {decision!r} debe ser una Decision", campo="decision", valor=decision
         )
-    validar_fecha(fecha_aprobacion, "fecha_aprobacion")
+    exigir_fecha(fecha_aprobacion, "fecha_aprobacion")
     if not isinstance(revision_oap_aprobada, bool):
         raise TipoInvalido(
             f"revision_oap_aprobada: {revision_oap_aprobada!r} debe ser True o False",

@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from ._texto import sin_tildes
+from ._validacion import sin_tildes
 from .errores import ErrorSdgMetas
 
 __all__ = [

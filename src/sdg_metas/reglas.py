@@ -14,14 +14,30 @@ comprueba).
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 import attrs
 
-from .errores import ErrorSdgMetas
+from ._validacion import de_tipo
+from .errores import ErrorSdgMetas, TipoInvalido
+from .trimestre import Trimestre
 
-__all__ = ["REGLAS", "Hallazgo", "Regla", "Severidad", "regla"]
+__all__ = [
+    "REGLAS",
+    "Hallazgo",
+    "Motivo",
+    "Regla",
+    "ResultadoRegla",
+    "Severidad",
+    "Verificacion",
+    "ids_de_familia",
+    "registro",
+    "regla",
+]
+
+_T = TypeVar("_T")
 
 _P = "PLE-PIN-P005 v8"
 
@@ -260,34 +276,125 @@ def regla(identificador: str) -> Regla:
         ) from None
 
 
-def _validar_regla(_inst: object, _atributo: object, valor: str) -> None:
+def _validar_regla(_inst: object, _atributo: object, valor: Any) -> None:
+    if not isinstance(valor, str):
+        raise TipoInvalido(f"regla: {valor!r} debe ser un texto", campo="regla", valor=valor)
     regla(valor)
 
 
+_texto = de_tipo("un texto", str)
+_texto_opcional = de_tipo("un texto", str, opcional=True)
+_booleano = de_tipo("True o False", bool)
+
+
+def _validar_cumple(_inst: object, _atributo: object, valor: Any) -> None:
+    if valor is not None and not isinstance(valor, bool):
+        raise TipoInvalido(
+            f"cumple: {valor!r} debe ser True, False o None", campo="cumple", valor=valor
+        )
+
+
 @attrs.frozen(slots=True)
-class Hallazgo:
-    """Un hallazgo de una verificación: qué regla, qué pasa y qué tan grave es.
-
-    ``fuente`` y ``enunciado`` se toman del catálogo (nunca se reescriben).
-
-    >>> h = Hallazgo("FOR-03", "magnitud: 120 supera 100 en una meta en %")
-    >>> h.fuente
-    'PLE-PIN-P005 v8, Actividad 4, viñeta 3 (consistencia de las magnitudes)'
-    >>> h.severidad
-    <Severidad.ERROR: 'error'>
-    """
+class ResultadoRegla:
+    """Lo que comparten un :class:`Hallazgo` y un :class:`Motivo`: la regla aplicada y, del
+    catálogo, su cláusula de origen (``fuente``) y su ``enunciado``; nunca se reescriben."""
 
     regla: str = attrs.field(validator=_validar_regla)
-    mensaje: str
-    severidad: Severidad = Severidad.ERROR
-    codigo_meta: str | None = None
     fuente: str = attrs.field(init=False)
 
     @fuente.default
     def _fuente(self) -> str:
-        return regla(self.regla).fuente
+        _validar_regla(self, None, self.regla)  # el valor por omisión corre antes que el validador
+        return REGLAS[self.regla].fuente
 
     @property
     def enunciado(self) -> str:
         """El enunciado de la regla, del catálogo."""
         return REGLAS[self.regla].enunciado
+
+
+@attrs.frozen(slots=True)
+class Hallazgo(ResultadoRegla):
+    """Un hallazgo de una verificación: qué regla, qué pasa, qué tan grave es y dónde.
+
+    ``codigo_meta``, ``trimestre`` y ``campo`` dicen dónde está el problema (la meta, el
+    trimestre del reporte y el campo), cuando la verificación lo sabe; así quien llama filtra
+    los hallazgos sin leer los mensajes.
+
+    >>> h = Hallazgo("FOR-03", "magnitud: 120 supera 100 en una meta en %", campo="magnitud")
+    >>> h.fuente
+    'PLE-PIN-P005 v8, Actividad 4, viñeta 3 (consistencia de las magnitudes)'
+    >>> h.severidad, h.campo, h.trimestre
+    (<Severidad.ERROR: 'error'>, 'magnitud', None)
+    """
+
+    mensaje: str = attrs.field(validator=_texto)
+    severidad: Severidad = attrs.field(
+        default=Severidad.ERROR, validator=de_tipo("una Severidad", Severidad)
+    )
+    codigo_meta: str | None = attrs.field(default=None, validator=_texto_opcional)
+    trimestre: Trimestre | None = attrs.field(
+        default=None, validator=de_tipo("un Trimestre", Trimestre, opcional=True)
+    )
+    campo: str | None = attrs.field(default=None, validator=_texto_opcional)
+
+
+@attrs.frozen(slots=True)
+class Motivo(ResultadoRegla):
+    """El resultado de una regla ``MOD-*`` sobre una solicitud de modificación.
+
+    ``cumple`` es ``True``, ``False`` o ``None`` (la regla no aplica). ``fuente`` se toma del
+    catálogo :data:`~sdg_metas.REGLAS`. ``revision_oap`` marca el incumplimiento de MOD-06 que la
+    OAP puede revisar (causal excepcional justificada).
+
+    >>> Motivo("MOD-03", True, "justificación presente").fuente
+    'PLE-PIN-P005 v8, Política de operación 9, viñeta 1'
+    """
+
+    cumple: bool | None = attrs.field(validator=_validar_cumple)
+    mensaje: str = attrs.field(validator=_texto)
+    revision_oap: bool = attrs.field(default=False, kw_only=True, validator=_booleano)
+
+
+_R = TypeVar("_R", bound=ResultadoRegla)
+_C = TypeVar("_C")
+
+#: Una verificación de una familia de reglas: recibe el contexto de la familia y devuelve sus
+#: resultados (hallazgos o motivos).
+Verificacion = Callable[[_C], Iterable[_R]]
+
+
+def ids_de_familia(prefijo: str) -> tuple[str, ...]:
+    """Los identificadores del catálogo con ese prefijo, en orden.
+
+    >>> ids_de_familia("CIC")
+    ('CIC-01', 'CIC-02')
+    """
+    return tuple(i for i in REGLAS if i.startswith(f"{prefijo}-"))
+
+
+def registro(
+    prefijo: str, verificaciones: Mapping[str, Callable[[_C], _T]]
+) -> Mapping[str, Callable[[_C], _T]]:
+    """El registro de una familia de reglas: identificador → verificación, de solo lectura.
+
+    Exige que los identificadores sean exactamente los del catálogo con ese ``prefijo``, para que
+    el código, ``docs/reglas.md`` y :data:`REGLAS` no se separen.
+
+    >>> registro("CIC", {"CIC-01": len})
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorSdgMetas: registro CIC: faltan CIC-02; sobran ninguna
+    """
+    esperados = ids_de_familia(prefijo)
+    faltan = [i for i in esperados if i not in verificaciones]
+    sobran = [i for i in verificaciones if i not in esperados]
+    if faltan or sobran:
+        raise ErrorSdgMetas(
+            f"registro {prefijo}: faltan {', '.join(faltan) or 'ninguna'}; "
+            f"sobran {', '.join(sobran) or 'ninguna'}",
+            codigo="REGISTRO_INCOMPLETO",
+            campo="registro",
+            valor=prefijo,
+        )
+    return MappingProxyType({i: verificaciones[i] for i in esperados})

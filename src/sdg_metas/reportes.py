@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
 
+from ._validacion import exigir_tipo
 from .calculos import Resultado, evaluar
 from .calendario import Calendario, oportunidad
 from .errores import (
@@ -38,12 +39,12 @@ from .errores import (
     ErrorProgramacion,
     ErrorTrimestre,
     TipoInvalido,
-    exigir_tipo,
 )
-from .modelo import Meta, PlanDeGestion, Reporte, Trimestre, _indice_trimestre, ejecucion_de
+from .modelo import Meta, PlanDeGestion, Reporte, Trimestre, ejecucion_de
 from .numeros import CONTEXTO, texto_numero
 from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica
 from .reglas import Hallazgo, Severidad
+from .trimestre import indice_trimestre
 
 __all__ = ["verificar_reporte", "verificar_reportes_plan"]
 
@@ -437,4 +438,4 @@ def _limite(plan: PlanDeGestion, hasta: object) -> int:
             campo="hasta",
             valor=str(hasta),
         )
-    return _indice_trimestre(hasta) + 1
+    return indice_trimestre(hasta) + 1

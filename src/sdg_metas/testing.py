@@ -51,8 +51,6 @@ import attrs
 
 from .errores import ErrorSdgMetas
 from .modelo import (
-    VIGENCIA_MAXIMA,
-    VIGENCIA_MINIMA,
     Indicador,
     Meta,
     Nivel,
@@ -65,6 +63,7 @@ from .modelo import (
     es_porcentual,
 )
 from .numeros import a_decimal
+from .trimestre import VIGENCIA_MAXIMA, VIGENCIA_MINIMA
 
 __all__ = [
     "decimales",

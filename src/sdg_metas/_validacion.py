@@ -1,0 +1,153 @@
+"""Ayudas privadas compartidas: el único módulo privado que los demás importan.
+
+Aquí viven, una sola vez, las piezas con las que cada módulo valida lo que recibe:
+
+- :func:`sin_tildes`: normalización de textos escritos por personas;
+- :func:`exigir_tipo`, :func:`exigir_entero`, :func:`exigir_fecha`: comprobaciones de tipo de un
+  argumento, que lanzan :class:`~sdg_metas.errores.TipoInvalido`;
+- :func:`enum_desde_texto`: un miembro de una enumeración a partir de su nombre o su valor;
+- fábricas de validadores y conversores de ``attrs`` (en el espíritu de
+  ``attrs.validators.instance_of`` / ``optional`` / ``deep_iterable``): :func:`de_tipo`, y
+  :func:`tupla_de` para los conversores de secuencias. (Los conversores que cambian el tipo de un campo son funciones con nombre en
+  cada módulo, porque el complemento de ``attrs`` de mypy solo admite esas.)
+
+Nada aquí tiene estado ni hace I/O.
+
+>>> sin_tildes("  Dirección para la Gestión POLICIVA ")
+'direccion para la gestion policiva'
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from .errores import ErrorModelo, ErrorSdgMetas, TipoInvalido
+
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=enum.Enum)
+
+#: La firma de un validador de ``attrs``: ``(instancia, atributo, valor)``.
+Validador = Callable[[Any, Any, Any], None]
+
+
+def sin_tildes(texto: str) -> str:
+    """Minúsculas, sin tildes y sin espacios en los extremos: ``" Línea "`` → ``"linea"``."""
+    descompuesto = unicodedata.normalize("NFKD", texto.strip().casefold())
+    return "".join(c for c in descompuesto if not unicodedata.combining(c))
+
+
+def exigir_tipo(valor: object, clase: type[_T], campo: str, descripcion: str) -> _T:
+    """``valor`` si es de ``clase``; si no, :class:`TipoInvalido` con el mensaje
+    ``"{campo}: {valor!r} debe ser {descripcion}"``.
+
+    >>> exigir_tipo("2025", int, "vigencia", "un entero")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: vigencia: '2025' debe ser un entero
+    """
+    if not isinstance(valor, clase):
+        raise TipoInvalido(f"{campo}: {valor!r} debe ser {descripcion}", campo=campo, valor=valor)
+    return valor
+
+
+def exigir_entero(valor: object, campo: str, descripcion: str = "un número entero") -> int:
+    """``valor`` si es un ``int`` que no es ``bool``; si no, :class:`TipoInvalido`.
+
+    >>> exigir_entero(True, "vigencia")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: vigencia: True debe ser un número entero
+    """
+    if isinstance(valor, bool) or not isinstance(valor, int):
+        raise TipoInvalido(f"{campo}: {valor!r} debe ser {descripcion}", campo=campo, valor=valor)
+    return valor
+
+
+def exigir_fecha(valor: object, campo: str) -> datetime.date:
+    """``valor`` si es una ``date`` (no un ``datetime``); si no, :class:`TipoInvalido`."""
+    if isinstance(valor, datetime.datetime) or not isinstance(valor, datetime.date):
+        raise TipoInvalido(
+            f"{campo}: {valor!r} debe ser una fecha (datetime.date), no {type(valor).__name__}",
+            campo=campo,
+            valor=valor,
+        )
+    return valor
+
+
+def enum_desde_texto(
+    clase: type[_E],
+    texto: object,
+    campo: str,
+    error: type[ErrorSdgMetas] = ErrorModelo,
+) -> _E:
+    """El miembro de ``clase`` por su nombre o su valor, sin importar mayúsculas ni tildes; si no
+    existe, ``error`` con código ``<CLASE>_DESCONOCIDO`` y los valores válidos."""
+    if isinstance(texto, clase):
+        return texto
+    if not isinstance(texto, str):
+        raise TipoInvalido(
+            f"{campo}: {texto!r} no es un texto ni un {clase.__name__}", campo=campo, valor=texto
+        )
+    clave = sin_tildes(texto).replace(" ", "_")
+    for miembro in clase:
+        if clave in (miembro.name.casefold(), str(miembro.value)):
+            return miembro
+    validos = ", ".join(m.name for m in clase)
+    raise error(
+        f"{campo}: {texto!r} no es un valor válido; valores válidos: {validos}",
+        codigo=f"{clase.__name__.upper()}_DESCONOCIDO",
+        campo=campo,
+        valor=texto,
+    )
+
+
+def de_tipo(
+    descripcion: str, *clases: type, opcional: bool = False, campo: str | None = None
+) -> Validador:
+    """Un validador de ``attrs`` que exige una instancia de ``clases`` (o ``None`` si
+    ``opcional``); el mensaje nombra el campo (``campo`` o el nombre del atributo) y el valor.
+
+    Un ``bool`` no pasa por ``int``: ``de_tipo("un entero", int)`` lo rechaza.
+    """
+    sufijo = " o None" if opcional else ""
+
+    def validar(_inst: object, atributo: Any, valor: object) -> None:
+        if valor is None and opcional:
+            return
+        if isinstance(valor, clases) and not (isinstance(valor, bool) and bool not in clases):
+            return
+        nombre = campo or atributo.name
+        raise TipoInvalido(
+            f"{nombre}: {valor!r} debe ser {descripcion}{sufijo}", campo=nombre, valor=valor
+        )
+
+    return validar
+
+
+def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tuple[_T, ...]:
+    """``valor`` (un iterable que no es texto) como ``tuple``, con cada elemento de ``clase``;
+    si no, :class:`TipoInvalido` que nombra el elemento (``"{campo}[i]: … debe ser
+    {descripcion}"``). Para conversores de ``attrs`` de secuencias.
+
+    >>> tupla_de([1, "2"], int, "valores", "un entero")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: valores[1]: '2' debe ser un entero
+    """
+    if isinstance(valor, (str, bytes)) or not isinstance(valor, Iterable):
+        raise TipoInvalido(
+            f"{campo}: {valor!r} debe ser una secuencia de {clase.__name__}",
+            campo=campo,
+            valor=valor,
+        )
+    resultado = tuple(valor)
+    for i, item in enumerate(resultado):
+        if not isinstance(item, clase):
+            raise TipoInvalido(
+                f"{campo}[{i}]: {item!r} debe ser {descripcion}", campo=f"{campo}[{i}]", valor=item
+            )
+    return resultado
