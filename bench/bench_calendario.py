@@ -4,6 +4,8 @@
   ``holidays`` ya construido) y frente a un ``frozenset`` desnudo. Meta: ≤ 200 ns.
 - ``fecha_limite_reporte`` en caliente frente a ``numpy.busday_offset(..., roll="forward")`` con
   los mismos festivos. Meta: ≤ 1 µs (se guarda por trimestre).
+- ``dias_habiles_entre`` sobre intervalos de hasta un año frente a ``numpy.busday_count`` (escalar)
+  con los mismos festivos. Meta (issue 12): ≤ 2× (forma cerrada sobre festivos ordenados).
 - El costo de ``import sdg_metas`` frente a un intérprete vacío. Meta: ≤ 50 ms de más.
 
 numpy solo se usa aquí; no es dependencia de la biblioteca.
@@ -22,7 +24,7 @@ import timeit
 import holidays
 import numpy as np
 
-from sdg_metas import Trimestre, es_dia_habil, fecha_limite_reporte, festivos
+from sdg_metas import Trimestre, dias_habiles_entre, es_dia_habil, fecha_limite_reporte, festivos
 
 AÑOS = range(2020, 2031)
 
@@ -76,6 +78,24 @@ def main() -> None:
     print(f"fecha_limite_reporte (caliente): {nuestro_l * 1e9:8.0f} ns/llamada")
     print(f"numpy.busday_offset escalar:     {escalar * 1e9:8.0f} ns  razón {nuestro_l / escalar:5.2f}")
     print(f"numpy.busday_offset vectorial:   {vector * 1e9:8.0f} ns/fecha  razón {nuestro_l / vector:5.2f}")
+
+    # dias_habiles_entre (desde, hasta] frente a numpy.busday_count [desde + 1, hasta + 1)
+    pares = [
+        (f, f + datetime.timedelta(days=(37 * i) % 366)) for i, f in enumerate(fechas[:300])
+    ]
+    pares_np = [
+        (np.datetime64(a + datetime.timedelta(days=1)), np.datetime64(b + datetime.timedelta(days=1)))
+        for a, b in pares
+    ]
+    esperado = [int(np.busday_count(a, b, busdaycal=calendario_np)) for a, b in pares_np]
+    assert [dias_habiles_entre(a, b) for a, b in pares] == esperado, "numpy no coincide"
+    k = len(pares)
+    nuestro_d = por_llamada(lambda: [dias_habiles_entre(a, b) for a, b in pares], 50) / k
+    par_d = por_llamada(
+        lambda: [np.busday_count(a, b, busdaycal=calendario_np) for a, b in pares_np], 50
+    ) / k
+    print(f"dias_habiles_entre (≤ 1 año):    {nuestro_d * 1e9:8.0f} ns/llamada")
+    print(f"numpy.busday_count escalar:      {par_d * 1e9:8.0f} ns  razón {nuestro_d / par_d:5.2f}  (meta ≤ 2)")
 
     def arranque(codigo: str) -> float:
         muestras = []

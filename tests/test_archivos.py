@@ -374,7 +374,7 @@ def test_json_raiz_que_no_es_objeto(tmp_path: Path) -> None:
 
 _textos = st.text(st.characters(codec="utf-8"), max_size=12)
 _unidades = _textos.filter(str.strip)
-_decimales = st.decimals(min_value=0, max_value=10**6, allow_nan=False, allow_infinity=False)
+_decimales = st.decimals(min_value=0, max_value=10**6, places=6)
 _opcionales = st.none() | _decimales
 
 
@@ -396,8 +396,7 @@ def planes(draw: st.DrawFn) -> PlanDeGestion:
                     draw(st.lists(_opcionales, min_size=4, max_size=4)),
                     linea_base=draw(_opcionales),
                 ),
-                peso=draw(st.decimals(min_value=0, max_value=100, allow_nan=False,
-                                      allow_infinity=False)),
+                peso=draw(st.decimals(min_value=0, max_value=100, places=6)),
                 unidad=draw(_textos),
                 nivel=draw(st.sampled_from(list(Nivel))),
                 transversal=draw(st.booleans()),
@@ -419,8 +418,8 @@ def planes(draw: st.DrawFn) -> PlanDeGestion:
                     denominador=draw(_opcionales),
                     analisis=draw(_textos),
                     fecha_envio=draw(st.none() | st.dates()),
-                    avance_reportado=draw(st.none() | st.decimals(allow_nan=False,
-                                                                  allow_infinity=False)),
+                    avance_reportado=draw(st.none() | st.decimals(min_value=-10**6,
+                                                                  max_value=10**6, places=6)),
                 )
             )
     return PlanDeGestion(vigencia=vigencia, unidad=draw(_unidades),

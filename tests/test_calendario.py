@@ -328,3 +328,72 @@ def test_oportunidad_coherente(trimestre: Trimestre, envio: D) -> None:
         assert op.dias_habiles_de_retraso == 0
     else:
         assert op.dias_habiles_de_retraso == dias_habiles_entre(op.fecha_limite, envio) >= 0
+
+
+# --- Forma cerrada de dias_habiles_entre (issue 12) y cachés que se pueden vaciar (issue 13) ---
+
+
+def _habiles_dia_a_dia(desde: D, hasta: D, calendario: Calendario | None) -> int:
+    """La definición, contada día por día: los días hábiles d con desde < d <= hasta."""
+    signo = 1
+    if hasta < desde:
+        desde, hasta, signo = hasta, desde, -1
+    cuenta, dia = 0, desde + datetime.timedelta(days=1)
+    while dia <= hasta:
+        cuenta += es_dia_habil(dia, calendario)
+        dia += datetime.timedelta(days=1)
+    return signo * cuenta
+
+
+_fechas_2020_2030 = st.dates(min_value=D(2020, 1, 1), max_value=D(2030, 12, 31))
+
+
+@given(
+    _fechas_2020_2030,
+    _fechas_2020_2030,
+    st.none()
+    | st.builds(
+        lambda libres, trabajados: Calendario(no_habiles=libres, habiles=trabajados - libres),
+        st.frozensets(_fechas_2020_2030, max_size=6),
+        st.frozensets(_fechas_2020_2030, max_size=6),
+    ),
+)
+def test_forma_cerrada_igual_a_contar_dia_por_dia(
+    a: D, b: D, calendario: Calendario | None
+) -> None:
+    assert dias_habiles_entre(a, b, calendario) == _habiles_dia_a_dia(a, b, calendario)
+
+
+def test_forma_cerrada_ejemplos_a_mano() -> None:
+    # Año 2025 completo, (2024-12-31, 2025-12-31]: empieza en miércoles y tiene 365 días = 52
+    # semanas + 1 día, así que 52 x 5 + 1 = 261 días de lunes a viernes. Sus 17 festivos: solo
+    # el 20 de julio cae en domingo, los otros 16 entre semana -> 261 - 16 = 245.
+    assert dias_habiles_entre(D(2024, 12, 31), D(2025, 12, 31)) == 245
+    # 2022 empieza en sábado: 52 x 5 = 260 días de semana (el día 365 es sábado). De sus 18
+    # festivos caen en fin de semana el 1 de enero, 1 de mayo, 7 de agosto y 25 de diciembre:
+    # 14 entre semana -> 246.
+    assert dias_habiles_entre(D(2022, 1, 1), D(2022, 12, 31)) == 246
+    # Semana Santa 2022: del miércoles 13 al lunes 18 de abril: jueves y viernes santos y el fin
+    # de semana no cuentan; solo el lunes 18.
+    assert dias_habiles_entre(D(2022, 4, 13), D(2022, 4, 18)) == 1
+    # Un día que la entidad declara hábil (sábado 2025-11-15) y uno no hábil (martes 2025-11-18).
+    entidad = Calendario(habiles={D(2025, 11, 15)}, no_habiles={D(2025, 11, 18)})
+    assert dias_habiles_entre(D(2025, 11, 14), D(2025, 11, 19)) == 2  # 18 y 19 (17 es festivo)
+    assert dias_habiles_entre(D(2025, 11, 14), D(2025, 11, 19), entidad) == 2  # 15 y 19
+    assert dias_habiles_entre(D(2025, 11, 14), D(2025, 11, 15), entidad) == 1  # el sábado
+    assert dias_habiles_entre(D(2025, 11, 19), D(2025, 11, 14), entidad) == -2
+
+
+def test_vaciar_caches_da_los_mismos_resultados() -> None:
+    def calcular() -> tuple[D, int]:
+        return (
+            fecha_limite_reporte(Trimestre(2022, 1)),
+            dias_habiles_entre(D(2022, 1, 1), D(2022, 12, 31)),
+        )
+
+    antes = calcular()
+    modulo.vaciar_caches()
+    assert modulo._conjuntos_por_año == {}
+    assert modulo._limites == {}
+    despues = calcular()
+    assert antes == despues == (D(2022, 4, 18), 246)

@@ -6,11 +6,16 @@ import decimal
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sdg_metas import ErrorNumero, ErrorSdgMetas, TipoInvalido, a_decimal, porcentaje, redondear
-from sdg_metas.numeros import a_decimal_opcional, texto_numero
+from sdg_metas.numeros import (
+    CIFRA_MAXIMA,
+    CIFRA_MINIMA,
+    a_decimal_opcional,
+    texto_numero,
+)
 
 
 @pytest.mark.parametrize(
@@ -131,14 +136,82 @@ def test_texto_numero() -> None:
     assert texto_numero(None, nulo="") == ""
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=6))
+@given(st.decimals(min_value=-CIFRA_MAXIMA, max_value=CIFRA_MAXIMA, places=6))
 def test_texto_ida_y_vuelta(valor: Decimal) -> None:
     assert a_decimal(str(valor), negativo=True) == valor
 
 
-@given(st.floats(allow_nan=False, allow_infinity=False, min_value=0))
+@given(st.floats(min_value=0, max_value=1e15))
 def test_float_por_str(valor: float) -> None:
-    assert a_decimal(valor) == Decimal(str(valor))
+    esperado = Decimal(str(valor))
+    assume(esperado.is_zero() or esperado >= CIFRA_MINIMA)
+    assert a_decimal(valor) == esperado
+
+
+@given(
+    st.builds(
+        lambda signo, mantisa, exponente: Decimal(f"{signo}{mantisa}E{exponente}"),
+        st.sampled_from(["", "-"]),
+        st.integers(1, 999_999),
+        st.integers(16, 999) | st.integers(-999, -27),
+    )
+)
+def test_fuera_de_rango(valor: Decimal) -> None:
+    """Una cifra fuera del rango documentado (0, o de 10^-20 a 10^15) se rechaza siempre, con su
+    código, también como texto: nunca llega a un cálculo (issue 15)."""
+    assert not CIFRA_MINIMA <= valor.copy_abs() <= CIFRA_MAXIMA
+    for entrada in (valor, str(valor)):
+        with pytest.raises(ErrorNumero) as error:
+            a_decimal(entrada, "ejecucion", negativo=True)
+        assert error.value.codigo == "NUMERO_FUERA_DE_RANGO"
+        assert error.value.campo == "ejecucion"
+
+
+@pytest.mark.parametrize(
+    ("texto", "esperado"),
+    [
+        ("1000000000000000", Decimal(10) ** 15),  # el límite mismo: 10^15
+        ("-1E+15", -(Decimal(10) ** 15)),
+        ("0.00000000000000000001", Decimal("1E-20")),  # la cifra mínima: 10^-20
+        ("0.000000000000000000000", Decimal(0)),  # un cero con muchos decimales sigue siendo 0
+        ("0.33333333333333333333333333333333", Decimal("0.33333333333333333333333333333333")),
+        (" +12.5 ", Decimal("12.5")),
+        ("5.", Decimal(5)),
+        (".5", Decimal("0.5")),
+    ],
+)
+def test_gramatica_y_limites_aceptados(texto: str, esperado: Decimal) -> None:
+    assert a_decimal(texto, negativo=True) == esperado
+
+
+@pytest.mark.parametrize(
+    ("texto", "codigo"),
+    [
+        ("1000000000000000.1", "NUMERO_FUERA_DE_RANGO"),
+        ("0.000000000000000000009", "NUMERO_FUERA_DE_RANGO"),  # menos que 10^-20
+        ("1e49", "NUMERO_FUERA_DE_RANGO"),
+        ("1e999999999", "NUMERO_FUERA_DE_RANGO"),
+        ("1_000", "NUMERO_INVALIDO"),  # los guiones bajos de Python no son un número
+        ("١٢٣", "NUMERO_INVALIDO"),  # dígitos arábigo-índicos
+        ("１２", "NUMERO_INVALIDO"),  # dígitos de ancho completo
+        ("1 000", "NUMERO_INVALIDO"),
+        ("0x10", "NUMERO_INVALIDO"),
+        ("1e", "NUMERO_INVALIDO"),
+        ("--1", "NUMERO_INVALIDO"),
+    ],
+)
+def test_gramatica_y_limites_rechazados(texto: str, codigo: str) -> None:
+    with pytest.raises(ErrorNumero) as error:
+        a_decimal(texto, "magnitud", negativo=True)
+    assert error.value.codigo == codigo
+    assert error.value.campo == "magnitud"
+
+
+def test_redondear_fuera_de_los_digitos_del_contexto() -> None:
+    # 10^60 con 2 decimales necesita 63 dígitos: un error claro, nunca InvalidOperation.
+    with pytest.raises(ErrorNumero) as error:
+        porcentaje(Decimal("1E+58"))
+    assert error.value.codigo == "NUMERO_FUERA_DE_RANGO"
 
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=8, min_value=-10, max_value=10))

@@ -25,6 +25,7 @@ datetime.date(2022, 4, 18)
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import threading
 from collections.abc import Iterable, Mapping
@@ -33,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from ._validacion import exigir_tipo
+from ._validacion import exigir_entero, exigir_fecha, exigir_tipo
 from .errores import ErrorCalendario, TipoInvalido
 from .modelo import Trimestre
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
@@ -58,7 +59,23 @@ _FECHA = datetime.date
 
 _festivos_por_año: dict[int, Mapping[datetime.date, str]] = {}
 _conjuntos_por_año: dict[int, frozenset[datetime.date]] = {}
+#: Los ordinales (``date.toordinal()``) de los festivos que caen de lunes a viernes, ordenados:
+#: lo que :func:`dias_habiles_entre` resta a los días de semana de un intervalo.
+_ordinales_por_año: dict[int, tuple[int, ...]] = {}
 _candado = threading.Lock()
+
+
+def vaciar_caches() -> None:
+    """Olvida los festivos y los plazos ya calculados (se vuelven a calcular al pedirlos).
+
+    Los resultados no cambian: sirve para medir en frío y para que una prueba (o una mutación)
+    empiece sin nada guardado.
+    """
+    with _candado:
+        _festivos_por_año.clear()
+        _conjuntos_por_año.clear()
+        _ordinales_por_año.clear()
+        _limites.clear()
 
 
 def _construir(año: int) -> None:
@@ -84,6 +101,7 @@ def _construir(año: int) -> None:
             valor=año,
         )
     _festivos_por_año[año] = MappingProxyType(nombres)
+    _ordinales_por_año[año] = tuple(f.toordinal() for f in nombres if f.weekday() < 5)
     _conjuntos_por_año[año] = frozenset(nombres)
 
 
@@ -106,8 +124,7 @@ def festivos(año: int) -> Mapping[datetime.date, str]:
     >>> len(festivos(2026))
     19
     """
-    if isinstance(año, bool) or not isinstance(año, int):
-        raise TipoInvalido(f"año: {año!r} debe ser un entero", campo="año", valor=año)
+    exigir_entero(año, "año", "un entero")
     _conjunto(año)
     return _festivos_por_año[año]
 
@@ -176,13 +193,7 @@ class Calendario:
 def _validar_fecha(valor: object, campo: str) -> datetime.date:
     if type(valor) is _FECHA:  # camino rápido: una date exacta
         return valor
-    if isinstance(valor, datetime.datetime) or not isinstance(valor, datetime.date):
-        raise TipoInvalido(
-            f"{campo}: {valor!r} debe ser una fecha (datetime.date), no {type(valor).__name__}",
-            campo=campo,
-            valor=valor,
-        )
-    return valor
+    return exigir_fecha(valor, campo)
 
 
 def _validar_calendario(calendario: object) -> Calendario | None:
@@ -196,14 +207,7 @@ def _validar_calendario(calendario: object) -> Calendario | None:
 
 
 def _validar_trimestre(trimestre: object) -> Trimestre:
-    if not isinstance(trimestre, Trimestre):
-        raise TipoInvalido(
-            f"trimestre: {trimestre!r} debe ser un Trimestre (por ejemplo Trimestre(2025, 1)), "
-            f"no {type(trimestre).__name__}",
-            campo="trimestre",
-            valor=trimestre,
-        )
-    return trimestre
+    return exigir_tipo(trimestre, Trimestre, "trimestre", "un Trimestre (por ejemplo Trimestre(2025, 1))")
 
 
 def _validar_politica(politica: object) -> Politica:
@@ -296,16 +300,45 @@ def dias_habiles_entre(
     desde = _validar_fecha(desde, "desde")
     hasta = _validar_fecha(hasta, "hasta")
     calendario = _validar_calendario(calendario)
-    signo = 1
     if hasta < desde:
-        desde, hasta, signo = hasta, desde, -1
-    cuenta = 0
-    fecha = desde + _UN_DIA if desde < hasta else hasta + _UN_DIA
-    while fecha <= hasta:
-        if _habil(fecha, calendario):
-            cuenta += 1
-        fecha += _UN_DIA
-    return signo * cuenta
+        return -_habiles_en(hasta, desde, calendario)
+    return _habiles_en(desde, hasta, calendario)
+
+
+def _dias_de_semana_antes(ordinal: int) -> int:
+    """Cuántos días de lunes a viernes tienen un ordinal menor que ``ordinal`` (el ordinal 1,
+    el 1 de enero del año 1, fue lunes)."""
+    semanas, resto = divmod(ordinal - 1, 7)
+    return 5 * semanas + min(resto, 5)
+
+
+def _habiles_en(desde: datetime.date, hasta: datetime.date, calendario: Calendario | None) -> int:
+    """Los días hábiles ``d`` con ``desde < d ≤ hasta`` (``desde ≤ hasta``), en forma cerrada: los
+    días de semana del intervalo, menos los festivos que caen entre semana (búsqueda binaria en
+    la lista ordenada de cada año), más o menos los días que declara la entidad."""
+    if desde == hasta:
+        return 0
+    bajo, alto = desde.toordinal(), hasta.toordinal()
+    cuenta = _dias_de_semana_antes(alto + 1) - _dias_de_semana_antes(bajo + 1)
+    for año in range((desde + _UN_DIA).year, hasta.year + 1):
+        _conjunto(año)
+        ordinales = _ordinales_por_año[año]
+        cuenta -= bisect.bisect_right(ordinales, alto) - bisect.bisect_right(ordinales, bajo)
+    if calendario is not None:
+        cuenta += _ajuste_entidad(desde, hasta, calendario)
+    return cuenta
+
+
+def _ajuste_entidad(desde: datetime.date, hasta: datetime.date, calendario: Calendario) -> int:
+    """Lo que los días declarados por la entidad cambian en el intervalo ``(desde, hasta]``."""
+    ajuste = 0
+    for fecha in calendario.habiles:
+        if desde < fecha <= hasta and not _habil(fecha, None):
+            ajuste += 1
+    for fecha in calendario.no_habiles:
+        if desde < fecha <= hasta and _habil(fecha, None):
+            ajuste -= 1
+    return ajuste
 
 
 def motivo_no_habil(

@@ -5,6 +5,20 @@ punto decimal y ``float`` a través de ``str(valor)`` (así ``0.1`` es exactamen
 ``Decimal("0.1")``). Los cálculos se hacen en un contexto decimal propio (:data:`CONTEXTO`), de
 modo que el resultado no depende del contexto global de quien llama.
 
+**Rango de una cifra.** Una cifra de un plan (magnitud, valor trimestral, peso, ejecución,
+numerador, denominador, cifras reportadas) es 0 o tiene un valor absoluto entre
+:data:`CIFRA_MINIMA` (10⁻²⁰) y :data:`CIFRA_MAXIMA` (10¹⁵). Ningún plan real se acerca a esos
+límites, y dentro de ellos toda razón de la biblioteca es menor que 10³⁶, así que todo cálculo y
+todo redondeo cabe con holgura en los 50 dígitos de :data:`CONTEXTO`: nunca escapa un
+``decimal.InvalidOperation``. Lo que está fuera es un
+:class:`~sdg_metas.ErrorNumero` con código ``NUMERO_FUERA_DE_RANGO``.
+
+**Gramática del texto.** Un número escrito como texto es: espacios opcionales, signo opcional
+(``+`` o ``-``), dígitos ASCII con a lo sumo un punto decimal, un exponente opcional
+(``e``/``E``, signo opcional y dígitos) y espacios opcionales. Nada más: ni guiones bajos
+(``1_000``), ni dígitos de otros alfabetos, ni ``Infinity``/``NaN``, ni coma decimal (ésta tiene
+su propio mensaje).
+
 >>> from sdg_metas import a_decimal, porcentaje
 >>> a_decimal(0.1) + a_decimal(0.1) + a_decimal(0.1)
 Decimal('0.3')
@@ -19,11 +33,14 @@ True
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from .errores import ErrorNumero, TipoInvalido
 
 __all__ = [
+    "CIFRA_MAXIMA",
+    "CIFRA_MINIMA",
     "CONTEXTO",
     "a_decimal",
     "a_decimal_opcional",
@@ -44,12 +61,25 @@ CONTEXTO = Context(
 
 _CIEN = Decimal(100)
 
+#: El mayor valor absoluto de una cifra de un plan.
+CIFRA_MAXIMA = Decimal(10) ** 15
+#: El menor valor absoluto de una cifra de un plan distinta de 0.
+CIFRA_MINIMA = Decimal(10) ** -20
 
-def a_decimal(valor: object, campo: str = "valor", *, negativo: bool = False) -> Decimal:
+_ESPECIALES = frozenset({"nan", "snan", "inf", "infinity"})
+_GRAMATICA = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
+def a_decimal(
+    valor: object, campo: str = "valor", *, negativo: bool = False, rango: bool = True
+) -> Decimal:
     """Convierte ``valor`` en un ``Decimal`` finito, o explica por qué no.
 
     ``campo`` nombra el dato en el mensaje de error. Con ``negativo=False`` (por defecto) un
-    valor menor que cero es un error.
+    valor menor que cero es un error. Con ``rango=True`` (por defecto) el valor debe estar en el
+    rango de una cifra de un plan (ver el módulo); ``rango=False`` es para números que no son
+    cifras de un plan (los límites de una estrategia de pruebas, por ejemplo). Un texto siempre
+    debe seguir la gramática de los números.
 
     >>> a_decimal("12.50", campo="magnitud")
     Decimal('12.50')
@@ -63,7 +93,31 @@ def a_decimal(valor: object, campo: str = "valor", *, negativo: bool = False) ->
     Traceback (most recent call last):
     ...
     sdg_metas.errores.TipoInvalido: peso: True es un booleano, no un número
+    >>> a_decimal("1e49", campo="ejecucion")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorNumero: ejecucion: 1e49 está fuera del rango de una cifra de un plan (0, o entre 10^-20 y 10^15 en valor absoluto)
     """
+    numero = _finito(valor, campo)
+    if not negativo and numero.is_signed() and numero != 0:
+        raise ErrorNumero(
+            f"{campo}: {valor} es negativo; debe ser mayor o igual que 0",
+            campo=campo,
+            valor=valor,
+        )
+    if rango and not numero.is_zero() and not CIFRA_MINIMA <= numero.copy_abs() <= CIFRA_MAXIMA:
+        raise ErrorNumero(
+            f"{campo}: {valor} está fuera del rango de una cifra de un plan (0, o entre 10^-20 y "
+            "10^15 en valor absoluto)",
+            codigo="NUMERO_FUERA_DE_RANGO",
+            campo=campo,
+            valor=valor,
+        )
+    return numero
+
+
+def _finito(valor: object, campo: str) -> Decimal:
+    """``valor`` como ``Decimal`` finito, sin signo en el cero (sin comprobar el rango)."""
     if isinstance(valor, bool):
         raise TipoInvalido(
             f"{campo}: {valor!r} es un booleano, no un número", campo=campo, valor=valor
@@ -89,12 +143,6 @@ def a_decimal(valor: object, campo: str = "valor", *, negativo: bool = False) ->
         raise ErrorNumero(
             f"{campo}: {valor!r} no es un número finito", campo=campo, valor=valor
         )
-    if not negativo and numero.is_signed() and numero != 0:
-        raise ErrorNumero(
-            f"{campo}: {valor} es negativo; debe ser mayor o igual que 0",
-            campo=campo,
-            valor=valor,
-        )
     if numero.is_zero() and numero.is_signed():
         numero = numero.copy_abs()
     return numero
@@ -119,12 +167,23 @@ def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
             campo=campo,
             valor=original,
         )
-    try:
-        return Decimal(limpio)
-    except decimal.InvalidOperation:
+    if _GRAMATICA.fullmatch(limpio) is None:
+        especial = limpio.lstrip("+-").casefold() in _ESPECIALES
         raise ErrorNumero(
-            f"{campo}: {texto!r} no es un número", campo=campo, valor=original
-        ) from None
+            f"{campo}: {texto!r} no es un número" + (" finito" if especial else ""),
+            campo=campo,
+            valor=original,
+        )
+    with localcontext(CONTEXTO):
+        try:
+            return Decimal(limpio)
+        except decimal.DecimalException:  # un exponente fuera de todo contexto: 1e999999999
+            raise ErrorNumero(
+                f"{campo}: {texto!r} está fuera del rango de una cifra de un plan",
+                codigo="NUMERO_FUERA_DE_RANGO",
+                campo=campo,
+                valor=original,
+            ) from None
 
 
 def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
@@ -139,7 +198,15 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
             campo="decimales",
             valor=decimales,
         )
-    numero = a_decimal(valor, "valor", negativo=True)
+    numero = _finito(valor, "valor")
+    if numero.adjusted() + decimales + 1 > CONTEXTO.prec:
+        raise ErrorNumero(
+            f"valor: {numero} no se puede presentar con {decimales} decimales en "
+            f"{CONTEXTO.prec} dígitos",
+            codigo="NUMERO_FUERA_DE_RANGO",
+            campo="valor",
+            valor=numero,
+        )
     with localcontext(CONTEXTO):
         return numero.quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
 
@@ -156,7 +223,7 @@ def porcentaje(fraccion: Decimal | None, decimales: int = 2) -> Decimal | None:
     """
     if fraccion is None:
         return None
-    numero = a_decimal(fraccion, "fraccion", negativo=True)
+    numero = _finito(fraccion, "fraccion")
     with localcontext(CONTEXTO):
         return redondear(numero * _CIEN, decimales)
 

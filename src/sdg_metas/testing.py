@@ -203,8 +203,8 @@ def decimales(
     """
     places = _entero(places, "places", 0)
     try:
-        minimo = a_decimal(min_value, "min_value", negativo=True)
-        maximo = a_decimal(max_value, "max_value", negativo=True)
+        minimo = a_decimal(min_value, "min_value", negativo=True, rango=False)
+        maximo = a_decimal(max_value, "max_value", negativo=True, rango=False)
     except ErrorSdgMetas as error:
         raise _argumento(str(error)) from error
     escala = Decimal(10) ** places
