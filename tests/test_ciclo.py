@@ -19,6 +19,7 @@ from sdg_metas import (
     ErrorCiclo,
     ErrorModelo,
     EstadoPlan,
+    Rol,
     TipoInvalido,
     Transicion,
     acciones_permitidas,
@@ -180,16 +181,25 @@ def test_propiedad_toda_publicacion_sigue_a_validacion_y_aprobacion(
             assert previas.index(A.VALIDAR) < len(previas) - previas[::-1].index(A.APROBAR) - 1
 
 
-def test_textos_y_otros_enums() -> None:
-    class Rol(enum.Enum):
-        LIDER_PROCESO = "lider"
-        OTRO = "otro"
-
+def test_textos_y_el_rol_de_las_solicitudes() -> None:
+    # Un solo enum de roles: el de las solicitudes de modificación es el del ciclo de vida.
+    assert Rol is Actor
     assert transicion("Formulación", "enviar a revision", Rol.LIDER_PROCESO) is E.EN_REVISION_OAP
     assert transicion("en_revision_oap", A.VALIDAR, "Jefe OAP") is E.VALIDADO_OAP
-    with pytest.raises(ErrorModelo) as info:
+    with pytest.raises(ErrorCiclo) as info_otro:
         transicion(E.FORMULACION, A.ENVIAR_A_REVISION, Rol.OTRO)
-    assert info.value.campo == "rol"
+    assert (info_otro.value.codigo, info_otro.value.campo) == ("ROL_NO_AUTORIZADO", "rol")
+    with pytest.raises(ErrorModelo) as info:
+        transicion(E.FORMULACION, A.ENVIAR_A_REVISION, "secretario")
+    assert (info.value.codigo, info.value.campo) == ("ROL_DESCONOCIDO", "rol")
+
+    # Un miembro de otro enum ya no se traduce por su nombre: no es un texto ni un Rol.
+    class Ajeno(enum.Enum):
+        LIDER_PROCESO = "lider"
+
+    with pytest.raises(TipoInvalido) as info_ajeno:
+        transicion(E.FORMULACION, A.ENVIAR_A_REVISION, Ajeno.LIDER_PROCESO)  # type: ignore[arg-type]
+    assert info_ajeno.value.campo == "rol"
     with pytest.raises(ErrorModelo) as info_e:
         transicion("borrador", A.VALIDAR, R.JEFE_OAP)
     assert info_e.value.campo == "estado"

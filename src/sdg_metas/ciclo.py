@@ -41,6 +41,7 @@ __all__ = [
     "AccionPlan",
     "Actor",
     "EstadoPlan",
+    "Rol",
     "Transicion",
     "acciones_permitidas",
     "transicion",
@@ -94,11 +95,17 @@ class AccionPlan(enum.Enum):
         return enum_desde_texto(cls, texto, "accion")
 
 
-class Actor(enum.Enum):
-    """Quién toma una acción del ciclo de vida (los responsables de las actividades).
+class Rol(enum.Enum):
+    """Quién toma una acción del ciclo de vida (los responsables de las actividades), quién
+    presenta una solicitud de modificación y a quién se dirige (Política 9, viñeta 1).
 
-    Un miembro de otro enum con el mismo nombre (por ejemplo el rol de una solicitud de
-    modificación, ``LIDER_PROCESO`` o ``JEFE_OAP``) también se acepta en :func:`transicion`.
+    Un solo enum sirve al ciclo de vida y a las solicitudes; ``Actor`` es otro nombre de
+    ``Rol``. ``OTRO`` no toma ninguna acción del ciclo de vida.
+
+    >>> Rol.desde_texto("Alcalde local")
+    <Rol.ALCALDE_LOCAL: 'alcalde_local'>
+    >>> Actor is Rol
+    True
     """
 
     LIDER_PROCESO = "lider_proceso"
@@ -107,14 +114,17 @@ class Actor(enum.Enum):
     JEFE_OAP = "jefe_oap"
     OFICINA_COMUNICACIONES = "oficina_comunicaciones"
     EQUIPO_PROCESO = "equipo_proceso"
+    OTRO = "otro"
 
     @classmethod
-    def desde_texto(cls, texto: object) -> Actor:
-        """El actor a partir de un ``Actor``, su nombre en texto o un miembro de otro enum con
-        el mismo nombre."""
-        if isinstance(texto, enum.Enum) and not isinstance(texto, Actor):
-            texto = texto.name
+    def desde_texto(cls, texto: str | Rol) -> Rol:
+        """El rol por su nombre o su valor, sin importar mayúsculas ni tildes (``"alcalde
+        local"``, ``"JEFE_OAP"`` …); ``ErrorModelo`` (``ROL_DESCONOCIDO``) si no existe."""
         return enum_desde_texto(cls, texto, "rol")
+
+
+#: Otro nombre de :class:`Rol` (quien toma una acción del ciclo de vida).
+Actor = Rol
 
 
 @attrs.frozen(slots=True)
@@ -125,12 +135,12 @@ class Transicion:
     origen: EstadoPlan
     accion: AccionPlan
     destino: EstadoPlan
-    actores: tuple[Actor, ...]
+    actores: tuple[Rol, ...]
     fuente: str
     regla: str = "CIC-01"
 
 
-_E, _A, _R = EstadoPlan, AccionPlan, Actor
+_E, _A, _R = EstadoPlan, AccionPlan, Rol
 _LIDERES = (_R.LIDER_PROCESO, _R.ALCALDE_LOCAL)
 _OAP = (_R.PROFESIONAL_OAP, _R.JEFE_OAP)
 
@@ -192,9 +202,7 @@ def _lista(transiciones: tuple[Transicion, ...]) -> str:
     )
 
 
-def transicion(
-    estado: EstadoPlan | str, accion: AccionPlan | str, rol: Actor | enum.Enum | str
-) -> EstadoPlan:
+def transicion(estado: EstadoPlan | str, accion: AccionPlan | str, rol: Rol | str) -> EstadoPlan:
     """El estado al que pasa el plan cuando ``rol`` toma ``accion`` en ``estado`` (CIC-01).
 
     Una acción que no sale de ese estado, o que ese rol no puede tomar, es un ``ErrorCiclo``
@@ -214,19 +222,8 @@ def transicion(
             f"accion: {accion!r} no es un texto ni un AccionPlan", campo="accion", valor=accion
         )
     paso = AccionPlan.desde_texto(accion)
-    actor = Actor.desde_texto(rol)
-    permitida = TRANSICIONES.get((origen, paso))
-    if permitida is None:
-        regla = "CIC-01"
-        if paso is AccionPlan.PUBLICAR:
-            regla = f"CIC-02: {REGLAS['CIC-02'].enunciado}"
-        raise ErrorCiclo(
-            f"accion: {paso.name} no está permitida en el estado {origen.name} ({regla}); "
-            f"acciones permitidas: {_lista(acciones_permitidas(origen))}",
-            codigo="TRANSICION_INVALIDA",
-            campo="accion",
-            valor=paso.name,
-        )
+    actor = Rol.desde_texto(rol)
+    permitida = _permitida(origen, paso)
     if actor not in permitida.actores:
         raise ErrorCiclo(
             f"rol: {actor.name} no puede tomar la acción {paso.name} en el estado "
@@ -237,3 +234,21 @@ def transicion(
             valor=actor.name,
         )
     return permitida.destino
+
+
+def _permitida(origen: EstadoPlan, paso: AccionPlan) -> Transicion:
+    """La transición de la tabla para ``paso`` desde ``origen``, o ``ErrorCiclo`` con las
+    acciones permitidas desde ese estado."""
+    permitida = TRANSICIONES.get((origen, paso))
+    if permitida is not None:
+        return permitida
+    regla = "CIC-01"
+    if paso is AccionPlan.PUBLICAR:
+        regla = f"CIC-02: {REGLAS['CIC-02'].enunciado}"
+    raise ErrorCiclo(
+        f"accion: {paso.name} no está permitida en el estado {origen.name} ({regla}); "
+        f"acciones permitidas: {_lista(acciones_permitidas(origen))}",
+        codigo="TRANSICION_INVALIDA",
+        campo="accion",
+        valor=paso.name,
+    )

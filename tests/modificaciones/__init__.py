@@ -1,0 +1,1 @@
+"""Pruebas de sdg_metas.modificaciones (Política de operación 9)."""
