@@ -11,7 +11,7 @@ DOC = (RAIZ / "docs" / "interpretaciones.md").read_text("utf-8")
 
 def _en_codigo() -> set[str]:
     return {
-        m for ruta in (RAIZ / "src" / "sdg_metas").glob("*.py")
+        m for ruta in (RAIZ / "src" / "sdg_metas").rglob("*.py")
         for m in re.findall(r"INT-\d{2}", ruta.read_text("utf-8"))
     }
 

@@ -36,6 +36,8 @@ __all__ = [
     "CalificacionAnual",
     "ModoConstante",
     "Politica",
+    "RetrasoSegun",
+    "SentidoAumento",
     "TratamientoSinCumplimiento",
 ]
 
@@ -53,6 +55,32 @@ class ModoConstante(enum.Enum):
     MEDIA = "media"
     ULTIMO = "ultimo"
     RAZON_DE_SUMAS = "razon_de_sumas"
+
+
+class SentidoAumento(enum.Enum):
+    """Qué es «aumentar su magnitud» (Política 9, viñeta 4; ``INT-27``).
+
+    - ``AMBICION``: una meta más ambiciosa: una magnitud mayor en SUMA, CONSTANTE y CRECIENTE;
+      menor en DECRECIENTE (reducir el tiempo de respuesta de 10 a 8 días es aumentar la meta).
+    - ``NUMERICO``: una magnitud numéricamente mayor, sea cual sea el tipo.
+    """
+
+    AMBICION = "ambicion"
+    NUMERICO = "numerico"
+
+
+class RetrasoSegun(enum.Enum):
+    """Con qué cifra se juzga que una meta «presenta retraso» (Actividad 9, Nota 1; ``INT-47``).
+
+    - ``TRIMESTRE_O_ACUMULADO``: el avance del trimestre o el cumplimiento acumulado por debajo
+      de lo programado.
+    - ``ACUMULADO``: solo el cumplimiento acumulado.
+    - ``TRIMESTRE``: solo el avance del trimestre.
+    """
+
+    TRIMESTRE_O_ACUMULADO = "trimestre_o_acumulado"
+    ACUMULADO = "acumulado"
+    TRIMESTRE = "trimestre"
 
 
 def _invalida(mensaje: str, campo: str, valor: object) -> ErrorSdgMetas:
@@ -115,6 +143,41 @@ def _palabras(valor: object) -> frozenset[str]:
         resultado.add(sin_tildes(palabra))
     return frozenset(resultado)
 
+
+def _vocabulario(valor: object) -> frozenset[str]:
+    """Un conjunto de expresiones en minúsculas y sin tildes (``INT-46``)."""
+    if isinstance(valor, (str, bytes)) or not hasattr(valor, "__iter__"):
+        raise _invalida(
+            f"vocabulario: {valor!r} debe ser un conjunto de expresiones "
+            "(por ejemplo frozenset({'retraso'}))",
+            "vocabulario",
+            valor,
+        )
+    resultado = set()
+    for expresion in valor:
+        if not isinstance(expresion, str) or not expresion.strip():
+            raise _invalida(
+                f"vocabulario: {expresion!r} debe ser un texto no vacío", "vocabulario", expresion
+            )
+        resultado.add(sin_tildes(expresion))
+    return frozenset(resultado)
+
+
+#: Expresiones con las que un análisis nombra la causa de un retraso (``INT-46``); se buscan en
+#: minúsculas y sin tildes.
+VOCABULARIO_CAUSAS = frozenset(
+    {
+        "retraso", "retrasos", "retrasado", "demora", "demoras", "debido a", "se debe",
+        "obedece", "suspension", "suspendido", "causa", "causas", "a raiz de", "por falta de",
+        "no se logro", "no se alcanzo", "atraso", "atrasos", "incumplimiento", "dificultad",
+        "dificultades", "impidio", "limitacion", "limitaciones",
+    }
+)
+
+#: Textos que no son un análisis aunque no estén vacíos (``INT-46``), en minúsculas y sin tildes.
+TEXTOS_SIN_ANALISIS = frozenset(
+    {"n/a", "na", "n.a.", "no aplica", "ninguno", "ninguna", "sin analisis", "x", "pendiente"}
+)
 
 #: Palabras que terminan en -ar, -er o -ir y no son verbos en infinitivo (``INT-40``).
 PALABRAS_NO_INFINITIVO = frozenset(
@@ -249,6 +312,31 @@ class Politica:
     concepto_local_por_memorando_o_correo: bool = attrs.field(default=False, validator=_booleano)
     """``INT-25``: con ``True`` el concepto de MOD-10 también debe llegar por memorando o correo
     electrónico (la viñeta 7 no fija el medio; la 6 sí, para MOD-09)."""
+    aumento_admite_ajustes_coherentes: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-26``: un aumento de magnitud (MOD-07) sigue siendo «solo un aumento» aunque cambie la
+    redacción, la programación de los trimestres abiertos y los entregables en lo que la
+    coherencia con la nueva magnitud exige (viñeta 2); nunca si cambia el tipo, el indicador o
+    la línea base. Con ``False``, solo la magnitud y la programación de trimestres abiertos."""
+    sentido_aumento: SentidoAumento = attrs.field(
+        default=SentidoAumento.AMBICION, validator=_miembro_politica
+    )
+    """``INT-27``: «aumentar su magnitud» es hacer la meta más ambiciosa (más alta en SUMA,
+    CONSTANTE y CRECIENTE; más baja en DECRECIENTE)."""
+    constante_conserva_trimestres_medidos: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-28``: al juzgar la coherencia (MOD-05, FOR-02) de una propuesta para una meta
+    CONSTANTE, los trimestres ya medidos conservan su valor original y los abiertos llevan el
+    nuevo nivel."""
+    concepto_exige_emisor: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-29``: el concepto favorable de MOD-09 debe nombrar a quien lo emite
+    (``Concepto.emisor``) y ser el ``proceso_lider`` de la meta; uno sin emisor no cumple."""
+    eliminacion_cuenta_como_modificacion: bool = attrs.field(default=False, validator=_booleano)
+    """``INT-30``: con ``False`` eliminar una meta no es «modificarla» (MOD-06, viñeta 3): una
+    meta ya modificada una vez se puede eliminar, y una eliminación no gasta la única
+    modificación."""
+    solicitud_desde_vigencia_anterior: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-31``: una solicitud se puede presentar desde la aprobación del plan, que ocurre en la
+    vigencia anterior («para la siguiente vigencia», Actividad 8); con ``False`` solo dentro de
+    la vigencia de la meta."""
 
     @limite_solicitud_modificacion.validator
     def _validar_limite_modificacion(self, atributo: attrs.Attribute[Any], valor: object) -> None:
@@ -293,6 +381,27 @@ class Politica:
     causas_retraso_en_analisis: bool = attrs.field(default=False, validator=_booleano)
     """``INT-43``: con ``False`` una meta atrasada debe traer ``Reporte.causas_retraso``; con
     ``True`` basta el análisis del avance."""
+    pesos_incluyen_eliminadas: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-45``: FOR-04 suma los pesos del plan como se formuló, con las metas marcadas «Meta
+    eliminada»; la calificación (CON-01) ya renormaliza sin ellas."""
+    vocabulario_causas: frozenset[str] = attrs.field(
+        default=VOCABULARIO_CAUSAS, converter=_vocabulario
+    )
+    """``INT-46``: expresiones con las que un análisis nombra la causa de un retraso (REP-03)."""
+    textos_sin_analisis: frozenset[str] = attrs.field(
+        default=TEXTOS_SIN_ANALISIS, converter=_vocabulario
+    )
+    """``INT-46``: textos que no son un análisis aunque no estén vacíos (además de los que no
+    tienen ninguna palabra, como ``"."`` o ``"-"``)."""
+    retraso_segun: RetrasoSegun = attrs.field(
+        default=RetrasoSegun.TRIMESTRE_O_ACUMULADO, validator=_miembro_politica
+    )
+    """``INT-47``: una meta presenta retraso (REP-03) cuando el avance del trimestre o el
+    cumplimiento acumulado están por debajo de lo programado."""
+    suma_pesos_plan: Decimal = attrs.field(default=Decimal(100), validator=_tolerancia)
+    """``INT-48``: los pesos de las metas de un plan suman este valor (FOR-04); la v8 no fija
+    pesos: la fuente es el control de cambios de la versión 5 («ponderación y/o peso porcentual
+    de las metas»)."""
     exigir_fecha_envio: bool = attrs.field(default=True, validator=_booleano)
     """``INT-44``: un reporte sin ``fecha_envio`` es una ADVERTENCIA de REP-06 (no se puede
     verificar la oportunidad); con ``False`` no se señala."""
@@ -333,6 +442,9 @@ class Politica:
     meta_cumplida_desde: Decimal = attrs.field(default=Decimal(1), validator=_fraccion_politica)
     """``INT-56``: una meta está cumplida en la vigencia cuando su avance de la vigencia llega a
     este valor (1 = 100 % de la magnitud)."""
+    calificacion_ponderada: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-57``: la calificación de un plan (CON-01) es el promedio de los cumplimientos
+    ponderado por el peso de cada meta; con ``False``, el promedio simple."""
 
 
 #: La política por defecto: PLE-PIN-P005 versión 8, vigente desde el 1 de marzo de 2023.
