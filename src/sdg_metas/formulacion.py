@@ -32,7 +32,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from ._validacion import de_tipo, exigir_tipo, sin_tildes
+from ._validacion import de_tipo, exigir_tipo, sin_tildes, tupla_de
 from .errores import TipoInvalido
 from .modelo import (
     Meta,
@@ -272,13 +272,7 @@ def _catalogo(objetivos: object) -> dict[str, str] | None:
             valor=objetivos,
         )
     catalogo: dict[str, str] = {}
-    for i, objetivo in enumerate(objetivos):
-        if not isinstance(objetivo, str):
-            raise TipoInvalido(
-                f"objetivos_estrategicos[{i}]: {objetivo!r} debe ser un texto",
-                campo=f"objetivos_estrategicos[{i}]",
-                valor=objetivo,
-            )
+    for objetivo in tupla_de(objetivos, str, "objetivos_estrategicos", "un texto"):
         if objetivo.strip():
             catalogo.setdefault(_clave(objetivo), objetivo.strip())
     return catalogo
