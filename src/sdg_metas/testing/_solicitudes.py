@@ -37,6 +37,10 @@ def _casi_siempre(correcto: Any, todos: Any) -> st.SearchStrategy[Any]:
     return st.one_of(st.just(correcto), st.sampled_from(todos))
 
 
+def _ninguno(p: Programacion, abiertos: list[int]) -> list[int]:
+    return []
+
+
 def _abiertos_todos(p: Programacion, abiertos: list[int]) -> list[int]:
     return abiertos
 
@@ -57,7 +61,7 @@ def _nueva_magnitud(p: Programacion, actual: Decimal | None, delta: Decimal) -> 
 #: Por tipo: en qué trimestres abiertos cabe un aumento de magnitud y qué valor toma el elegido.
 #: En SUMA el aumento se suma a un trimestre abierto; en CRECIENTE un trimestre abierto, no
 #: anterior al último programado, pasa a ser la nueva magnitud. Los demás tipos no tienen un
-#: aumento que deje intactos los trimestres cerrados.
+#: aumento que deje intactos los trimestres cerrados (ningún trimestre es elegible).
 _AUMENTOS: dict[
     TipoProgramacion,
     tuple[
@@ -66,7 +70,9 @@ _AUMENTOS: dict[
     ],
 ] = {
     TipoProgramacion.SUMA: (_abiertos_todos, _sumar),
+    TipoProgramacion.CONSTANTE: (_ninguno, _nueva_magnitud),
     TipoProgramacion.CRECIENTE: (_abiertos_desde_el_ultimo, _nueva_magnitud),
+    TipoProgramacion.DECRECIENTE: (_ninguno, _nueva_magnitud),
 }
 
 
@@ -78,10 +84,7 @@ def _aumento(
     tope = Decimal(100) if porcentual else _dec(_TOPE)
     if tope - p.magnitud < Decimal("0.01") or not abiertos:
         return None
-    aumento = _AUMENTOS.get(p.tipo)
-    if aumento is None:
-        return None
-    elegibles, nuevo_valor = aumento
+    elegibles, nuevo_valor = _AUMENTOS[p.tipo]
     abiertos = elegibles(p, abiertos)
     if not abiertos:
         return None
