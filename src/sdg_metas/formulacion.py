@@ -10,6 +10,10 @@ Las verificaciones no lanzan excepciones: devuelven una tupla de
 ...     print(h.regla, h.mensaje)
 FOR-02 SUMA: la programación trimestral suma 95 y la magnitud es 100; deben ser iguales
 
+Cada hallazgo nombra el campo que falla (``campo``: ``"magnitud"``, ``"trimestres"``,
+``"linea_base"``, ``"peso"``, ``"descripcion"``…; en FOR-03, el primero que supera 100). Las
+reglas están en :data:`REGISTRO_FOR`.
+
 :func:`verificar_meta` añade a FOR-01..03 las reglas de una meta (FOR-05, FOR-06, FOR-07) y
 :func:`verificar_plan` las de un plan (FOR-04, FOR-08):
 

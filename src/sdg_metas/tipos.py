@@ -7,12 +7,12 @@ tabla son pequeñas y puras, reciben valores simples (``Decimal`` y tuplas) y un
 denominador 0 es ``None`` ("no aplica"), nunca una excepción.
 
 >>> from decimal import Decimal as D
->>> from sdg_metas import TipoProgramacion
+>>> from sdg_metas import ModoConstante, TipoProgramacion
 >>> from sdg_metas.tipos import TIPOS, comportamiento
 >>> suma = comportamiento(TipoProgramacion.SUMA)
 >>> suma.formula, suma.programados((D(0), D(5), None, D(5)))
 ('EA / PA', (False, True, False, True))
->>> suma.ejecutado((D(10), None, D(5)), (D(10), D(10), D(10)), D(30))
+>>> suma.ejecutado((D(10), None, D(5)), (D(10), D(10), D(10)), D(30), ModoConstante.MEDIA)
 Decimal('15')
 >>> creciente = TIPOS[TipoProgramacion.CRECIENTE]
 >>> creciente.avance(D(30), D(60), creciente.linea_base(D(10)))
@@ -71,7 +71,7 @@ def _ea_suma(
     ejecuciones: Sequence[Decimal | None],
     programado: Sequence[Decimal | None],
     magnitud: Decimal,
-    modo: ModoConstante = ModoConstante.MEDIA,
+    modo: ModoConstante,
 ) -> Decimal | None:
     reportadas = _reportadas(ejecuciones)
     return sum(reportadas, _CERO) if reportadas else None
@@ -81,7 +81,7 @@ def _ea_constante(
     ejecuciones: Sequence[Decimal | None],
     programado: Sequence[Decimal | None],
     magnitud: Decimal,
-    modo: ModoConstante = ModoConstante.MEDIA,
+    modo: ModoConstante,
 ) -> Decimal | None:
     pares = [(e, v) for e, v in zip(ejecuciones, programado, strict=False) if v is not None]
     reportadas = _reportadas([e for e, _ in pares])
@@ -98,7 +98,7 @@ def _ea_ultimo(
     ejecuciones: Sequence[Decimal | None],
     programado: Sequence[Decimal | None],
     magnitud: Decimal,
-    modo: ModoConstante = ModoConstante.MEDIA,
+    modo: ModoConstante,
 ) -> Decimal | None:
     return _ultimo(ejecuciones)
 
@@ -307,24 +307,62 @@ _ULTIMO_P = "último Pq programado ≤ k"
 TIPOS: Mapping[TipoProgramacion, ComportamientoTipo] = MappingProxyType(
     {
         TipoProgramacion.SUMA: ComportamientoTipo(
-            TipoProgramacion.SUMA, False, True, _ea_suma, _pa_suma, _avance_razon, _lb_cero,
-            _coherencia_suma, "E1 + … + Ek", "P1 + … + Pk", "EA / PA", "P1 + P2 + P3 + P4 = M",
+            tipo=TipoProgramacion.SUMA,
+            cero_programa=False,
+            magnitud_positiva=True,
+            ejecutado=_ea_suma,
+            programado_a_la_fecha=_pa_suma,
+            avance=_avance_razon,
+            linea_base=_lb_cero,
+            coherencia=_coherencia_suma,
+            ejecutado_texto="E1 + … + Ek",
+            programado_texto="P1 + … + Pk",
+            formula="EA / PA",
+            coherencia_texto="P1 + P2 + P3 + P4 = M",
         ),
         TipoProgramacion.CONSTANTE: ComportamientoTipo(
-            TipoProgramacion.CONSTANTE, True, True, _ea_constante, _pa_magnitud, _avance_razon,
-            _lb_cero, _coherencia_constante,
-            "media de lo reportado en trimestres programados (Politica.modo_constante)",
-            "M", "EA / M", "cada Pq programado = M",
+            tipo=TipoProgramacion.CONSTANTE,
+            cero_programa=True,
+            magnitud_positiva=True,
+            ejecutado=_ea_constante,
+            programado_a_la_fecha=_pa_magnitud,
+            avance=_avance_razon,
+            linea_base=_lb_cero,
+            coherencia=_coherencia_constante,
+            ejecutado_texto=(
+                "media de lo reportado en trimestres programados (Politica.modo_constante)"
+            ),
+            programado_texto="M",
+            formula="EA / M",
+            coherencia_texto="cada Pq programado = M",
         ),
         TipoProgramacion.CRECIENTE: ComportamientoTipo(
-            TipoProgramacion.CRECIENTE, True, True, _ea_ultimo, _pa_ultimo, _avance_creciente,
-            _lb_cero, _coherencia_creciente, _ULTIMA, _ULTIMO_P, "(EA − LB) / (PA − LB)",
-            "no decrece, último Pq programado = M, M ≥ LB",
+            tipo=TipoProgramacion.CRECIENTE,
+            cero_programa=True,
+            magnitud_positiva=True,
+            ejecutado=_ea_ultimo,
+            programado_a_la_fecha=_pa_ultimo,
+            avance=_avance_creciente,
+            linea_base=_lb_cero,
+            coherencia=_coherencia_creciente,
+            ejecutado_texto=_ULTIMA,
+            programado_texto=_ULTIMO_P,
+            formula="(EA − LB) / (PA − LB)",
+            coherencia_texto="no decrece, último Pq programado = M, M ≥ LB (si hay LB)",
         ),
         TipoProgramacion.DECRECIENTE: ComportamientoTipo(
-            TipoProgramacion.DECRECIENTE, True, False, _ea_ultimo, _pa_ultimo,
-            _avance_decreciente, _lb_requerida, _coherencia_decreciente, _ULTIMA, _ULTIMO_P,
-            "(LB − EA) / (LB − PA)", "no crece, último Pq programado = M, LB > M",
+            tipo=TipoProgramacion.DECRECIENTE,
+            cero_programa=True,
+            magnitud_positiva=False,
+            ejecutado=_ea_ultimo,
+            programado_a_la_fecha=_pa_ultimo,
+            avance=_avance_decreciente,
+            linea_base=_lb_requerida,
+            coherencia=_coherencia_decreciente,
+            ejecutado_texto=_ULTIMA,
+            programado_texto=_ULTIMO_P,
+            formula="(LB − EA) / (LB − PA)",
+            coherencia_texto="no crece, último Pq programado = M, LB obligatoria y LB > M",
         ),
     }
 )
