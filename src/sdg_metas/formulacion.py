@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
 
 import attrs
@@ -62,9 +62,16 @@ _CERO = Decimal(0)
 _CIEN = Decimal(100)
 
 
-def _objetivos(valor: Iterable[str] | None) -> tuple[str, ...] | None:
+class _Catalogo(dict[str, str]):
+    """Un catálogo de objetivos ya normalizado: {clave comparable: texto original}."""
+
+
+def _objetivos(valor: Iterable[str] | None) -> Mapping[str, str] | None:
+    """El catálogo de objetivos estratégicos, normalizado una vez (o ``None``)."""
+    if isinstance(valor, _Catalogo):
+        return valor
     catalogo = _catalogo(valor)
-    return None if catalogo is None else tuple(catalogo.values())
+    return None if catalogo is None else _Catalogo(catalogo)
 
 
 @attrs.frozen(slots=True)
@@ -74,7 +81,9 @@ class ContextoFormulacion:
     Cada regla devuelve una tupla de :class:`~sdg_metas.Hallazgo` y no encuentra nada si le
     falta lo que revisa: FOR-01..03 miran ``programacion`` (FOR-03 solo si ``unidad`` es
     ``%``), FOR-05..07 la ``meta`` (FOR-05 solo con ``objetivos_estrategicos``; ``local`` pide
-    la dependencia orientadora de FOR-07) y FOR-04 y FOR-08 el ``plan``.
+    la dependencia orientadora de FOR-07) y FOR-04 y FOR-08 el ``plan``. Los
+    ``objetivos_estrategicos`` se dan como una colección de textos y se guardan normalizados,
+    como {clave comparable: texto}.
 
     >>> from sdg_metas import Programacion
     >>> ctx = ContextoFormulacion(programacion=Programacion("suma", 0, [0, 0, 0, 0]))
@@ -99,7 +108,7 @@ class ContextoFormulacion:
     politica: Politica = attrs.field(
         default=POLITICA_PLE_PIN_P005_V8, validator=de_tipo("una Politica", Politica)
     )
-    objetivos_estrategicos: tuple[str, ...] | None = attrs.field(
+    objetivos_estrategicos: Mapping[str, str] | None = attrs.field(
         default=None, converter=_objetivos
     )
     local: bool = attrs.field(default=False, validator=de_tipo("True o False", bool))
@@ -283,7 +292,7 @@ def _catalogo(objetivos: object) -> dict[str, str] | None:
 
 
 def _verificar_meta(
-    meta: Meta, objetivos: tuple[str, ...] | None, local: bool, politica: Politica
+    meta: Meta, objetivos: Mapping[str, str] | None, local: bool, politica: Politica
 ) -> tuple[Hallazgo, ...]:
     contexto = ContextoFormulacion(
         programacion=meta.programacion,
@@ -301,16 +310,16 @@ def _vacio(texto: str | None) -> bool:
 
 
 def _for_05(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
-    meta, objetivos = ctx.meta, ctx.objetivos_estrategicos
-    if meta is None or objetivos is None:
+    meta, catalogo = ctx.meta, ctx.objetivos_estrategicos
+    if meta is None or catalogo is None:
         return ()
     objetivo = meta.objetivo_estrategico
     if objetivo is None or _vacio(objetivo):
         mensaje = "objetivo_estrategico: la meta no nombra el objetivo estratégico al que aporta"
-    elif _clave(objetivo) in {_clave(o) for o in objetivos}:
+    elif _clave(objetivo) in catalogo:
         return ()
     else:
-        vigentes = ", ".join(objetivos) or "el catálogo está vacío"
+        vigentes = ", ".join(catalogo.values()) or "el catálogo está vacío"
         mensaje = (
             f"objetivo_estrategico: {objetivo!r} no es un objetivo estratégico del marco "
             f"vigente ({vigentes})"
