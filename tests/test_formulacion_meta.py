@@ -434,3 +434,86 @@ def test_reordenar_las_metas_no_cambia_los_hallazgos(orden: list[Meta]) -> None:
     base = plan_ejemplo()
     otra = attrs.evolve(base, metas=orden, reportes=())
     assert set(verificar_plan(otra, ["OE2"])) == set(verificar_plan(base, ["OE2"]))
+
+
+# --- el registro FOR y los campos de los hallazgos --------------------------------------------
+
+
+def test_registro_for_tiene_exactamente_las_reglas_for_del_catalogo() -> None:
+    from sdg_metas.formulacion import REGISTRO_FOR
+    from sdg_metas.reglas import ids_de_familia
+
+    assert tuple(REGISTRO_FOR) == ids_de_familia("FOR")
+    assert set(REGISTRO_FOR) == {i for i in REGLAS if i.startswith("FOR-")}
+    with pytest.raises(TypeError):
+        REGISTRO_FOR["FOR-01"] = len  # type: ignore[index]
+
+
+def test_cada_regla_sin_lo_que_revisa_no_encuentra_nada() -> None:
+    from sdg_metas.formulacion import REGISTRO_FOR, ContextoFormulacion
+
+    vacio = ContextoFormulacion()
+    assert all(f(vacio) == () for f in REGISTRO_FOR.values())
+    with pytest.raises(TipoInvalido, match="programacion: 'x' debe ser una Programacion o None"):
+        ContextoFormulacion(programacion="x")  # type: ignore[arg-type]
+
+
+def test_hallazgos_for_de_una_meta_mala_llevan_campo_y_codigo() -> None:
+    # Una meta que falla todas las reglas FOR de una meta, en un plan local con un código
+    # repetido y pesos que no suman 100.
+    mala = Meta(
+        codigo="M9",
+        descripcion="Informe",  # FOR-06: no es un verbo en infinitivo
+        programacion=Programacion("suma", 120, [0, 0, 0, 200], linea_base=300),
+        peso=30,
+        unidad="%",  # FOR-03: magnitud, T4 y línea base pasan de 100
+        transversal=True,  # FOR-07: sin proceso líder
+        nivel="local",  # FOR-07: sin dependencia orientadora
+        indicador=Indicador("Informes", "", ""),  # FOR-06: indicador incompleto
+    )  # sin entregables (FOR-06), sin objetivo estratégico (FOR-05)
+    vacia = Meta(codigo="M8", descripcion="", peso=0,
+                 programacion=Programacion("constante", 0, [None] * 4))
+    plan = PlanDeGestion(vigencia=2025, unidad="Alcaldía Local de Usme", nivel="local",
+                         metas=[mala, vacia, attrs.evolve(mala, peso=10)])
+    hallazgos = verificar_plan(plan, objetivos_estrategicos=["OE1"])
+    campos = {(h.regla, h.campo) for h in hallazgos}
+    assert campos == {
+        ("FOR-01", "magnitud"),
+        ("FOR-01", "trimestres"),
+        ("FOR-02", "trimestres"),
+        ("FOR-03", "magnitud"),
+        ("FOR-04", "peso"),
+        ("FOR-05", "objetivo_estrategico"),
+        ("FOR-06", "descripcion"),
+        ("FOR-06", "entregables"),
+        ("FOR-06", "indicador"),
+        ("FOR-07", "proceso_lider"),
+        ("FOR-07", "dependencia_orientadora"),
+        ("FOR-08", "codigo"),
+    }
+    for h in hallazgos:
+        assert h.campo is not None
+        assert (h.codigo_meta is None) == (h.regla == "FOR-04")
+    # 30 + 0 + 10 = 40 ≠ 100
+    assert [h.mensaje for h in hallazgos if h.regla == "FOR-04"] == [
+        (
+            "pesos: los pesos de las metas activas suman 40; deben sumar exactamente 100 "
+            "(M9=30, M8=0, M9=10)"
+        )
+    ]
+
+
+def test_campos_de_for_02_por_tipo() -> None:
+    from sdg_metas import verificar_programacion
+
+    def campos(p: Programacion) -> list[str | None]:
+        return [h.campo for h in verificar_programacion(p) if h.regla == "FOR-02"]
+
+    assert campos(Programacion("constante", 5, [5, 4, None, 5])) == ["trimestres"]
+    assert campos(Programacion("creciente", 5, [1, 6, 4, 4], linea_base=9)) == [
+        "trimestres", "trimestres", "magnitud"
+    ]
+    assert campos(Programacion("decreciente", 5, [9, 7, 5, 5])) == ["linea_base"]
+    assert campos(Programacion("decreciente", 5, [9, 7, 5, 5], linea_base=5)) == ["linea_base"]
+    assert [h.campo for h in verificar_programacion(Programacion("suma", 50, [10, 20, 150, 0]),
+                                                      "%")] == ["trimestres", "trimestres"]

@@ -33,14 +33,13 @@ import attrs
 
 from ._validacion import exigir_tipo
 from .errores import ErrorProgramacion, TipoInvalido
-from .modelo import Numero, Programacion, TipoProgramacion, Trimestre
+from .modelo import Numero, Programacion, Trimestre
 from .numeros import CONTEXTO, a_decimal_opcional
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
+from .tipos import TIPOS
 from .trimestre import indice_trimestre
 
 __all__ = ["Resultado", "evaluar"]
-
-_CERO = Decimal(0)
 
 
 @attrs.frozen(slots=True)
@@ -59,12 +58,6 @@ class Resultado:
     programado_acumulado: Decimal | None
     cumplimiento: Decimal | None
     avance_vigencia: Decimal | None
-
-
-def _razon(numerador: Decimal, denominador: Decimal) -> Decimal | None:
-    if denominador.is_zero():
-        return None
-    return numerador / denominador
 
 
 def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
@@ -117,64 +110,18 @@ def evaluar(
 def _evaluar(
     p: Programacion, ejecuciones: tuple[Decimal | None, ...], k: int, modo: ModoConstante
 ) -> Resultado:
-    tipo = p.tipo
-    magnitud = p.magnitud
-    programados = p.programados
-    plan = p.trimestres
-    e_k = ejecuciones[k - 1]
-    p_k = plan[k - 1] if programados[k - 1] else None
+    tipo = TIPOS[p.tipo]
+    lb = tipo.linea_base(p.linea_base)
+    programado = tuple(v if si else None for v, si in zip(p.trimestres, p.programados, strict=False))
+    ea = tipo.ejecutado(ejecuciones[:k], programado[:k], p.magnitud, modo)
+    pa = tipo.programado_a_la_fecha(programado[:k], p.magnitud)
 
-    if tipo is TipoProgramacion.SUMA:
-        reportadas = [e for e in ejecuciones[:k] if e is not None]
-        ea = sum(reportadas, _CERO) if reportadas else None
-        pa = sum((v for v, si in zip(plan[:k], programados[:k], strict=False) if si and v is not None), _CERO)
-        trimestre = _razon(e_k, p_k) if e_k is not None and p_k is not None else None
-        cumplimiento = _razon(ea, pa) if ea is not None else None
-        vigencia = _razon(ea, magnitud) if ea is not None else None
-        return Resultado(k, trimestre, ea, pa, cumplimiento, vigencia)
+    def avance(ejecutado: Decimal | None, objetivo: Decimal | None) -> Decimal | None:
+        if ejecutado is None or objetivo is None:
+            return None
+        return tipo.avance(ejecutado, objetivo, lb)
 
-    if tipo is TipoProgramacion.CONSTANTE:
-        pares = [(e, v) for e, v in zip(ejecuciones[:k], plan[:k], strict=False) if v is not None]
-        reportadas = [e for e, _ in pares if e is not None]
-        ea_c: Decimal | None
-        if not reportadas:
-            ea_c = None
-        elif modo is ModoConstante.MEDIA:
-            ea_c = sum(reportadas, _CERO) / len(reportadas)
-        elif modo is ModoConstante.ULTIMO:
-            ea_c = reportadas[-1]
-        else:
-            ea_c = _razon(magnitud * sum(reportadas, _CERO), sum((v for _, v in pares), _CERO))
-        pa_c = magnitud if pares else None
-        trimestre = _razon(e_k, p_k) if e_k is not None and p_k is not None else None
-        cumplimiento = _razon(ea_c, pa_c) if ea_c is not None and pa_c is not None else None
-        vigencia = _razon(ea_c, magnitud) if ea_c is not None else None
-        return Resultado(k, trimestre, ea_c, pa_c, cumplimiento, vigencia)
-
-    ea_u = next((e for e in reversed(ejecuciones[:k]) if e is not None), None)
-    pa_u = next((v for v in reversed(plan[:k]) if v is not None), None)
-    base = p.linea_base
-    if tipo is TipoProgramacion.CRECIENTE:
-        lb = _CERO if base is None else base
-
-        def formula(e: Decimal, meta: Decimal) -> Decimal | None:
-            return _razon(e - lb, meta - lb)
-
-    else:
-        if base is None:
-            raise ErrorProgramacion(
-                "linea_base: una meta DECRECIENTE necesita línea base para calcular su avance "
-                "(LB − E) / (LB − P)",
-                codigo="LINEA_BASE_REQUERIDA",
-                campo="linea_base",
-                valor=None,
-            )
-        lb = base
-
-        def formula(e: Decimal, meta: Decimal) -> Decimal | None:
-            return _razon(lb - e, lb - meta)
-
-    trimestre = formula(e_k, p_k) if e_k is not None and p_k is not None else None
-    cumplimiento = formula(ea_u, pa_u) if ea_u is not None and pa_u is not None else None
-    vigencia = formula(ea_u, magnitud) if ea_u is not None else None
-    return Resultado(k, trimestre, ea_u, pa_u, cumplimiento, vigencia)
+    return Resultado(
+        k, avance(ejecuciones[k - 1], programado[k - 1]), ea, pa, avance(ea, pa),
+        avance(ea, p.magnitud),
+    )

@@ -10,6 +10,10 @@ Las verificaciones no lanzan excepciones: devuelven una tupla de
 ...     print(h.regla, h.mensaje)
 FOR-02 SUMA: la programación trimestral suma 95 y la magnitud es 100; deben ser iguales
 
+Cada hallazgo nombra el campo que falla (``campo``: ``"magnitud"``, ``"trimestres"``,
+``"linea_base"``, ``"peso"``, ``"descripcion"``…; en FOR-03, el primero que supera 100). Las
+reglas están en :data:`REGISTRO_FOR`.
+
 :func:`verificar_meta` añade a FOR-01..03 las reglas de una meta (FOR-05, FOR-06, FOR-07) y
 :func:`verificar_plan` las de un plan (FOR-04, FOR-08):
 
@@ -27,29 +31,93 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
 
 import attrs
 
-from ._validacion import exigir_tipo, sin_tildes
+from ._validacion import de_tipo, exigir_tipo, sin_tildes, tupla_de
 from .errores import TipoInvalido
 from .modelo import (
     Meta,
     Nivel,
     PlanDeGestion,
     Programacion,
-    TipoProgramacion,
     es_porcentual,
 )
 from .numeros import CONTEXTO
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
-from .reglas import Hallazgo, Severidad
+from .reglas import Hallazgo, Severidad, registro
+from .tipos import TIPOS
 
-__all__ = ["verificar_meta", "verificar_plan", "verificar_programacion"]
+__all__ = [
+    "REGISTRO_FOR",
+    "ContextoFormulacion",
+    "verificar_meta",
+    "verificar_plan",
+    "verificar_programacion",
+]
 
 _CERO = Decimal(0)
 _CIEN = Decimal(100)
+
+
+class _Catalogo(dict[str, str]):
+    """Un catálogo de objetivos ya normalizado: {clave comparable: texto original}."""
+
+
+def _objetivos(valor: Iterable[str] | None) -> Mapping[str, str] | None:
+    """El catálogo de objetivos estratégicos, normalizado una vez (o ``None``)."""
+    if isinstance(valor, _Catalogo):
+        return valor
+    catalogo = _catalogo(valor)
+    return None if catalogo is None else _Catalogo(catalogo)
+
+
+@attrs.frozen(slots=True)
+class ContextoFormulacion:
+    """Lo que ven las reglas ``FOR-*`` de :data:`REGISTRO_FOR`: una sola firma para todas.
+
+    Cada regla devuelve una tupla de :class:`~sdg_metas.Hallazgo` y no encuentra nada si le
+    falta lo que revisa: FOR-01..03 miran ``programacion`` (FOR-03 solo si ``unidad`` es
+    ``%``), FOR-05..07 la ``meta`` (FOR-05 solo con ``objetivos_estrategicos``; ``local`` pide
+    la dependencia orientadora de FOR-07) y FOR-04 y FOR-08 el ``plan``. Los
+    ``objetivos_estrategicos`` se dan como una colección de textos y se guardan normalizados,
+    como {clave comparable: texto}.
+
+    >>> from sdg_metas import Programacion
+    >>> ctx = ContextoFormulacion(programacion=Programacion("suma", 0, [0, 0, 0, 0]))
+    >>> [(h.regla, h.campo) for h in REGISTRO_FOR["FOR-01"](ctx)]
+    [('FOR-01', 'magnitud'), ('FOR-01', 'trimestres')]
+    >>> REGISTRO_FOR["FOR-04"](ctx)
+    ()
+    """
+
+    programacion: Programacion | None = attrs.field(
+        default=None, validator=de_tipo("una Programacion", Programacion, opcional=True)
+    )
+    unidad: str | None = attrs.field(
+        default=None, validator=de_tipo("un texto", str, opcional=True)
+    )
+    meta: Meta | None = attrs.field(
+        default=None, validator=de_tipo("una Meta", Meta, opcional=True)
+    )
+    plan: PlanDeGestion | None = attrs.field(
+        default=None, validator=de_tipo("un PlanDeGestion", PlanDeGestion, opcional=True)
+    )
+    politica: Politica = attrs.field(
+        default=POLITICA_PLE_PIN_P005_V8, validator=de_tipo("una Politica", Politica)
+    )
+    objetivos_estrategicos: Mapping[str, str] | None = attrs.field(
+        default=None, converter=_objetivos
+    )
+    local: bool = attrs.field(default=False, validator=de_tipo("True o False", bool))
+
+
+def _correr(contexto: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    """Todas las reglas del registro, en el orden del catálogo, sobre un contexto."""
+    with localcontext(CONTEXTO):
+        return tuple(itertools.chain.from_iterable(f(contexto) for f in REGISTRO_FOR.values()))
 
 
 def verificar_programacion(
@@ -71,131 +139,73 @@ def verificar_programacion(
             campo="programacion",
             valor=programacion,
         )
-    with localcontext(CONTEXTO):
-        hallazgos = [*_for_01(programacion), *_for_02(programacion)]
-        if es_porcentual(unidad):
-            hallazgos.extend(_for_03(programacion))
-    return tuple(hallazgos)
+    return _correr(ContextoFormulacion(programacion=programacion, unidad=unidad))
 
 
-def _for_01(p: Programacion) -> list[Hallazgo]:
+def _for_01(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    p = ctx.programacion
+    if p is None:
+        return ()
+    tipo = TIPOS[p.tipo]
     hallazgos = []
-    if p.tipo is TipoProgramacion.DECRECIENTE:
-        pass  # la magnitud ya es >= 0 por construcción: una meta decreciente puede apuntar a 0
-    elif p.magnitud <= _CERO:
+    # una meta decreciente puede apuntar a 0 (la magnitud ya es >= 0 por construcción)
+    if tipo.magnitud_positiva and p.magnitud <= _CERO:
         hallazgos.append(
             Hallazgo(
                 "FOR-01",
                 f"magnitud: {p.magnitud} debe ser mayor que 0 en una meta {p.tipo.name}",
+                campo="magnitud",
             )
         )
     if not any(p.programados):
-        detalle = " (en una meta SUMA un 0 no cuenta como programado)" if (
-            p.tipo is TipoProgramacion.SUMA
-        ) else ""
-        hallazgos.append(
-            Hallazgo("FOR-01", f"trimestres: ningún trimestre está programado{detalle}")
+        detalle = "" if tipo.cero_programa else (
+            " (en una meta SUMA un 0 no cuenta como programado)"
         )
-    return hallazgos
+        hallazgos.append(
+            Hallazgo(
+                "FOR-01", f"trimestres: ningún trimestre está programado{detalle}",
+                campo="trimestres",
+            )
+        )
+    return tuple(hallazgos)
 
 
-def _programados(p: Programacion) -> list[tuple[int, Decimal]]:
-    return [
+def _for_02(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    p = ctx.programacion
+    if p is None:
+        return ()
+    valores = [
         (i, v)
         for i, (v, si) in enumerate(zip(p.trimestres, p.programados, strict=False), 1)
         if si and v is not None
     ]
+    return TIPOS[p.tipo].coherencia(p.magnitud, valores, p.linea_base)
 
 
-def _for_02(p: Programacion) -> list[Hallazgo]:
-    valores = _programados(p)
-    tipo = p.tipo
-    hallazgos: list[Hallazgo] = []
-    if tipo is TipoProgramacion.SUMA:
-        total = sum((v for _, v in valores), _CERO)
-        if total != p.magnitud:
-            hallazgos.append(
-                Hallazgo(
-                    "FOR-02",
-                    f"SUMA: la programación trimestral suma {total} y la magnitud es "
-                    f"{p.magnitud}; deben ser iguales",
-                )
-            )
-        return hallazgos
-    if tipo is TipoProgramacion.CONSTANTE:
-        distintos = [f"T{i}={v}" for i, v in valores if v != p.magnitud]
-        if distintos:
-            hallazgos.append(
-                Hallazgo(
-                    "FOR-02",
-                    f"CONSTANTE: cada trimestre programado debe ser igual a la magnitud "
-                    f"{p.magnitud}; difieren {', '.join(distintos)}",
-                )
-            )
-        return hallazgos
-    creciente = tipo is TipoProgramacion.CRECIENTE
-    for (i_a, a), (i_b, b) in itertools.pairwise(valores):
-        if (creciente and b < a) or (not creciente and b > a):
-            sentido = "disminuye" if creciente else "aumenta"
-            hallazgos.append(
-                Hallazgo(
-                    "FOR-02",
-                    f"{tipo.name}: la programación {sentido} de T{i_a}={a} a T{i_b}={b}",
-                )
-            )
-    if valores and valores[-1][1] != p.magnitud:
-        i, ultimo = valores[-1]
-        hallazgos.append(
-            Hallazgo(
-                "FOR-02",
-                f"{tipo.name}: el último trimestre programado (T{i}={ultimo}) debe ser igual a "
-                f"la magnitud {p.magnitud}",
-            )
-        )
-    lb = p.linea_base
-    if creciente:
-        if lb is not None and p.magnitud < lb:
-            hallazgos.append(
-                Hallazgo(
-                    "FOR-02",
-                    f"CRECIENTE: la magnitud {p.magnitud} es menor que la línea base {lb}",
-                )
-            )
-    elif lb is None:
-        hallazgos.append(
-            Hallazgo(
-                "FOR-02",
-                "DECRECIENTE: falta la línea base; una meta decreciente la necesita y debe ser "
-                "mayor que la magnitud",
-            )
-        )
-    elif lb <= p.magnitud:
-        hallazgos.append(
-            Hallazgo(
-                "FOR-02",
-                f"DECRECIENTE: la línea base {lb} debe ser mayor que la magnitud {p.magnitud}",
-            )
-        )
-    return hallazgos
-
-
-def _for_03(p: Programacion) -> list[Hallazgo]:
-    excesos = []
+def _for_03(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    p = ctx.programacion
+    if p is None or not es_porcentual(ctx.unidad):
+        return ()
+    excesos: list[tuple[str, str]] = []
     if p.magnitud > _CIEN:
-        excesos.append(f"magnitud={p.magnitud}")
+        excesos.append(("magnitud", f"magnitud={p.magnitud}"))
     excesos.extend(
-        f"T{i}={v}" for i, v in enumerate(p.trimestres, 1) if v is not None and v > _CIEN
+        ("trimestres", f"T{i}={v}")
+        for i, v in enumerate(p.trimestres, 1)
+        if v is not None and v > _CIEN
     )
     if p.linea_base is not None and p.linea_base > _CIEN:
-        excesos.append(f"linea_base={p.linea_base}")
+        excesos.append(("linea_base", f"linea_base={p.linea_base}"))
     if not excesos:
-        return []
-    return [
+        return ()
+    return (
         Hallazgo(
             "FOR-03",
-            f"%: una meta en porcentaje no puede superar 100; supera {', '.join(excesos)}",
-        )
-    ]
+            f"%: una meta en porcentaje no puede superar 100; supera "
+            f"{', '.join(texto for _, texto in excesos)}",
+            campo=excesos[0][0],
+        ),
+    )
 
 
 # --- Una meta: FOR-01..03 (programación), FOR-05, FOR-06, FOR-07 ------------------------------
@@ -246,8 +256,8 @@ def verificar_meta(
     """
     _validar_meta(meta, "meta")
     _validar_politica(politica)
-    catalogo = _catalogo(objetivos_estrategicos)
-    return _verificar_meta(meta, catalogo, meta.nivel is Nivel.LOCAL, politica)
+    objetivos = _objetivos(objetivos_estrategicos)
+    return _verificar_meta(meta, objetivos, meta.nivel is Nivel.LOCAL, politica)
 
 
 def _validar_meta(meta: object, campo: str) -> None:
@@ -275,55 +285,46 @@ def _catalogo(objetivos: object) -> dict[str, str] | None:
             valor=objetivos,
         )
     catalogo: dict[str, str] = {}
-    for i, objetivo in enumerate(objetivos):
-        if not isinstance(objetivo, str):
-            raise TipoInvalido(
-                f"objetivos_estrategicos[{i}]: {objetivo!r} debe ser un texto",
-                campo=f"objetivos_estrategicos[{i}]",
-                valor=objetivo,
-            )
+    for objetivo in tupla_de(objetivos, str, "objetivos_estrategicos", "un texto"):
         if objetivo.strip():
             catalogo.setdefault(_clave(objetivo), objetivo.strip())
     return catalogo
 
 
 def _verificar_meta(
-    meta: Meta, catalogo: dict[str, str] | None, local: bool, politica: Politica
+    meta: Meta, objetivos: Mapping[str, str] | None, local: bool, politica: Politica
 ) -> tuple[Hallazgo, ...]:
-    hallazgos = [
-        *verificar_programacion(meta.programacion, meta.unidad),
-        *_for_05(meta, catalogo),
-        *_for_06(meta, politica),
-        *_for_07(meta, local),
-    ]
-    return tuple(attrs.evolve(h, codigo_meta=meta.codigo) for h in hallazgos)
+    contexto = ContextoFormulacion(
+        programacion=meta.programacion,
+        unidad=meta.unidad,
+        meta=meta,
+        politica=politica,
+        objetivos_estrategicos=objetivos,
+        local=local,
+    )
+    return tuple(attrs.evolve(h, codigo_meta=meta.codigo) for h in _correr(contexto))
 
 
 def _vacio(texto: str | None) -> bool:
     return texto is None or not texto.strip()
 
 
-def _for_05(meta: Meta, catalogo: dict[str, str] | None) -> list[Hallazgo]:
-    if catalogo is None:
-        return []
+def _for_05(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    meta, catalogo = ctx.meta, ctx.objetivos_estrategicos
+    if meta is None or catalogo is None:
+        return ()
     objetivo = meta.objetivo_estrategico
     if objetivo is None or _vacio(objetivo):
-        return [
-            Hallazgo(
-                "FOR-05",
-                "objetivo_estrategico: la meta no nombra el objetivo estratégico al que aporta",
-            )
-        ]
-    if _clave(objetivo) in catalogo:
-        return []
-    vigentes = ", ".join(catalogo.values()) or "el catálogo está vacío"
-    return [
-        Hallazgo(
-            "FOR-05",
+        mensaje = "objetivo_estrategico: la meta no nombra el objetivo estratégico al que aporta"
+    elif _clave(objetivo) in catalogo:
+        return ()
+    else:
+        vigentes = ", ".join(catalogo.values()) or "el catálogo está vacío"
+        mensaje = (
             f"objetivo_estrategico: {objetivo!r} no es un objetivo estratégico del marco "
-            f"vigente ({vigentes})",
+            f"vigente ({vigentes})"
         )
-    ]
+    return (Hallazgo("FOR-05", mensaje, campo="objetivo_estrategico"),)
 
 
 def primera_palabra(texto: str) -> str:
@@ -355,10 +356,20 @@ def es_infinitivo(palabra: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -
     )
 
 
-def _for_06(meta: Meta, politica: Politica) -> list[Hallazgo]:
+def _for_06(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    meta = ctx.meta
+    if meta is None:
+        return ()
+    return (*_redaccion(meta, ctx.politica), *_entregables_e_indicador(meta))
+
+
+def _redaccion(meta: Meta, politica: Politica) -> tuple[Hallazgo, ...]:
+    """FOR-06: la redacción está y empieza por un verbo en infinitivo."""
     hallazgos: list[Hallazgo] = []
     if _vacio(meta.descripcion):
-        hallazgos.append(Hallazgo("FOR-06", "descripcion: falta la redacción de la meta"))
+        hallazgos.append(
+            Hallazgo("FOR-06", "descripcion: falta la redacción de la meta", campo="descripcion")
+        )
     else:
         palabra = primera_palabra(meta.descripcion)
         if not es_infinitivo(palabra, politica):
@@ -375,15 +386,26 @@ def _for_06(meta: Meta, politica: Politica) -> list[Hallazgo]:
                     f"descripcion: la redacción {meta.descripcion.strip()!r} no empieza por un "
                     f"verbo en infinitivo ({razon})",
                     Severidad.ADVERTENCIA,
+                    campo="descripcion",
                 )
             )
+    return tuple(hallazgos)
+
+
+def _entregables_e_indicador(meta: Meta) -> tuple[Hallazgo, ...]:
+    """FOR-06: la meta tiene entregables y un indicador completo."""
+    hallazgos: list[Hallazgo] = []
     if not any(e.strip() for e in meta.entregables):
-        hallazgos.append(Hallazgo("FOR-06", "entregables: la meta no tiene entregables"))
+        hallazgos.append(
+            Hallazgo("FOR-06", "entregables: la meta no tiene entregables", campo="entregables")
+        )
     indicador = meta.indicador
     if indicador is None:
         hallazgos.append(
             Hallazgo(
-                "FOR-06", "indicador: la meta no tiene indicador (nombre, numerador y denominador)"
+                "FOR-06",
+                "indicador: la meta no tiene indicador (nombre, numerador y denominador)",
+                campo="indicador",
             )
         )
     else:
@@ -397,28 +419,35 @@ def _for_06(meta: Meta, politica: Politica) -> list[Hallazgo]:
             if _vacio(valor)
         ]
         if faltan:
-            hallazgos.append(Hallazgo("FOR-06", f"indicador: le falta {', '.join(faltan)}"))
-    return hallazgos
+            hallazgos.append(
+                Hallazgo("FOR-06", f"indicador: le falta {', '.join(faltan)}", campo="indicador")
+            )
+    return tuple(hallazgos)
 
 
-def _for_07(meta: Meta, local: bool) -> list[Hallazgo]:
+def _for_07(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    meta = ctx.meta
+    if meta is None:
+        return ()
     hallazgos = []
     if meta.transversal and _vacio(meta.proceso_lider):
         hallazgos.append(
             Hallazgo(
                 "FOR-07",
                 "proceso_lider: la meta es transversal y no nombra el proceso que la lidera",
+                campo="proceso_lider",
             )
         )
-    if local and _vacio(meta.dependencia_orientadora):
+    if ctx.local and _vacio(meta.dependencia_orientadora):
         hallazgos.append(
             Hallazgo(
                 "FOR-07",
                 "dependencia_orientadora: la meta es local y no nombra la dependencia que la "
                 "orienta (Política 4)",
+                campo="dependencia_orientadora",
             )
         )
-    return hallazgos
+    return tuple(hallazgos)
 
 
 # --- Un plan: todas sus metas, FOR-04 y FOR-08 ------------------------------------------------
@@ -451,46 +480,66 @@ def verificar_plan(
     """
     exigir_tipo(plan, PlanDeGestion, "plan", "un PlanDeGestion")
     _validar_politica(politica)
-    catalogo = _catalogo(objetivos_estrategicos)
+    objetivos = _objetivos(objetivos_estrategicos)
     local_plan = plan.nivel is Nivel.LOCAL
     hallazgos: list[Hallazgo] = []
     for meta in plan.metas:
         local = local_plan or meta.nivel is Nivel.LOCAL
-        hallazgos.extend(_verificar_meta(meta, catalogo, local, politica))
-    with localcontext(CONTEXTO):
-        hallazgos.extend(_for_04(plan))
-    hallazgos.extend(_for_08(plan))
+        hallazgos.extend(_verificar_meta(meta, objetivos, local, politica))
+    hallazgos.extend(_correr(ContextoFormulacion(plan=plan, politica=politica)))
     return tuple(hallazgos)
 
 
-def _for_04(plan: PlanDeGestion) -> list[Hallazgo]:
+def _for_04(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    plan = ctx.plan
+    if plan is None:
+        return ()
     activas = [m for m in plan.metas if m.eliminada_desde is None]
     total = sum((m.peso for m in activas), _CERO)
     if total == _CIEN:
-        return []
+        return ()
     if not activas:
-        return [Hallazgo("FOR-04", "pesos: el plan no tiene metas activas; sus pesos suman 0")]
-    detalle = ", ".join(f"{m.codigo}={m.peso}" for m in activas)
-    return [
-        Hallazgo(
-            "FOR-04",
+        mensaje = "pesos: el plan no tiene metas activas; sus pesos suman 0"
+    else:
+        detalle = ", ".join(f"{m.codigo}={m.peso}" for m in activas)
+        mensaje = (
             f"pesos: los pesos de las metas activas suman {total}; deben sumar exactamente 100 "
-            f"({detalle})",
+            f"({detalle})"
         )
-    ]
+    return (Hallazgo("FOR-04", mensaje, campo="peso"),)
 
 
-def _for_08(plan: PlanDeGestion) -> list[Hallazgo]:
+def _for_08(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
+    plan = ctx.plan
+    if plan is None:
+        return ()
     conteo: dict[str, int] = {}
     for meta in plan.metas:
         conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1
-    return [
+    return tuple(
         Hallazgo(
             "FOR-08",
             f"codigo: {codigo!r} está repetido {veces} veces en el plan; cada meta necesita un "
             "código propio",
             codigo_meta=codigo,
+            campo="codigo",
         )
         for codigo, veces in conteo.items()
         if veces > 1
-    ]
+    )
+
+
+#: Las reglas ``FOR-*``: identificador → verificación sobre un :class:`ContextoFormulacion`.
+REGISTRO_FOR = registro(
+    "FOR",
+    {
+        "FOR-01": _for_01,
+        "FOR-02": _for_02,
+        "FOR-03": _for_03,
+        "FOR-04": _for_04,
+        "FOR-05": _for_05,
+        "FOR-06": _for_06,
+        "FOR-07": _for_07,
+        "FOR-08": _for_08,
+    },
+)

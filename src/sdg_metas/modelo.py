@@ -244,9 +244,10 @@ class Programacion:
 
     @programados.default
     def _programados(self) -> tuple[bool, ...]:
-        if self.tipo is TipoProgramacion.SUMA:
-            return tuple(v is not None and not v.is_zero() for v in self.trimestres)
-        return tuple(v is not None for v in self.trimestres)
+        # tipos importa modelo (TipoProgramacion): se importa aquí para no formar un ciclo.
+        from .tipos import TIPOS
+
+        return TIPOS[self.tipo].programados(self.trimestres)
 
     def programado(self, numero: int) -> bool:
         """¿El trimestre ``numero`` (1..4) está programado?"""

@@ -33,7 +33,6 @@ from sdg_metas import (
     verificar_reportes_plan,
 )
 from sdg_metas.testing import (
-    _incompletos,
     decimales,
     metas,
     numeros_invalidos,
@@ -45,6 +44,7 @@ from sdg_metas.testing import (
     textos_trimestre_invalidos,
     trimestres,
 )
+from sdg_metas.testing._metas import _incompletos
 
 TIPOS = list(TipoProgramacion)
 #: Argumentos de tipo equivocado (``Any`` para que mypy deje pasarlos).

@@ -1,0 +1,235 @@
+"""Los cuatro tipos de programación como datos (``sdg_metas.tipos``).
+
+Los valores esperados se calcularon a mano con la tabla de DESIGN.md (sección «Calculations»):
+
+- SUMA: EA = E1+…+Ek, PA = P1+…+Pk, avance EA / PA (un 0 programado no cuenta).
+- CONSTANTE: EA según ``Politica.modo_constante``, PA = M, avance EA / M.
+- CRECIENTE: EA = última ejecución, PA = último Pq programado ≤ k, (EA − LB) / (PA − LB).
+- DECRECIENTE: igual, con (LB − EA) / (LB − PA); sin línea base no hay avance.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, localcontext
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sdg_metas import (
+    POLITICA_PLE_PIN_P005_V8,
+    ErrorProgramacion,
+    Programacion,
+    TipoProgramacion,
+    evaluar,
+)
+from sdg_metas.numeros import CONTEXTO
+from sdg_metas.politica import ModoConstante
+from sdg_metas.testing import programaciones
+from sdg_metas.tipos import TIPOS, ComportamientoTipo, comportamiento, razon
+
+D = Decimal
+
+
+def _q(a: int, b: int) -> Decimal:
+    """a / b con la precisión de los cálculos de la biblioteca."""
+    with localcontext(CONTEXTO):
+        return D(a) / D(b)
+
+
+def _politica(modo: ModoConstante) -> object:
+    return attrs.evolve(POLITICA_PLE_PIN_P005_V8, modo_constante=modo)
+
+
+# --- la tabla ---------------------------------------------------------------------------------
+
+
+def test_un_comportamiento_por_tipo() -> None:
+    assert set(TIPOS) == set(TipoProgramacion)
+    for tipo, fila in TIPOS.items():
+        assert isinstance(fila, ComportamientoTipo)
+        assert fila.tipo is tipo
+        assert comportamiento(tipo) is fila
+        assert comportamiento(tipo.value.upper()) is fila
+
+
+def test_la_tabla_es_de_solo_lectura() -> None:
+    with pytest.raises(TypeError):
+        TIPOS[TipoProgramacion.SUMA] = TIPOS[TipoProgramacion.CONSTANTE]  # type: ignore[index]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        TIPOS[TipoProgramacion.SUMA].formula = "EA"  # type: ignore[misc]
+
+
+def test_las_formulas_son_las_de_design() -> None:
+    assert [TIPOS[t].formula for t in TipoProgramacion] == [
+        "EA / PA",
+        "EA / M",
+        "(EA − LB) / (PA − LB)",
+        "(LB − EA) / (LB − PA)",
+    ]
+
+
+def test_solo_en_suma_un_cero_no_cuenta_como_programado() -> None:
+    valores = (D(0), D(3), None, D("0.00"))
+    assert TIPOS[TipoProgramacion.SUMA].programados(valores) == (False, True, False, False)
+    for tipo in (TipoProgramacion.CONSTANTE, TipoProgramacion.CRECIENTE,
+                 TipoProgramacion.DECRECIENTE):
+        assert TIPOS[tipo].programados(valores) == (True, True, False, True)
+    assert Programacion("suma", 6, [0, 3, None, 3]).programados == (False, True, False, True)
+
+
+def test_razon_con_denominador_cero_no_aplica() -> None:
+    assert razon(D(3), D(4)) == D("0.75")
+    assert razon(D(3), D(0)) is None
+    assert razon(D(0), D("0.00")) is None
+
+
+def test_la_formula_de_cada_tipo_a_mano() -> None:
+    # e = 30, objetivo = 60, LB = 10
+    suma, constante, creciente, decreciente = (TIPOS[t] for t in TipoProgramacion)
+    assert suma.avance(D(30), D(60), D(10)) == D("0.5")  # 30 / 60
+    assert constante.avance(D(30), D(60), D(10)) == D("0.5")  # 30 / 60
+    assert creciente.avance(D(30), D(60), D(10)) == D("0.4")  # 20 / 50
+    assert decreciente.avance(D(30), D(5), D(40)) == D(10) / D(35)  # (40 − 30) / (40 − 5)
+    assert decreciente.avance(D(30), D(40), D(40)) is None  # LB − P = 0
+
+
+def test_la_linea_base_de_cada_tipo() -> None:
+    assert TIPOS[TipoProgramacion.CRECIENTE].linea_base(None) == 0
+    assert TIPOS[TipoProgramacion.CRECIENTE].linea_base(D(7)) == 7
+    assert TIPOS[TipoProgramacion.DECRECIENTE].linea_base(D(7)) == 7
+    with pytest.raises(ErrorProgramacion) as info:
+        TIPOS[TipoProgramacion.DECRECIENTE].linea_base(None)
+    assert info.value.codigo == "LINEA_BASE_REQUERIDA"
+
+
+def test_magnitud_positiva_salvo_en_decreciente() -> None:
+    assert [TIPOS[t].magnitud_positiva for t in TipoProgramacion] == [True, True, True, False]
+
+
+# --- evaluar, a mano --------------------------------------------------------------------------
+
+
+def test_suma_a_mano() -> None:
+    p = Programacion("suma", 60, [0, 20, 20, 20])  # T1 = 0 no cuenta como programado
+    r = evaluar(p, [5, 10, 30, None], hasta=3)
+    assert r.ejecucion_acumulada == 45  # 5 + 10 + 30
+    assert r.programado_acumulado == 40  # 0 + 20 + 20
+    assert r.avance_trimestre == D("1.5")  # 30 / 20
+    assert r.cumplimiento == D("1.125")  # 45 / 40
+    assert r.avance_vigencia == D("0.75")  # 45 / 60
+    r1 = evaluar(p, [5, 10, 30, None], hasta=1)
+    assert r1.ejecucion_acumulada == 5
+    assert r1.programado_acumulado == 0
+    assert r1.avance_trimestre is None  # T1 no programado
+    assert r1.cumplimiento is None  # PA = 0: no aplica
+    assert r1.avance_vigencia == _q(5, 60)
+
+
+def test_suma_sin_reportes_no_tiene_ejecucion() -> None:
+    r = evaluar(Programacion("suma", 40, [10, 10, 10, 10]), [None] * 4, hasta=2)
+    assert (r.ejecucion_acumulada, r.programado_acumulado) == (None, D(20))
+    assert (r.avance_trimestre, r.cumplimiento, r.avance_vigencia) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("modo", "ea", "cumplimiento"),
+    [
+        (ModoConstante.MEDIA, D(80), D(1)),  # (60 + 100) / 2 = 80; 80 / 80
+        (ModoConstante.ULTIMO, D(100), D("1.25")),  # 100; 100 / 80
+        # 80 × (60 + 100) / (80 + 80 + 80) = 53.33…; / 80 = 2/3
+        (ModoConstante.RAZON_DE_SUMAS, _q(160, 3), _q(2, 3)),
+    ],
+)
+def test_constante_a_mano(modo: ModoConstante, ea: Decimal, cumplimiento: Decimal) -> None:
+    p = Programacion("constante", 80, [80, None, 80, 80])
+    # T2 no está programado: su 70 no cuenta; T4 programado sin reporte
+    r = evaluar(p, [60, 70, 100, None], hasta=4, politica=_politica(modo))  # type: ignore[arg-type]
+    assert r.programado_acumulado == 80
+    assert r.ejecucion_acumulada == ea
+    assert r.cumplimiento is not None
+    assert abs(r.cumplimiento - cumplimiento) < D("1E-45")  # 53.33… / 80 redondea el último dígito
+    assert r.avance_vigencia == r.cumplimiento  # PA = M
+    assert r.avance_trimestre is None  # T4 sin reporte
+
+
+def test_constante_antes_de_programar_no_aplica() -> None:
+    r = evaluar(Programacion("constante", 5, [None, 5, 5, 5]), [3, None, None, None], hasta=1)
+    assert (r.ejecucion_acumulada, r.programado_acumulado, r.cumplimiento) == (None, None, None)
+
+
+def test_creciente_a_mano() -> None:
+    p = Programacion("creciente", 80, [20, 40, 60, 80], linea_base=10)
+    r = evaluar(p, [25, 40, None, None], hasta=3)
+    assert r.ejecucion_acumulada == 40  # la última reportada (T2)
+    assert r.programado_acumulado == 60  # el último programado ≤ T3
+    assert r.avance_trimestre is None  # T3 sin reporte
+    assert r.cumplimiento == D("0.6")  # (40 − 10) / (60 − 10)
+    assert r.avance_vigencia == _q(30, 70)  # (40 − 10) / (80 − 10)
+
+
+def test_creciente_sin_linea_base_usa_cero() -> None:
+    p = Programacion("creciente", 100, [None, 50, None, 100])
+    r = evaluar(p, [10, 30, 70, None], hasta=3)
+    assert (r.ejecucion_acumulada, r.programado_acumulado) == (D(70), D(50))
+    assert r.avance_trimestre is None  # T3 no programado
+    assert r.cumplimiento == D("1.4")  # 70 / 50
+    assert r.avance_vigencia == D("0.7")  # 70 / 100
+
+
+def test_decreciente_a_mano() -> None:
+    p = Programacion("decreciente", 10, [40, 30, 20, 10], linea_base=50)
+    r = evaluar(p, [45, 35, None, None], hasta=2)
+    assert (r.ejecucion_acumulada, r.programado_acumulado) == (D(35), D(30))
+    assert r.avance_trimestre == D("0.75")  # (50 − 35) / (50 − 30)
+    assert r.cumplimiento == D("0.75")
+    assert r.avance_vigencia == D("0.375")  # (50 − 35) / (50 − 10)
+
+
+def test_decreciente_sin_linea_base_es_un_error() -> None:
+    with pytest.raises(ErrorProgramacion, match="LB − E"):
+        evaluar(Programacion("decreciente", 10, [40, 30, 20, 10]), [None] * 4, hasta=1)
+
+
+def test_decreciente_con_linea_base_igual_a_la_meta_no_aplica() -> None:
+    r = evaluar(Programacion("decreciente", 0, [None, None, None, 0], linea_base=0),
+                [None, None, None, 0], hasta=4)
+    assert (r.ejecucion_acumulada, r.programado_acumulado) == (D(0), D(0))
+    assert (r.avance_trimestre, r.cumplimiento, r.avance_vigencia) == (None, None, None)
+
+
+# --- propiedades ------------------------------------------------------------------------------
+
+_EJECUCION = st.none() | st.integers(min_value=0, max_value=10_000).map(Decimal)
+
+
+@settings(max_examples=50)
+@given(programaciones(tipo="suma"), st.lists(_EJECUCION, min_size=4, max_size=4),
+       st.integers(min_value=1, max_value=4))
+def test_suma_ea_es_la_suma_de_lo_reportado(
+    p: Programacion, ejecuciones: list[Decimal | None], k: int
+) -> None:
+    reportadas = [e for e in ejecuciones[:k] if e is not None]
+    r = evaluar(p, ejecuciones, hasta=k)
+    assert r.ejecucion_acumulada == (sum(reportadas) if reportadas else None)
+    programado = [v for v in p.trimestres[:k] if v is not None]
+    assert r.programado_acumulado == sum(programado, Decimal(0))
+
+
+@settings(max_examples=50)
+@given(
+    st.sampled_from([TipoProgramacion.CRECIENTE, TipoProgramacion.DECRECIENTE]).flatmap(
+        lambda t: programaciones(tipo=t)
+    ),
+    st.integers(min_value=1, max_value=4),
+)
+def test_monotonas_ejecutar_lo_programado_cumple_uno(p: Programacion, k: int) -> None:
+    # se ejecuta exactamente lo programado: EA = PA y el cumplimiento es 1 (o no aplica)
+    r = evaluar(p, list(p.trimestres), hasta=k)
+    assert r.ejecucion_acumulada == r.programado_acumulado
+    if r.programado_acumulado is None:
+        assert r.cumplimiento is None
+    else:
+        lb = TIPOS[p.tipo].linea_base(p.linea_base)
+        assert r.cumplimiento == (None if r.programado_acumulado == lb else 1)
