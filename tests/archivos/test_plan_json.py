@@ -4,17 +4,20 @@ problemas y su esquema."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
 from sdg_metas.archivos import (
     FORMATO_PLAN,
+    VERSION_PLAN,
     ErrorCarga,
     Problema,
     cargar_plan,
@@ -26,10 +29,7 @@ from sdg_metas.archivos import (
 )
 from sdg_metas.ejemplos import plan_ejemplo
 from sdg_metas.errores import ErrorArchivo
-from sdg_metas.modelo import (
-    Nivel,
-    PlanDeGestion,
-)
+from sdg_metas.modelo import Efecto, Nivel, PlanDeGestion, RegistroModificacion
 
 from .comun import codigos, plan_completo, planes
 
@@ -367,3 +367,109 @@ def test_el_comprobador_del_esquema_detecta_errores() -> None:
     errores: list[str] = []
     _comprobar(datos, esquema, esquema, "$", errores)
     assert len(errores) == 7
+
+
+# --- Versión 2 (solo_aumento) y lectura de la versión 1 ------------------------------------------
+
+
+def _con_aumento() -> PlanDeGestion:
+    plan = plan_completo()
+    aumento = RegistroModificacion(
+        codigo_meta="M2",
+        fecha_solicitud=datetime.date(2025, 5, 2),
+        fecha_aprobacion=datetime.date(2025, 5, 9),
+        efecto=Efecto.MODIFICAR,
+        descripcion="Más solicitudes por atender",
+        solo_aumento=True,
+    )
+    return attrs.evolve(plan, modificaciones=[*plan.modificaciones, aumento])
+
+
+def test_version_2_ida_y_vuelta_con_solo_aumento() -> None:
+    plan = _con_aumento()
+    datos = plan_a_dict(plan)
+    assert datos["version"] == VERSION_PLAN == 2
+    assert [m["solo_aumento"] for m in datos["modificaciones"]] == [False, False, True]
+    assert plan_desde_dict(datos) == plan
+    assert cargar_plan(plan_a_json(plan)) == plan
+    # En la versión 2 el campo se escribe siempre; si falta al leer, es False.
+    del datos["modificaciones"][2]["solo_aumento"]
+    assert plan_desde_dict(datos).modificaciones[2].solo_aumento is False
+
+
+def test_version_1_deduce_solo_aumento_de_la_descripcion() -> None:
+    datos = plan_a_dict(_con_aumento())
+    datos["version"] = 1
+    for registro in datos["modificaciones"]:
+        del registro["solo_aumento"]
+    datos["modificaciones"][2]["descripcion"] = "Aumento de magnitud (MOD-07): de 10 a 12"
+    datos["modificaciones"][1]["descripcion"] = "Ajuste de trimestres. Aumento de magnitud (MOD-07)"
+    plan = plan_desde_dict(datos)
+    assert [m.solo_aumento for m in plan.modificaciones] == [False, False, True]
+    # La descripción se conserva tal cual.
+    assert plan.modificaciones[2].descripcion == "Aumento de magnitud (MOD-07): de 10 a 12"
+    # Un archivo de versión 1 que ya trae el campo se lee con el valor escrito.
+    datos["modificaciones"][0]["solo_aumento"] = True
+    assert plan_desde_dict(datos).modificaciones[0].solo_aumento is True
+
+
+def test_version_1_del_ejemplo_se_sigue_leyendo(tmp_path: Path) -> None:
+    datos = plan_a_dict(plan_completo())
+    datos["version"] = 1
+    for registro in datos["modificaciones"]:
+        del registro["solo_aumento"]
+    ruta = tmp_path / "v1.json"
+    ruta.write_text(json.dumps(datos), encoding="utf-8")
+    assert cargar_plan(ruta) == plan_completo()
+    errores: list[str] = []
+    esquema = esquema_plan()
+    _comprobar(datos, esquema, esquema, "$", errores)
+    assert errores == []
+
+
+def test_esquema_describe_las_dos_versiones() -> None:
+    esquema = esquema_plan()
+    assert esquema["properties"]["version"]["enum"] == [1, 2]
+    assert esquema["if"] == {"properties": {"version": {"const": 2}}}
+    assert esquema["then"]["properties"]["modificaciones"]["items"]["required"] == [
+        "solo_aumento"
+    ]
+    assert esquema["$defs"]["modificacion"]["properties"]["solo_aumento"]["type"] == "boolean"
+
+
+# --- Las invariantes del plan vienen del modelo, con su ubicación en el archivo -------------------
+
+
+def test_invariantes_del_plan_con_ubicacion_del_archivo() -> None:
+    datos = plan_a_dict(plan_ejemplo())
+    # Un reporte ilegible antes de los demás no corre las posiciones de los siguientes.
+    datos["reportes"].insert(0, {"codigo_meta": "M1"})
+    datos["reportes"].append(dict(datos["reportes"][-1]))
+    # Una meta con problemas sigue contando como meta del plan para las referencias.
+    datos["metas"][0]["peso"] = "150"
+    datos["modificaciones"] = [
+        {"codigo_meta": "M9", "fecha_solicitud": "2025-01-01", "fecha_aprobacion": "2025-01-02",
+         "efecto": "modificar"},
+    ]
+    with pytest.raises(ErrorCarga) as error:
+        plan_desde_dict(datos)
+    ultimo = len(datos["reportes"]) - 1
+    assert codigos(error) == [
+        "<datos>, metas[0].peso",
+        "<datos>, reportes[0].trimestre",
+        f"<datos>, reportes[{ultimo}]",
+        "<datos>, modificaciones[0].codigo_meta",
+    ]
+    problemas = error.value.problemas
+    assert problemas[0].mensaje == "150 supera 100; el peso de una meta es un porcentaje del plan"
+    assert problemas[2].mensaje.startswith("la meta 'M6' ya tiene un reporte para 2025-T")
+    assert problemas[3] == Problema("<datos>, modificaciones[0].codigo_meta", "codigo_meta",
+                                    "'M9' no es una meta del plan")
+
+
+def test_sin_vigencia_no_se_juzga_la_vigencia_de_los_reportes() -> None:
+    datos = plan_a_dict(plan_ejemplo())
+    datos["vigencia"] = "2025"
+    with pytest.raises(ErrorCarga) as error:
+        plan_desde_dict(datos)
+    assert codigos(error) == ["<datos>, vigencia"]
