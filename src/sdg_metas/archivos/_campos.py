@@ -8,6 +8,7 @@ con sus propios conversores y validadores de ``attrs``.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -23,6 +24,11 @@ from ._problemas import Invalido, corto
 _PATRON_FECHA = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+@functools.cache
+def _atributo(clase: type, nombre: str) -> attrs.Attribute[Any]:
+    return attrs.fields_dict(clase)[nombre]
+
+
 def regla_del_modelo(clase: type, nombre: str, valor: object) -> Any:
     """``valor`` pasado por el conversor y el validador del campo ``nombre`` de ``clase``: la
     única definición de la regla (por ejemplo, ``Meta.peso`` no pasa de 100) es la del modelo.
@@ -32,7 +38,7 @@ def regla_del_modelo(clase: type, nombre: str, valor: object) -> Any:
     ...
     sdg_metas.errores.ErrorModelo: peso: 120 supera 100; el peso de una meta es un porcentaje del plan
     """
-    atributo = attrs.fields_dict(clase)[nombre]
+    atributo = _atributo(clase, nombre)
     if atributo.converter is not None:
         valor = atributo.converter(valor)  # type: ignore[operator]
     if atributo.validator is not None:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from functools import partial
 from typing import Any, TypeVar
 
 import attrs
 
 from .._validacion import sin_tildes
-from ..errores import ErrorNumero
+from ..errores import ErrorNumero, ErrorSdgMetas
 from ..modelo import Indicador, Meta, Nivel, PlanDeGestion, Programacion, Reporte, Trimestre
 from ..numeros import a_decimal
 from ._campos import c_codigo, c_nivel, c_tipo, c_trimestre, c_vigencia, regla_del_modelo
@@ -192,10 +191,6 @@ class Fila:
     ejecuciones: tuple[Decimal | None, ...]
 
 
-def _aplicar(lectura: _Lectura, decimal: str, valor: object) -> Any:
-    return lectura(valor, decimal)
-
-
 def _ubicacion(numero: int, columna: str) -> str:
     return f"fila {numero}, columna {columna}"
 
@@ -206,9 +201,11 @@ def _leer_celdas(
     leidas: dict[str, Any] = {}
     antes = len(rec.problemas)
     for columna, lectura in _CELDAS:
-        leidas[columna] = rec.convertir(_ubicacion(numero, columna), columna,
-                                        partial(_aplicar, lectura, decimal),
-                                        valores.get(columna))[1]
+        try:
+            leidas[columna] = lectura(valores.get(columna), decimal)
+        except (Invalido, ErrorSdgMetas) as e:
+            leidas[columna] = None
+            rec.anotar_error(_ubicacion(numero, columna), columna, e)
     return leidas, len(rec.problemas) == antes
 
 

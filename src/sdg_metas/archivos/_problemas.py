@@ -122,16 +122,18 @@ class Recolector:
         ubicacion = f"{self.archivo}, {ruta}" if ruta else self.archivo
         self.problemas.append(Problema(ubicacion, campo, mensaje))
 
+    def anotar_error(self, ruta: str, campo: str | None, e: Invalido | ErrorSdgMetas) -> None:
+        """Anota el problema que dice ``e`` (sin repetir el nombre del campo)."""
+        self.anotar(ruta, campo, str(e) if isinstance(e, Invalido) else mensaje_de(e))
+
     def convertir(
         self, ruta: str, campo: str, funcion: Callable[[object], _T], valor: object
     ) -> tuple[bool, _T | None]:
         """``(True, funcion(valor))``, o ``(False, None)`` con el problema anotado en ``ruta``."""
         try:
             return True, funcion(valor)
-        except Invalido as e:
-            self.anotar(ruta, campo, str(e))
-        except ErrorSdgMetas as e:
-            self.anotar(ruta, campo, mensaje_de(e))
+        except (Invalido, ErrorSdgMetas) as e:
+            self.anotar_error(ruta, campo, e)
         return False, None
 
     def objeto(
@@ -149,13 +151,15 @@ class Recolector:
                             + ", ".join(campos))
         resultado: dict[str, Any] = {}
         for nombre, (funcion, obligatorio, defecto) in campos.items():
-            if nombre in datos:
-                leido = self.convertir(ruta_de(ruta, nombre), nombre, funcion, datos[nombre])
-                resultado[nombre] = leido[1]
-            elif obligatorio:
-                self.anotar(ruta_de(ruta, nombre), nombre, "falta este campo obligatorio")
-            else:
+            if nombre not in datos:
+                if obligatorio:
+                    self.anotar(ruta_de(ruta, nombre), nombre, "falta este campo obligatorio")
                 resultado[nombre] = defecto
+                continue
+            try:  # la ruta del campo solo se escribe si hay un problema
+                resultado[nombre] = funcion(datos[nombre])
+            except (Invalido, ErrorSdgMetas) as e:
+                self.anotar_error(ruta_de(ruta, nombre), nombre, e)
         return resultado if len(self.problemas) == antes else None
 
     def lista(self, datos: object, ruta: str, campo: str) -> list[object] | None:
