@@ -16,6 +16,7 @@ from sdg_metas.archivos import (
     cargar_xlsx,
     guardar_plan,
     plan_a_json,
+    plan_desde_dict,
 )
 from sdg_metas.ejemplos import plan_ejemplo
 
@@ -110,3 +111,20 @@ def test_limite_de_bytes_de_texto() -> None:
     with pytest.raises(ErrorCarga) as error:
         cargar_csv(texto, max_bytes=len(texto) + 1)
     assert error.value.codigo == "ARCHIVO_DEMASIADO_GRANDE"
+
+
+def test_mensajes_de_version_no_soportada() -> None:
+    from sdg_metas.archivos import cargar_solicitud
+
+    with pytest.raises(ErrorCarga) as error:
+        plan_desde_dict({"formato": "sdg_metas/plan", "version": 3})
+    assert str(error.value) == (
+        "<datos>: 1 problema\n  - <datos>: version: 3 no es una versión soportada del formato; "
+        "esta biblioteca lee las versiones 1 a 2 (actualice sdg-metas)"
+    )
+    with pytest.raises(ErrorCarga) as error:
+        cargar_solicitud('{"formato": "sdg_metas/solicitud", "version": "1"}', plan_ejemplo())
+    assert error.value.problemas[0].mensaje == (
+        "version: '1' no es una versión soportada del formato de solicitud; esta biblioteca lee "
+        "las versiones 1 a 1"
+    )

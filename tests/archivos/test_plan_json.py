@@ -135,45 +135,49 @@ def test_json_todos_los_problemas_a_la_vez(tmp_path: Path) -> None:
     assert str(error.value).startswith(f"{r}: 11 problemas\n  - {r}, unidad: falta")
 
 
+#: Un plan con un error de tipo en cada clase de objeto.
+ERRORES_DE_TIPO: dict[str, Any] = {
+    "formato": FORMATO_PLAN,
+    "version": 1,
+    "vigencia": "2025",
+    "unidad": 3,
+    "nivel": 1,
+    "metas": [
+        "no es objeto",
+        {"codigo": " ", "descripcion": 1, "peso": [1], "programacion": "x",
+         "transversal": "si", "proceso_lider": 2, "indicador": {"numerador": 1},
+         "eliminada_desde": 2025, "nivel": "regional", "entregables": {}},
+        {"codigo": "M3", "descripcion": "d", "peso": "101",
+         "programacion": {"tipo": 1, "magnitud": {}, "trimestres": "1234",
+                          "linea_base": "-1"}},
+        {"codigo": "M4", "descripcion": "d", "peso": "1", "indicador": "x",
+         "programacion": {"tipo": "suma", "magnitud": "1", "trimestres": [1, 1, 1, 1]}},
+        {"codigo": "M5", "descripcion": "d", "peso": "1",
+         "programacion": {"tipo": "suma", "magnitud": "1", "trimestres": [1, 1, [1], 1]},
+         "eliminada_desde": "2025-T9"},
+        {"codigo": "M6", "descripcion": "sin programación", "peso": "1"},
+    ],
+    "reportes": [
+        {"codigo_meta": "M4", "trimestre": "2025-T1", "fecha_envio": 20250410,
+         "avance_reportado": [1], "ejecucion": "NaN"},
+        {"codigo_meta": "M4", "trimestre": 1},
+        {"trimestre": "2025-T2"},
+        "x",
+    ],
+    "modificaciones": [
+        {"codigo_meta": "M9", "fecha_solicitud": "2025-01-01",
+         "fecha_aprobacion": "2025-01-02", "efecto": "Marcar eliminada"},
+        {"codigo_meta": "M4", "fecha_solicitud": "1/1/2025",
+         "fecha_aprobacion": "2025-01-02", "efecto": "borrar", "revision_oap": "si"},
+        {"codigo_meta": "M4", "fecha_solicitud": "2025-01-01",
+         "fecha_aprobacion": "2025-01-02", "efecto": 3},
+        7,
+    ],
+}
+
+
 def test_json_errores_de_tipo_en_cada_objeto() -> None:
-    datos: dict[str, Any] = {
-        "formato": FORMATO_PLAN,
-        "version": 1,
-        "vigencia": "2025",
-        "unidad": 3,
-        "nivel": 1,
-        "metas": [
-            "no es objeto",
-            {"codigo": " ", "descripcion": 1, "peso": [1], "programacion": "x",
-             "transversal": "si", "proceso_lider": 2, "indicador": {"numerador": 1},
-             "eliminada_desde": 2025, "nivel": "regional", "entregables": {}},
-            {"codigo": "M3", "descripcion": "d", "peso": "101",
-             "programacion": {"tipo": 1, "magnitud": {}, "trimestres": "1234",
-                              "linea_base": "-1"}},
-            {"codigo": "M4", "descripcion": "d", "peso": "1", "indicador": "x",
-             "programacion": {"tipo": "suma", "magnitud": "1", "trimestres": [1, 1, 1, 1]}},
-            {"codigo": "M5", "descripcion": "d", "peso": "1",
-             "programacion": {"tipo": "suma", "magnitud": "1", "trimestres": [1, 1, [1], 1]},
-             "eliminada_desde": "2025-T9"},
-            {"codigo": "M6", "descripcion": "sin programación", "peso": "1"},
-        ],
-        "reportes": [
-            {"codigo_meta": "M4", "trimestre": "2025-T1", "fecha_envio": 20250410,
-             "avance_reportado": [1], "ejecucion": "NaN"},
-            {"codigo_meta": "M4", "trimestre": 1},
-            {"trimestre": "2025-T2"},
-            "x",
-        ],
-        "modificaciones": [
-            {"codigo_meta": "M9", "fecha_solicitud": "2025-01-01",
-             "fecha_aprobacion": "2025-01-02", "efecto": "Marcar eliminada"},
-            {"codigo_meta": "M4", "fecha_solicitud": "1/1/2025",
-             "fecha_aprobacion": "2025-01-02", "efecto": "borrar", "revision_oap": "si"},
-            {"codigo_meta": "M4", "fecha_solicitud": "2025-01-01",
-             "fecha_aprobacion": "2025-01-02", "efecto": 3},
-            7,
-        ],
-    }
+    datos = ERRORES_DE_TIPO
     with pytest.raises(ErrorCarga) as error:
         plan_desde_dict(datos, origen="p")
     ubicaciones = codigos(error)

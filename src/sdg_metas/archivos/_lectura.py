@@ -14,7 +14,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from ._problemas import FACTOR_XLSX, error
+from ._problemas import FACTOR_XLSX, corto, error
 
 #: El nombre con que se señala un texto (no una ruta) en los mensajes.
 TEXTO = "<texto>"
@@ -118,3 +118,14 @@ def verificar_zip(nombre: str, datos: bytes, max_bytes: int) -> None:
         raise error(nombre, "ARCHIVO_DEMASIADO_GRANDE",
                     f"su contenido descomprimido ocupa {total} bytes y el máximo es {limite} "
                     f"({FACTOR_XLSX} × max_bytes); no se leyó")
+
+
+def verificar_version(
+    archivo: str, version: object, maxima: int, *, de: str = "", consejo: str = ""
+) -> int:
+    """``version`` si es un entero de 1 a ``maxima``; si no, ``VERSION_NO_SOPORTADA``."""
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= maxima:
+        raise error(archivo, "VERSION_NO_SOPORTADA",
+                    f"version: {corto(version)} no es una versión soportada del formato{de}; "
+                    f"esta biblioteca lee las versiones 1 a {maxima}{consejo}", "version")
+    return version

@@ -47,6 +47,7 @@ from ._campos import (
     c_vigencia,
     crudo,
 )
+from ._lectura import verificar_version
 from ._problemas import Campo, Invalido, Recolector, corto, error, ruta_de
 
 _T = TypeVar("_T")
@@ -411,14 +412,8 @@ def _verificar_cabecera(datos: object, archivo: str, max_metas: int) -> int:
         raise error(archivo, "FORMATO_DESCONOCIDO",
                     f"formato: {corto(formato)} no es un archivo de plan; se esperaba "
                     f"\"formato\": \"{FORMATO_PLAN}\"", "formato")
-    version = datos.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or not (
-        1 <= version <= VERSION_PLAN
-    ):
-        raise error(archivo, "VERSION_NO_SOPORTADA",
-                    f"version: {corto(version)} no es una versión soportada del formato; esta "
-                    f"biblioteca lee las versiones 1 a {VERSION_PLAN} (actualice sdg-metas)",
-                    "version")
+    version = verificar_version(archivo, datos.get("version"), VERSION_PLAN,
+                                consejo=" (actualice sdg-metas)")
     crudas = datos.get("metas")
     if isinstance(crudas, list) and len(crudas) > max_metas:
         raise error(archivo, "DEMASIADAS_METAS",

@@ -14,7 +14,7 @@ from .._validacion import enum_desde_texto
 from ..errores import ErrorArchivo, ErrorModificacion, ErrorSdgMetas
 from ..modelo import PlanDeGestion
 from ._campos import c_bool, c_codigo, c_fecha, c_texto, crudo
-from ._lectura import leer_json, parece_json, texto_de
+from ._lectura import leer_json, parece_json, texto_de, verificar_version
 from ._plan_json import leer_meta, meta_a_dict, validar_plan
 from ._problemas import MAX_BYTES, Campo, Recolector, corto, error, mensaje_de, validar_limite
 
@@ -118,14 +118,7 @@ def _verificar_cabecera(datos: object, archivo: str) -> dict[str, Any]:
         raise error(archivo, "FORMATO_DESCONOCIDO",
                     f"formato: {corto(formato)} no es una solicitud de modificación; se "
                     f"esperaba \"formato\": \"{FORMATO_SOLICITUD}\"", "formato")
-    version = datos.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or not (
-        1 <= version <= VERSION_SOLICITUD
-    ):
-        raise error(archivo, "VERSION_NO_SOPORTADA",
-                    f"version: {corto(version)} no es una versión soportada del formato de "
-                    f"solicitud; esta biblioteca lee las versiones 1 a {VERSION_SOLICITUD}",
-                    "version")
+    verificar_version(archivo, datos.get("version"), VERSION_SOLICITUD, de=" de solicitud")
     return datos
 
 
