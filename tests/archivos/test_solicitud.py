@@ -88,3 +88,25 @@ def test_solicitud_tipos_invalidos() -> None:
     with pytest.raises(ErrorArchivo) as e:
         solicitud_a_dict({"codigo_meta": "L-03"})
     assert e.value.campo == "solicitud"
+
+
+def test_solicitud_causal_excepcional() -> None:
+    from sdg_metas.archivos import cargar_solicitud, solicitud_a_dict
+    from sdg_metas.modificaciones import Causal
+
+    plan = _plan_local()
+    nula = cargar_solicitud(json.dumps(dict(SOLICITUD_LOCAL, causal_excepcional=None)), plan)
+    assert nula.causal_excepcional is None
+    fuerza = cargar_solicitud(
+        json.dumps(dict(SOLICITUD_LOCAL, causal_excepcional="Fuerza mayor")), plan
+    )
+    assert fuerza.causal_excepcional is Causal.FUERZA_MAYOR
+    assert solicitud_a_dict(fuerza)["causal_excepcional"] == "fuerza_mayor"
+    with pytest.raises(ErrorCarga) as e:
+        cargar_solicitud(json.dumps(dict(SOLICITUD_LOCAL, causal_excepcional="capricho")), plan)
+    assert [str(p) for p in e.value.problemas] == [
+        (
+            "<texto>, causal_excepcional: 'capricho' no es un valor válido; valores válidos: "
+            "CAMBIO_NORMATIVO, FUERZA_MAYOR"
+        )
+    ]
