@@ -11,7 +11,7 @@ import datetime
 import functools
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -58,7 +58,7 @@ def c_texto_opcional(valor: object) -> str | None:
 
 def c_codigo(valor: object) -> str:
     texto = c_texto(valor)
-    return str(regla_del_modelo(Meta, "codigo", texto))
+    return cast(str, regla_del_modelo(Meta, "codigo", texto))
 
 
 def c_bool(valor: object) -> bool:
@@ -86,7 +86,7 @@ def c_numero_signo_opcional(valor: object) -> Decimal | None:
 
 
 def c_peso(valor: object) -> Decimal:
-    return Decimal(regla_del_modelo(Meta, "peso", c_numero(valor)))
+    return cast(Decimal, regla_del_modelo(Meta, "peso", c_numero(valor)))
 
 
 def c_tipo(valor: object) -> TipoProgramacion:

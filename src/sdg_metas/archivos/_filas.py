@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -117,7 +117,7 @@ def _numero_opcional(valor: object, decimal: str) -> Decimal | None:
 
 
 def _peso(valor: object, decimal: str) -> Decimal:
-    return Decimal(regla_del_modelo(Meta, "peso", _numero(valor, decimal)))
+    return cast(Decimal, regla_del_modelo(Meta, "peso", _numero(valor, decimal)))
 
 
 def _transversal(valor: object, _decimal: str) -> bool:

@@ -402,8 +402,11 @@ def _anotar_invariantes(
 # --- dict → Plan --------------------------------------------------------------------------------
 
 
-def _verificar_cabecera(datos: object, archivo: str, max_metas: int) -> int:
-    """La versión del archivo, tras comprobar ``formato``, ``version`` y el número de metas."""
+def _verificar_cabecera(
+    datos: object, archivo: str, max_metas: int
+) -> tuple[dict[str, Any], int]:
+    """El objeto raíz y su versión, tras comprobar ``formato``, ``version`` y el número de
+    metas (lo que impide leer el resto)."""
     if not isinstance(datos, dict):
         raise error(archivo, "FORMATO_DESCONOCIDO",
                     f"se esperaba un objeto JSON con \"formato\": \"{FORMATO_PLAN}\"")
@@ -419,7 +422,7 @@ def _verificar_cabecera(datos: object, archivo: str, max_metas: int) -> int:
         raise error(archivo, "DEMASIADAS_METAS",
                     f"el plan tiene {len(crudas)} metas y el máximo es {max_metas} "
                     "(parámetro max_metas)", "metas")
-    return version
+    return datos, version
 
 
 def _sin_nulos(valores: list[_T | None] | None) -> list[_T] | None:
@@ -437,19 +440,18 @@ def _vigencia_o_nada(valor: object) -> int | None:
 
 def leer_plan(datos: object, archivo: str, max_metas: int) -> PlanDeGestion:
     """El plan de ``datos`` (el JSON ya interpretado), o :class:`ErrorCarga` con todo."""
-    version = _verificar_cabecera(datos, archivo, max_metas)
-    assert isinstance(datos, dict)
+    raiz, version = _verificar_cabecera(datos, archivo, max_metas)
     rec = Recolector(archivo)
-    campos = rec.objeto(datos, "", _CAMPOS_PLAN)
-    crudas = datos.get("metas")
-    metas = _leer_elementos(rec, crudas, "metas", leer_meta) if "metas" in datos else None
-    reportes = _leer_elementos(rec, datos.get("reportes", []), "reportes", _leer_reporte)
-    modificaciones = _leer_elementos(rec, datos.get("modificaciones", []), "modificaciones",
+    campos = rec.objeto(raiz, "", _CAMPOS_PLAN)
+    crudas = raiz.get("metas")
+    metas = _leer_elementos(rec, crudas, "metas", leer_meta) if "metas" in raiz else None
+    reportes = _leer_elementos(rec, raiz.get("reportes", []), "reportes", _leer_reporte)
+    modificaciones = _leer_elementos(rec, raiz.get("modificaciones", []), "modificaciones",
                                      partial(_leer_modificacion, version))
     referencias = None
     if metas is not None and isinstance(crudas, list):
         referencias = _metas_para_referencias(metas, crudas)
-    _anotar_invariantes(rec, _vigencia_o_nada(datos.get("vigencia")), referencias,
+    _anotar_invariantes(rec, _vigencia_o_nada(raiz.get("vigencia")), referencias,
                         reportes or [], modificaciones or [])
     metas_ok, reportes_ok = _sin_nulos(metas), _sin_nulos(reportes)
     modificaciones_ok = _sin_nulos(modificaciones)

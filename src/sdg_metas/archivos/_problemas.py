@@ -67,6 +67,7 @@ class ErrorCarga(ErrorArchivo):
         return (self.__class__, (self.archivo, self.problemas), {"codigo": self.codigo})
 
 
+# Se publica como sdg_metas.archivos.ErrorCarga (así aparece en los mensajes y en los doctests).
 ErrorCarga.__module__ = "sdg_metas.archivos"
 
 
