@@ -1,0 +1,196 @@
+"""Pruebas de ``sdg_metas.archivos._tablas``: escribir y cargar CSV y Excel."""
+
+
+from __future__ import annotations
+
+import builtins
+import csv
+import io
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sdg_metas.archivos import (
+    COLUMNAS_CSV,
+    ErrorCarga,
+    cargar_csv,
+    cargar_plan,
+    cargar_xlsx,
+    guardar_plan,
+    plan_a_csv,
+)
+from sdg_metas.ejemplos import plan_ejemplo
+from sdg_metas.errores import ErrorArchivo
+from sdg_metas.modelo import (
+    Nivel,
+    PlanDeGestion,
+)
+
+from .comun import CABECERA, _libro, codigos, plan_completo, planes
+
+
+@given(planes(), st.sampled_from([".", ","]))
+def test_ida_y_vuelta_csv_generada(plan: PlanDeGestion, decimal: str) -> None:
+    vuelta = cargar_csv(plan_a_csv(plan, decimal=decimal), decimal=decimal)
+    assert (vuelta.vigencia, vuelta.unidad, vuelta.nivel) == (plan.vigencia, plan.unidad,
+                                                              plan.nivel)
+    for original, leida in zip(plan.metas, vuelta.metas, strict=True):
+        assert leida.programacion == original.programacion
+        assert leida.peso == original.peso
+        assert leida.eliminada_desde == original.eliminada_desde
+        assert vuelta.ejecuciones(leida.codigo) == plan.ejecuciones(original.codigo)
+
+
+def test_ida_y_vuelta_csv_del_ejemplo(tmp_path: Path) -> None:
+    plan = plan_ejemplo()
+    ruta = guardar_plan(plan, tmp_path / "plan.csv")
+    vuelta = cargar_plan(ruta)
+    assert vuelta.metas == plan.metas
+    assert (vuelta.vigencia, vuelta.unidad, vuelta.nivel) == (2025, plan.unidad, plan.nivel)
+    for meta in plan.metas:
+        assert vuelta.ejecuciones(meta.codigo) == plan.ejecuciones(meta.codigo)
+    assert ruta.read_text(encoding="utf-8").splitlines()[0] == ",".join(COLUMNAS_CSV)
+
+
+def test_csv_completo_con_bom_punto_y_coma_y_coma_decimal(tmp_path: Path) -> None:
+    plan = plan_completo()
+    ruta = guardar_plan(plan, tmp_path / "excel.csv", decimal=",", bom=True)
+    crudo = ruta.read_bytes()
+    assert crudo.startswith(b"\xef\xbb\xbf")
+    assert b";4,2E+2;" in crudo
+    vuelta = cargar_csv(ruta, decimal=",")
+    assert vuelta.metas[:2] == plan.metas[:2]
+    assert vuelta.metas[-1].programacion == plan.metas[-1].programacion
+    # Lo calculado con numerador/denominador viaja como ejecución.
+    assert vuelta.ejecuciones("M7") == plan.ejecuciones("M7")
+    with pytest.raises(ErrorCarga) as error:
+        cargar_csv(ruta)
+    assert error.value.codigo == "ARCHIVO_INVALIDO"
+    assert all("decimal=','" in p.mensaje for p in error.value.problemas)
+
+
+def test_csv_con_bom_y_coma() -> None:
+    texto = (
+        "\ufeffvigencia,unidad_plan,codigo,descripcion,tipo,magnitud,t1,t2,t3,t4,peso\n"
+        "2025,Suba,M1,Atender,suma,10,1,2,3,4,100\n"
+    )
+    plan = cargar_csv(texto)
+    assert plan.vigencia == 2025
+    assert plan.unidad == "Suba"
+    assert plan.metas[0].programacion.trimestres == tuple(Decimal(i) for i in (1, 2, 3, 4))
+
+
+def test_csv_tabulador_y_delimitador_explicito() -> None:
+    texto = CABECERA.replace(";", "\t") + "\nM1\tAtender\tsuma\t10\t1\t2\t3\t4\t1\t\t100\n"
+    assert cargar_csv(texto, vigencia=2025, unidad="Suba").metas[0].codigo == "M1"
+    texto = CABECERA.replace(";", ",") + "\nM1,Atender,suma,10,1,2,3,4,1,,100\n"
+    plan = cargar_csv(texto, vigencia=2025, unidad="Suba", delimitador=",", nivel="local")
+    assert plan.nivel is Nivel.LOCAL
+
+
+def test_csv_con_decimal_coma_y_cabecera_sin_delimitador_usa_punto_y_coma() -> None:
+    texto = "codigo\nM1\n"
+    with pytest.raises(ErrorCarga) as error:
+        cargar_csv(texto, decimal=",")
+    assert "falta la columna obligatoria 'descripcion'" in str(error.value)
+
+
+def test_csv_mal_formado() -> None:
+    texto = f'{CABECERA}\nM1;"A"x;suma;10;1;2;3;4;;;10\n'
+    with pytest.raises(ErrorCarga) as error:
+        cargar_csv(texto, vigencia=2025, unidad="Suba")
+    assert error.value.codigo == "CSV_INVALIDO"
+    assert "fila 2" in error.value.problemas[0].mensaje
+
+
+def test_csv_codigos_repetidos_sin_ejecuciones_se_cargan() -> None:
+    texto = f"{CABECERA}\nM1;A;suma;10;1;2;3;4;;;10\nM1;B;suma;10;1;2;3;4;;;10\n"
+    plan = cargar_csv(texto, vigencia=2025, unidad="Suba")
+    assert [m.codigo for m in plan.metas] == ["M1", "M1"]
+    # Al escribirlo, las ejecuciones de un código repetido quedan vacías (serían ambiguas).
+    filas = list(csv.reader(io.StringIO(plan_a_csv(plan))))
+    assert filas[1][12:16] == ["", "", "", ""]
+
+
+def test_xlsx_lectura(tmp_path: Path) -> None:
+    ruta = _libro(
+        tmp_path / "plan.xlsx",
+        [
+            ["Vigencia", "Unidad plan", "Código", "Descripción", "Tipo", "Magnitud", "T1", "T2",
+             "T3", "T4", "Ejecución T1", "Peso", "Transversal", "Unidad"],
+            [2025, "Suba", 101, "Atender", "suma", 100, 25, 25.5, "24,5", None, 20, 50, True,
+             "solicitudes"],
+            [None] * 14,
+            [2025.0, "Suba", "M2", "Mantener", "constante", 95, 95, 95, 95, 95, None, 50, False,
+             "%"],
+        ],
+    )
+    plan = cargar_plan(ruta, decimal=",")
+    assert plan.vigencia == 2025
+    m1, m2 = plan.metas
+    assert m1.codigo == "101"
+    assert m1.programacion.trimestres == (Decimal(25), Decimal("25.5"), Decimal("24.5"), None)
+    assert m1.transversal
+    assert not m2.transversal
+    assert plan.ejecuciones("101")[0] == Decimal(20)
+    assert cargar_xlsx(ruta, hoja="Plan", decimal=",") == plan
+    with pytest.raises(ErrorCarga) as error:
+        cargar_xlsx(ruta, hoja="Otra")
+    assert error.value.codigo == "EXCEL_INVALIDO"
+    assert "hojas: Plan, Portada" in error.value.problemas[0].mensaje
+    with pytest.raises(ErrorCarga) as error:
+        cargar_xlsx(ruta)
+    assert codigos(error) == [f"{ruta}, fila 2, columna t3"]
+
+
+def test_xlsx_invalido(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    ruta = tmp_path / "roto.xlsx"
+    ruta.write_bytes(b"PK esto no es un zip")
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta)
+    assert error.value.codigo == "EXCEL_INVALIDO"
+    # Un zip válido que no es un libro de Excel.
+    import zipfile
+
+    with zipfile.ZipFile(ruta, "w") as z:
+        z.writestr("hola.txt", "hola")
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta)
+    assert error.value.codigo == "EXCEL_INVALIDO"
+
+
+def test_xlsx_sin_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    importar = builtins.__import__
+
+    def sin_openpyxl(nombre: str, *args: Any, **kwargs: Any) -> Any:
+        if nombre == "openpyxl":
+            raise ImportError("No module named 'openpyxl'")
+        return importar(nombre, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "openpyxl", raising=False)
+    monkeypatch.setattr(builtins, "__import__", sin_openpyxl)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(tmp_path / "plan.xlsx")
+    assert error.value.codigo == "EXCEL_NO_DISPONIBLE"
+    assert "pip install 'sdg-metas[excel]'" in str(error.value)
+
+
+def test_opciones_invalidas() -> None:
+    casos: list[dict[str, Any]] = [
+        {"decimal": ";"}, {"delimitador": "|"}, {"delimitador": ",", "decimal": ","},
+    ]
+    for opciones in casos:
+        with pytest.raises(ErrorArchivo) as error:
+            cargar_csv("a\n", **opciones)
+        assert error.value.codigo == "OPCION_INVALIDA"
+        with pytest.raises(ErrorArchivo):
+            plan_a_csv(plan_ejemplo(), **opciones)
+    with pytest.raises(ErrorArchivo) as error:
+        cargar_xlsx("plan.xlsx", decimal="x")
+    assert error.value.codigo == "OPCION_INVALIDA"
