@@ -33,7 +33,7 @@ from decimal import Decimal, localcontext
 import attrs
 
 from . import reglas
-from ._validacion import exigir_tipo
+from ._validacion import exigir_tipo, tupla_de
 from .calculos import Resultado, evaluar
 from .calendario import Calendario, oportunidad
 from .errores import (
@@ -41,7 +41,6 @@ from .errores import (
     ErrorModelo,
     ErrorProgramacion,
     ErrorTrimestre,
-    TipoInvalido,
 )
 from .modelo import Meta, PlanDeGestion, Reporte, Trimestre, ejecucion_de
 from .numeros import CONTEXTO, texto_numero
@@ -118,17 +117,10 @@ def _misma_meta(reporte: Reporte, meta: Meta, campo: str) -> None:
 
 
 def _anteriores(anteriores: object, meta: Meta, reporte: Reporte) -> tuple[Reporte, ...]:
-    if isinstance(anteriores, (str, bytes)) or not isinstance(anteriores, Iterable):
-        raise TipoInvalido(
-            f"anteriores: {anteriores!r} debe ser una colección de Reporte",
-            campo="anteriores",
-            valor=anteriores,
-        )
-    lista = tuple(anteriores)
+    lista = tupla_de(anteriores, Reporte, "anteriores", "un Reporte")
     vistos = {reporte.trimestre.numero}
     for i, otro in enumerate(lista):
         campo = f"anteriores[{i}]"
-        exigir_tipo(otro, Reporte, campo, "un Reporte")
         _misma_meta(otro, meta, campo)
         if otro.trimestre.vigencia != reporte.trimestre.vigencia:
             raise ErrorModelo(

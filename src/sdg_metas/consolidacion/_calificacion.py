@@ -4,12 +4,12 @@ argumentos que comparten las funciones de consolidación."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, localcontext
 
 import attrs
 
-from .._validacion import exigir_tipo
+from .._validacion import exigir_entero, exigir_tipo, tupla_de
 from ..calculos import Resultado, evaluar
 from ..errores import ErrorProgramacion, ErrorTrimestre, TipoInvalido
 from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de
@@ -171,24 +171,11 @@ def trimestre_de(plan: PlanDeGestion, trimestre: object) -> Trimestre:
 
 
 def validar_planes(planes: object) -> tuple[PlanDeGestion, ...]:
-    if isinstance(planes, PlanDeGestion) or not isinstance(planes, Iterable):
-        raise TipoInvalido(
-            f"planes: {planes!r} debe ser una secuencia de PlanDeGestion",
-            campo="planes",
-            valor=planes,
-        )
-    resultado = tuple(planes)
-    for i, plan in enumerate(resultado):
-        validar_plan(plan, f"planes[{i}]")
-    return resultado
+    return tupla_de(planes, PlanDeGestion, "planes", "un PlanDeGestion")
 
 
 def validar_vigencia(vigencia: object) -> int:
-    if isinstance(vigencia, bool) or not isinstance(vigencia, int):
-        raise TipoInvalido(
-            f"vigencia: {vigencia!r} debe ser un año (int)", campo="vigencia", valor=vigencia
-        )
-    return vigencia
+    return exigir_entero(vigencia, "vigencia", "un año (int)")
 
 
 # --- CON-01: calificación --------------------------------------------------------------------
