@@ -23,11 +23,14 @@ import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .errores import ErrorSdgMetas, ErrorTrimestre
-from .modelo import PlanDeGestion, Trimestre
 from .numeros import texto_numero
+from .trimestre import Trimestre
+
+if TYPE_CHECKING:  # `plazos` no necesita el modelo: se importa con los archivos
+    from .modelo import PlanDeGestion
 
 __all__ = ["construir_parser", "main"]
 
