@@ -100,6 +100,17 @@ def test_plazos_json_y_csv() -> None:
     assert filas[2]["motivo"].endswith("2023-10-16 Día de la Raza (observado)")
 
 
+def test_plazos_usa_los_dias_de_la_politica(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sdg_metas import politica
+
+    diez = attrs.evolve(politica.POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=10)
+    monkeypatch.setattr(politica, "POLITICA_PLE_PIN_P005_V8", diez)
+    datos = json.loads(correr("plazos", "2026", "--formato", "json")[1])
+    # T1 2026 termina el 31 de marzo: 10 días después es el viernes 10 de abril, hábil
+    assert datos["plazos"][0]["dia_15"] == "2026-04-10"
+    assert datos["plazos"][0]["fecha_limite"] == "2026-04-10"
+
+
 @pytest.mark.parametrize(
     ("argv", "mensaje"),
     [

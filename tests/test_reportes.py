@@ -100,6 +100,51 @@ def test_todo_hallazgo_lleva_codigo_meta_y_trimestre() -> None:
     assert reglas(hallazgos) == ["REP-01", "REP-03", "REP-04", "REP-06"]
     assert all(h.codigo_meta == "M1" for h in hallazgos)
     assert all(h.mensaje.startswith("2025-T1: ") for h in hallazgos)
+    assert all(h.trimestre == Trimestre(2025, 1) for h in hallazgos)
+    assert [h.campo for h in hallazgos] == ["ejecucion", "analisis", "evidencias", "fecha_envio"]
+
+
+@pytest.mark.parametrize(
+    ("r", "m", "campos"),
+    [
+        (reporte(numerador=3), meta(), ["denominador"]),
+        (reporte(denominador=3), meta(), ["numerador"]),
+        (reporte(numerador=3, denominador=0), meta(), ["denominador"]),
+        (reporte(numerador=3, denominador=4), meta(), ["ejecucion"]),
+        (
+            reporte(avance_reportado=2, ejecucion_acumulada_reportada=31,
+                    avance_acumulado_reportado=2),
+            meta(),
+            ["avance_reportado", "ejecucion_acumulada_reportada", "avance_acumulado_reportado"],
+        ),
+        (reporte(ejecucion=20, causas_retraso=""), meta(), ["causas_retraso"]),
+        (reporte(ejecucion=5), meta(programacion=Programacion("suma", 90, [0, 30, 30, 30])),
+         ["ejecucion"]),
+        (reporte(fecha_envio=datetime.date(2025, 5, 30)), meta(), ["fecha_envio"]),
+        (reporte(fecha_envio=datetime.date(2025, 3, 1)), meta(), ["fecha_envio"]),
+        (
+            reporte(avance_reportado=1, ejecucion_acumulada_reportada=3),
+            meta(programacion=Programacion("decreciente", 10, [10, 10, 10, 10])),
+            ["avance_reportado"],
+        ),
+    ],
+)
+def test_cada_hallazgo_dice_su_campo(r: Reporte, m: Meta, campos: list[str]) -> None:
+    hallazgos = verificar_reporte(m, r)
+    assert [h.campo for h in hallazgos] == campos
+    assert all(h.trimestre == r.trimestre and h.codigo_meta == "M1" for h in hallazgos)
+    # el campo es el que el mensaje nombra (salvo la advertencia de la meta sin línea base)
+    assert all(h.mensaje.startswith(f"2025-T1: {h.campo}: ") for h in hallazgos
+               if "DECRECIENTE" not in h.mensaje)
+
+
+def test_registro_rep() -> None:
+    assert list(modulo_reportes.REGISTRO_REP) == [f"REP-0{i}" for i in range(1, 7)]
+    contexto = modulo_reportes.ContextoReporte(
+        meta(), reporte(evidencias=()), None, Decimal(30), POLITICA_PLE_PIN_P005_V8, None
+    )
+    assert modulo_reportes.REGISTRO_REP["REP-04"](contexto)[0].campo == "evidencias"
+    assert modulo_reportes.REGISTRO_REP["REP-01"](contexto) == ()
 
 
 # --- REP-01 -----------------------------------------------------------------------------------

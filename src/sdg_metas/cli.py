@@ -23,11 +23,14 @@ import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .errores import ErrorSdgMetas, ErrorTrimestre
-from .modelo import PlanDeGestion, Trimestre
 from .numeros import texto_numero
+from .trimestre import Trimestre
+
+if TYPE_CHECKING:  # `plazos` no necesita el modelo: se importa con los archivos
+    from .modelo import PlanDeGestion
 
 __all__ = ["construir_parser", "main"]
 
@@ -187,13 +190,14 @@ def _demo(args: argparse.Namespace, salida: TextIO) -> int:
 
 def _plazos(args: argparse.Namespace, salida: TextIO) -> int:
     from .calendario import fecha_limite_reporte, motivo_no_habil
+    from .politica import POLITICA_PLE_PIN_P005_V8 as politica
 
     vigencia = _vigencia(args.vigencia)
     filas: list[dict[str, object]] = []
     for n in (1, 2, 3, 4):
         t = Trimestre(vigencia, n)
-        dia = t.fin + datetime.timedelta(days=15)
-        limite = fecha_limite_reporte(t)
+        dia = t.fin + datetime.timedelta(days=politica.dias_plazo_reporte)
+        limite = fecha_limite_reporte(t, politica)
         motivos = []
         d = dia
         while d < limite:

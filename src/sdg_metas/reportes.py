@@ -27,10 +27,13 @@ REP-06 ERROR 2025-T2: fecha_envio: extemporáneo: se envió el 2025-07-22 y la f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, localcontext
 
-from ._validacion import exigir_tipo
+import attrs
+
+from . import reglas
+from ._validacion import exigir_tipo, tupla_de
 from .calculos import Resultado, evaluar
 from .calendario import Calendario, oportunidad
 from .errores import (
@@ -38,7 +41,6 @@ from .errores import (
     ErrorModelo,
     ErrorProgramacion,
     ErrorTrimestre,
-    TipoInvalido,
 )
 from .modelo import Meta, PlanDeGestion, Reporte, Trimestre, ejecucion_de
 from .numeros import CONTEXTO, texto_numero
@@ -46,7 +48,7 @@ from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica
 from .reglas import Hallazgo, Severidad
 from .trimestre import indice_trimestre
 
-__all__ = ["verificar_reporte", "verificar_reportes_plan"]
+__all__ = ["REGISTRO_REP", "ContextoReporte", "verificar_reporte", "verificar_reportes_plan"]
 
 _CERO = Decimal(0)
 _UNO = Decimal(1)
@@ -115,17 +117,10 @@ def _misma_meta(reporte: Reporte, meta: Meta, campo: str) -> None:
 
 
 def _anteriores(anteriores: object, meta: Meta, reporte: Reporte) -> tuple[Reporte, ...]:
-    if isinstance(anteriores, (str, bytes)) or not isinstance(anteriores, Iterable):
-        raise TipoInvalido(
-            f"anteriores: {anteriores!r} debe ser una colección de Reporte",
-            campo="anteriores",
-            valor=anteriores,
-        )
-    lista = tuple(anteriores)
+    lista = tupla_de(anteriores, Reporte, "anteriores", "un Reporte")
     vistos = {reporte.trimestre.numero}
     for i, otro in enumerate(lista):
         campo = f"anteriores[{i}]"
-        exigir_tipo(otro, Reporte, campo, "un Reporte")
         _misma_meta(otro, meta, campo)
         if otro.trimestre.vigencia != reporte.trimestre.vigencia:
             raise ErrorModelo(
@@ -161,27 +156,34 @@ def _verificar(
         resultado: Resultado | None = evaluar(meta.programacion, ejecuciones, k, politica)
     except ErrorProgramacion:  # una meta DECRECIENTE sin línea base (FOR-02)
         resultado = None
-    hallazgos = [
-        *_rep_01(meta, reporte, politica),
-        *_rep_02(reporte, resultado, politica),
-        *_rep_03(reporte, resultado, politica),
-        *_rep_04(reporte),
-        *_rep_05(meta, reporte, ejecuciones[k - 1]),
-        *_rep_06(reporte, politica, calendario),
-    ]
-    return tuple(
-        Hallazgo(regla, f"{reporte.trimestre}: {mensaje}", severidad, meta.codigo)
-        for regla, mensaje, severidad in hallazgos
-    )
+    contexto = ContextoReporte(meta, reporte, resultado, ejecuciones[k - 1], politica, calendario)
+    return tuple(h for verificacion in REGISTRO_REP.values() for h in verificacion(contexto))
 
 
-_Hallazgo = tuple[str, str, Severidad]
+@attrs.frozen(slots=True)
+class ContextoReporte:
+    """Lo que necesita cada regla ``REP-*``: la meta, el reporte, sus cifras calculadas con
+    :func:`~sdg_metas.evaluar` hasta el trimestre del reporte (``None`` si no se pueden calcular),
+    la ejecución del trimestre, la política y el calendario."""
+
+    meta: Meta
+    reporte: Reporte
+    resultado: Resultado | None
+    ejecucion: Decimal | None
+    politica: Politica
+    calendario: Calendario | None
+
+
 _ERROR = Severidad.ERROR
 _ADVERTENCIA = Severidad.ADVERTENCIA
 
 
-def _h(regla: str, mensaje: str, severidad: Severidad) -> _Hallazgo:
-    return (regla, mensaje, severidad)
+def _h(
+    c: ContextoReporte, regla: str, campo: str, mensaje: str, severidad: Severidad = _ERROR
+) -> tuple[Hallazgo, ...]:
+    """Un hallazgo del reporte: el mensaje empieza por el trimestre."""
+    trimestre = c.reporte.trimestre
+    return (Hallazgo(regla, f"{trimestre}: {mensaje}", severidad, c.meta.codigo, trimestre, campo),)
 
 
 def _vacio(texto: str) -> bool:
@@ -199,62 +201,63 @@ def _pct(fraccion: Decimal, decimales: int = 4) -> str:
 # --- REP-01: ejecución ---------------------------------------------------------------------
 
 
-def _rep_01(meta: Meta, r: Reporte, politica: Politica) -> list[_Hallazgo]:
+def _rep_01(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    r = c.reporte
     num, den, ejecucion = r.numerador, r.denominador, r.ejecucion
     if num is None and den is None:
         if ejecucion is None:
-            return [
-                _h("REP-01", "ejecucion: falta la ejecución del trimestre (ni ejecucion ni "
-                 "numerador/denominador)", _ERROR)
-            ]
-        return []
+            return _h(c, "REP-01", "ejecucion", "ejecucion: falta la ejecución del trimestre (ni "
+                      "ejecucion ni numerador/denominador)")
+        return ()
     if num is None or den is None:
         falta, dado = ("denominador", "numerador") if den is None else ("numerador", "denominador")
-        return [_h("REP-01", f"{falta}: se dio el {dado} sin el {falta}", _ERROR)]
+        return _h(c, "REP-01", falta, f"{falta}: se dio el {dado} sin el {falta}")
     if den.is_zero():
-        return [_h("REP-01", f"denominador: es {den}; debe ser mayor que 0", _ERROR)]
+        return _h(c, "REP-01", "denominador", f"denominador: es {den}; debe ser mayor que 0")
     if ejecucion is None:
-        return []
+        return ()
+    porcentual = c.meta.porcentual
     razon = num / den
-    calculada = razon * _CIEN if meta.porcentual else razon
-    if abs(ejecucion - calculada) <= politica.tolerancia_ejecucion_reporte:
-        return []
-    formula = f"{_n(num)}/{_n(den)}" + (" × 100" if meta.porcentual else "")
-    return [
-        _h(
-            "REP-01",
-            f"ejecucion: {_n(ejecucion)} no es numerador/denominador = {formula} = "
-            f"{_n(calculada)}",
-            _ERROR,
-        )
-    ]
+    calculada = razon * _CIEN if porcentual else razon
+    if abs(ejecucion - calculada) <= c.politica.tolerancia_ejecucion_reporte:
+        return ()
+    formula = f"{_n(num)}/{_n(den)}" + (" × 100" if porcentual else "")
+    return _h(
+        c,
+        "REP-01",
+        "ejecucion",
+        f"ejecucion: {_n(ejecucion)} no es numerador/denominador = {formula} = {_n(calculada)}",
+    )
 
 
 # --- REP-02: cifras reportadas frente a las calculadas --------------------------------------
 
+_CIFRAS_REPORTADAS = (
+    "avance_reportado",
+    "ejecucion_acumulada_reportada",
+    "avance_acumulado_reportado",
+)
 
-def _rep_02(r: Reporte, resultado: Resultado | None, politica: Politica) -> list[_Hallazgo]:
-    reportadas = (
-        r.avance_reportado,
-        r.ejecucion_acumulada_reportada,
-        r.avance_acumulado_reportado,
-    )
+
+def _rep_02(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    r, resultado, politica = c.reporte, c.resultado, c.politica
     if resultado is None:
-        if all(v is None for v in reportadas):
-            return []
-        return [
-            _h(
-                "REP-02",
-                "no se pueden calcular las cifras de la meta (una meta DECRECIENTE necesita "
-                "línea base, FOR-02); las cifras reportadas no se comparan",
-                _ADVERTENCIA,
-            )
-        ]
+        presentes = [campo for campo in _CIFRAS_REPORTADAS if getattr(r, campo) is not None]
+        if not presentes:
+            return ()
+        return _h(
+            c,
+            "REP-02",
+            presentes[0],
+            "no se pueden calcular las cifras de la meta (una meta DECRECIENTE necesita "
+            "línea base, FOR-02); las cifras reportadas no se comparan",
+            _ADVERTENCIA,
+        )
     tol_avance = politica.tolerancia_reporte / _CIEN
     vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA
     acumulado = resultado.avance_vigencia if vigencia else resultado.cumplimiento
     nombre_acumulado = "el avance de la vigencia" if vigencia else "el cumplimiento"
-    hallazgos: list[_Hallazgo] = []
+    hallazgos: list[Hallazgo] = []
     for campo, reportado, calculado, tolerancia, es_avance, nombre in (
         ("avance_reportado", r.avance_reportado, resultado.avance_trimestre, tol_avance, True,
          "el avance del trimestre"),
@@ -264,129 +267,151 @@ def _rep_02(r: Reporte, resultado: Resultado | None, politica: Politica) -> list
         ("avance_acumulado_reportado", r.avance_acumulado_reportado, acumulado, tol_avance, True,
          nombre_acumulado),
     ):
-        if reportado is None:
-            continue
-        mostrar = _pct if es_avance else _n
-        if calculado is None:
-            hallazgos.append(
-                _h(
-                    "REP-02",
-                    f"{campo}: se reportó {mostrar(reportado)}, pero {nombre} no aplica "
-                    "(no hay programación o ejecución con qué calcularlo)",
-                    _ERROR,
-                )
+        if reportado is not None:
+            hallazgos.extend(
+                _cifra(c, campo, reportado, calculado, tolerancia, es_avance, nombre)
             )
-        elif abs(reportado - calculado) > tolerancia:
-            pista = ""
-            if es_avance and abs(reportado - calculado * _CIEN) <= tolerancia * _CIEN:
-                pista = "; ¿se reportó en porcentaje? los avances se reportan como fracción (1 = 100 %)"
-            hallazgos.append(
-                _h(
-                    "REP-02",
-                    f"{campo}: se reportó {mostrar(reportado)} y {nombre} calculado es "
-                    f"{mostrar(calculado)}{pista}",
-                    _ERROR,
-                )
-            )
-    return hallazgos
+    return tuple(hallazgos)
+
+
+def _cifra(
+    c: ContextoReporte,
+    campo: str,
+    reportado: Decimal,
+    calculado: Decimal | None,
+    tolerancia: Decimal,
+    es_avance: bool,
+    nombre: str,
+) -> tuple[Hallazgo, ...]:
+    """REP-02 para una cifra reportada."""
+    mostrar = _pct if es_avance else _n
+    if calculado is None:
+        return _h(
+            c,
+            "REP-02",
+            campo,
+            f"{campo}: se reportó {mostrar(reportado)}, pero {nombre} no aplica "
+            "(no hay programación o ejecución con qué calcularlo)",
+        )
+    if abs(reportado - calculado) <= tolerancia:
+        return ()
+    pista = ""
+    if es_avance and abs(reportado - calculado * _CIEN) <= tolerancia * _CIEN:
+        pista = "; ¿se reportó en porcentaje? los avances se reportan como fracción (1 = 100 %)"
+    return _h(
+        c,
+        "REP-02",
+        campo,
+        f"{campo}: se reportó {mostrar(reportado)} y {nombre} calculado es "
+        f"{mostrar(calculado)}{pista}",
+    )
 
 
 # --- REP-03: análisis y causas del retraso --------------------------------------------------
 
 
-def _rep_03(r: Reporte, resultado: Resultado | None, politica: Politica) -> list[_Hallazgo]:
-    hallazgos: list[_Hallazgo] = []
+def _rep_03(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    r, politica = c.reporte, c.politica
+    hallazgos: tuple[Hallazgo, ...] = ()
     if _vacio(r.analisis):
-        hallazgos.append(_h("REP-03", "analisis: falta el análisis del avance del trimestre", _ERROR))
-    cumplimiento = resultado.cumplimiento if resultado is not None else None
+        hallazgos = _h(c, "REP-03", "analisis", "analisis: falta el análisis del avance del "
+                       "trimestre")
+    cumplimiento = c.resultado.cumplimiento if c.resultado is not None else None
     if cumplimiento is None or cumplimiento >= _UNO:
         return hallazgos
     causas = not _vacio(r.causas_retraso) or (
         politica.causas_retraso_en_analisis and not _vacio(r.analisis)
     )
-    if not causas:
-        donde = "el análisis" if politica.causas_retraso_en_analisis else "el reporte"
-        hallazgos.append(
-            _h(
-                "REP-03",
-                f"causas_retraso: la meta va atrasada (cumplimiento {_pct(cumplimiento, 2)} de lo "
-                f"programado a la fecha) y {donde} no justifica las causas del retraso "
-                "(Actividad 9, Nota 1)",
-                _ERROR,
-            )
-        )
-    return hallazgos
+    if causas:
+        return hallazgos
+    donde = "el análisis" if politica.causas_retraso_en_analisis else "el reporte"
+    return hallazgos + _h(
+        c,
+        "REP-03",
+        "causas_retraso",
+        f"causas_retraso: la meta va atrasada (cumplimiento {_pct(cumplimiento, 2)} de lo "
+        f"programado a la fecha) y {donde} no justifica las causas del retraso "
+        "(Actividad 9, Nota 1)",
+    )
 
 
 # --- REP-04: evidencias -----------------------------------------------------------------------
 
 
-def _rep_04(r: Reporte) -> list[_Hallazgo]:
-    if any(not _vacio(e) for e in r.evidencias):
-        return []
-    return [_h("REP-04", "evidencias: el reporte no trae evidencias para verificar el avance",
-             _ERROR)]
+def _rep_04(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    if any(not _vacio(e) for e in c.reporte.evidencias):
+        return ()
+    return _h(c, "REP-04", "evidencias", "evidencias: el reporte no trae evidencias para "
+              "verificar el avance")
 
 
 # --- REP-05: ejecución en un trimestre no programado ------------------------------------------
 
 
-def _rep_05(meta: Meta, r: Reporte, ejecucion: Decimal | None) -> list[_Hallazgo]:
-    numero = r.trimestre.numero
-    if meta.programacion.programado(numero) or ejecucion is None or ejecucion <= _CERO:
-        return []
-    return [
-        _h(
-            "REP-05",
-            f"ejecucion: se reportó {_n(ejecucion)} en T{numero}, que no estaba programado; "
-            "revise la programación o el reporte",
-            _ADVERTENCIA,
-        )
-    ]
+def _rep_05(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    numero, ejecucion = c.reporte.trimestre.numero, c.ejecucion
+    if c.meta.programacion.programado(numero) or ejecucion is None or ejecucion <= _CERO:
+        return ()
+    return _h(
+        c,
+        "REP-05",
+        "ejecucion",
+        f"ejecucion: se reportó {_n(ejecucion)} en T{numero}, que no estaba programado; "
+        "revise la programación o el reporte",
+        _ADVERTENCIA,
+    )
 
 
 # --- REP-06: oportunidad ----------------------------------------------------------------------
 
 
-def _rep_06(r: Reporte, politica: Politica, calendario: Calendario | None) -> list[_Hallazgo]:
+def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    r = c.reporte
     if r.fecha_envio is None:
-        if not politica.exigir_fecha_envio:
-            return []
-        return [
-            _h(
-                "REP-06",
-                "fecha_envio: el reporte no tiene fecha de envío; no se puede verificar la "
-                "oportunidad",
-                _ADVERTENCIA,
-            )
-        ]
+        if not c.politica.exigir_fecha_envio:
+            return ()
+        return _h(c, "REP-06", "fecha_envio", "fecha_envio: el reporte no tiene fecha de envío; "
+                  "no se puede verificar la oportunidad", _ADVERTENCIA)
     try:
-        op = oportunidad(r.trimestre, r.fecha_envio, politica, calendario)
+        op = oportunidad(r.trimestre, r.fecha_envio, c.politica, c.calendario)
     except ErrorCalendario as e:
-        return [
-            _h("REP-06", f"fecha_envio: no se pudo verificar la oportunidad: {e}", _ADVERTENCIA)
-        ]
+        return _h(c, "REP-06", "fecha_envio", f"fecha_envio: no se pudo verificar la "
+                  f"oportunidad: {e}", _ADVERTENCIA)
     if not op.a_tiempo:
         dias = op.dias_habiles_de_retraso
-        return [
-            _h(
-                "REP-06",
-                f"fecha_envio: extemporáneo: se envió el {op.fecha_envio.isoformat()} y la "
-                f"fecha límite era el {op.fecha_limite.isoformat()} ({dias} "
-                f"{'día hábil' if dias == 1 else 'días hábiles'} de retraso)",
-                _ERROR,
-            )
-        ]
+        return _h(
+            c,
+            "REP-06",
+            "fecha_envio",
+            f"fecha_envio: extemporáneo: se envió el {op.fecha_envio.isoformat()} y la "
+            f"fecha límite era el {op.fecha_limite.isoformat()} ({dias} "
+            f"{'día hábil' if dias == 1 else 'días hábiles'} de retraso)",
+        )
     if op.anticipado:
-        return [
-            _h(
-                "REP-06",
-                f"fecha_envio: se envió el {op.fecha_envio.isoformat()}, antes de terminar el "
-                f"trimestre ({r.trimestre.fin.isoformat()}); revise la fecha o el reporte",
-                _ADVERTENCIA,
-            )
-        ]
-    return []
+        return _h(
+            c,
+            "REP-06",
+            "fecha_envio",
+            f"fecha_envio: se envió el {op.fecha_envio.isoformat()}, antes de terminar el "
+            f"trimestre ({r.trimestre.fin.isoformat()}); revise la fecha o el reporte",
+            _ADVERTENCIA,
+        )
+    return ()
+
+
+#: Las reglas ``REP-*``: identificador → verificación de un :class:`ContextoReporte`, en el orden
+#: del catálogo (que es el orden de los hallazgos).
+REGISTRO_REP: Mapping[str, Callable[[ContextoReporte], tuple[Hallazgo, ...]]] = reglas.registro(
+    "REP",
+    {
+        "REP-01": _rep_01,
+        "REP-02": _rep_02,
+        "REP-03": _rep_03,
+        "REP-04": _rep_04,
+        "REP-05": _rep_05,
+        "REP-06": _rep_06,
+    },
+)
 
 
 # --- Un plan ----------------------------------------------------------------------------------

@@ -607,7 +607,7 @@ def test_propiedad_semaforo_monotono(valor: Decimal) -> None:
 
 
 def test_documentacion_existe() -> None:
-    doc = Path(__file__).resolve().parents[1] / "docs" / "consolidacion.md"
+    doc = Path(__file__).resolve().parents[2] / "docs" / "consolidacion.md"
     assert "CON-01" in doc.read_text(encoding="utf-8")
 
 
@@ -626,3 +626,14 @@ def test_calificacion_acotada_y_explicada_en_planes_generados(
         with localcontext(CONTEXTO):
             assert abs(sum(aportes, Decimal(0)) - valor) < Decimal("1e-45")
     assert len(ev.metas) == len(plan.metas)
+
+
+def test_registro_con_lleva_cada_regla_a_su_funcion_publica() -> None:
+    from sdg_metas import consolidacion
+
+    assert dict(consolidacion.REGISTRO_CON) == {
+        "CON-01": consolidacion.calificacion,
+        "CON-02": consolidacion.ranking,
+        "CON-03": consolidacion.semaforo,
+        "CON-04": consolidacion.consolidado_anual,
+    }

@@ -1,0 +1,245 @@
+"""La evaluación de un plan a un trimestre (cifras, semáforo, hallazgos y calificación) y sus
+filas de valores simples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ..calculos import Resultado
+from ..calendario import Calendario
+from ..errores import TipoInvalido
+from ..formulacion import verificar_plan
+from ..modelo import Meta, PlanDeGestion, Trimestre
+from ..numeros import porcentaje
+from ..politica import POLITICA_PLE_PIN_P005_V8, Politica
+from ..reglas import Hallazgo
+from ..reportes import verificar_reportes_plan
+from ._calificacion import (
+    Calificacion,
+    Contribucion,
+    Fila,
+    Semaforo,
+    calificar,
+    resultados_de,
+    semaforo,
+    si_no,
+    trimestre_de,
+    validar_plan,
+    validar_politica,
+)
+from ._ranking import PosicionRanking
+
+
+@attrs.frozen(slots=True)
+class EvaluacionMeta:
+    """Una meta evaluada a un trimestre: cifras, semáforo de su cumplimiento, contribución a la
+    calificación y hallazgos (de formulación y de sus reportes hasta ese trimestre).
+
+    ``resultado`` es ``None`` cuando no se puede calcular (una meta DECRECIENTE sin línea base).
+    """
+
+    meta: Meta
+    resultado: Resultado | None
+    semaforo: Semaforo
+    contribucion: Contribucion
+    hallazgos: tuple[Hallazgo, ...]
+
+
+@attrs.frozen(slots=True)
+class EvaluacionPlan:
+    """Un plan evaluado a un trimestre: sus metas, su calificación (CON-01) y su semáforo.
+
+    ``hallazgos_plan`` son los hallazgos del plan que no son de una meta (por ejemplo FOR-04).
+    """
+
+    plan: PlanDeGestion
+    trimestre: Trimestre
+    metas: tuple[EvaluacionMeta, ...]
+    calificacion: Calificacion
+    semaforo: Semaforo
+    hallazgos_plan: tuple[Hallazgo, ...]
+
+    @property
+    def hallazgos(self) -> tuple[Hallazgo, ...]:
+        """Todos los hallazgos: los del plan y los de cada meta."""
+        return self.hallazgos_plan + tuple(h for m in self.metas for h in m.hallazgos)
+
+
+def _hallazgos(
+    plan: PlanDeGestion,
+    trimestre: Trimestre,
+    politica: Politica,
+    calendario: Calendario | None,
+    objetivos_estrategicos: Iterable[str] | None,
+) -> tuple[Hallazgo, ...]:
+    """Hallazgos de formulación (FOR-*, :func:`~sdg_metas.verificar_plan`) y de los reportes
+    hasta el trimestre (REP-*, :func:`~sdg_metas.verificar_reportes_plan`)."""
+    return (
+        *verificar_plan(plan, objetivos_estrategicos, politica=politica),
+        *verificar_reportes_plan(plan, politica, calendario, trimestre),
+    )
+
+
+def evaluar_plan(
+    plan: PlanDeGestion,
+    trimestre: int | Trimestre | str,
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+    calendario: Calendario | None = None,
+    objetivos_estrategicos: Iterable[str] | None = None,
+) -> EvaluacionPlan:
+    """Evalúa el plan al trimestre: cada meta con su resultado, semáforo y hallazgos, y la
+    calificación del plan (CON-01) con su semáforo (CON-03).
+
+    El semáforo de una meta es el de su ``cumplimiento`` sin acotar (así la sobreejecución se
+    ve); el del plan, el de su calificación. Los hallazgos son los de formulación y los de los
+    reportes de los trimestres hasta el evaluado (``calendario`` y ``objetivos_estrategicos`` se
+    pasan a esas verificaciones).
+
+    >>> from sdg_metas.ejemplos import plan_ejemplo
+    >>> ev = evaluar_plan(plan_ejemplo(), 2)
+    >>> [(m.meta.codigo, m.semaforo.name) for m in ev.metas]
+    [('M1', 'VERDE'), ('M2', 'VERDE'), ('M3', 'VERDE'), ('M4', 'SOBREEJECUCION'), ('M5', 'ROJO'), ('M6', 'VERDE')]
+    >>> ev.calificacion.porcentaje, ev.semaforo.name
+    (Decimal('85.25'), 'VERDE')
+    """
+    validar_plan(plan)
+    validar_politica(politica)
+    t = trimestre_de(plan, trimestre)
+    resultados = resultados_de(plan, t.numero, politica)
+    cal = calificar(plan, t, politica, resultados)
+    hallazgos = _hallazgos(plan, t, politica, calendario, objetivos_estrategicos)
+    por_meta: dict[str, list[Hallazgo]] = {}
+    del_plan: list[Hallazgo] = []
+    for h in hallazgos:
+        if h.codigo_meta is None:
+            del_plan.append(h)
+        else:
+            por_meta.setdefault(h.codigo_meta, []).append(h)
+    metas = []
+    vistos: set[str] = set()
+    for i, meta in enumerate(plan.metas):
+        resultado = resultados[i][0]
+        cumplimiento = resultado.cumplimiento if resultado is not None else None
+        # Con códigos repetidos (FOR-08) los hallazgos del código van a su primera meta.
+        propios = () if meta.codigo in vistos else tuple(por_meta.get(meta.codigo, ()))
+        vistos.add(meta.codigo)
+        metas.append(
+            EvaluacionMeta(
+                meta, resultado, semaforo(cumplimiento, politica), cal.contribuciones[i], propios
+            )
+        )
+    return EvaluacionPlan(
+        plan, t, tuple(metas), cal, semaforo(cal.valor, politica), tuple(del_plan)
+    )
+
+
+def filas(evaluacion: EvaluacionPlan) -> list[Fila]:
+    """Una fila por meta de un plan evaluado, con nombres de columna estables.
+
+    Los avances son porcentajes redondeados a dos decimales (ROUND_HALF_UP); ``None`` es «no
+    aplica». Las columnas ``calificacion_plan_pct`` y ``semaforo_plan`` repiten los datos del plan.
+
+    >>> from sdg_metas.ejemplos import plan_ejemplo
+    >>> fila = filas(evaluar_plan(plan_ejemplo(), 2))[4]
+    >>> fila["codigo_meta"], fila["cumplimiento_pct"], fila["semaforo"], fila["situacion"]
+    ('M5', Decimal('40.00'), 'rojo', 'medida')
+    >>> list(fila)
+    ['vigencia', 'trimestre', 'unidad', 'nivel', 'codigo_meta', 'meta', 'tipo_programacion', 'unidad_medida', 'peso', 'eliminada', 'programado_acumulado', 'ejecucion_acumulada', 'avance_trimestre_pct', 'cumplimiento_pct', 'avance_vigencia_pct', 'semaforo', 'situacion', 'cuenta', 'cumplimiento_acotado_pct', 'peso_normalizado_pct', 'aporte_pct', 'motivo', 'hallazgos', 'reglas_hallazgos', 'calificacion_plan_pct', 'semaforo_plan']
+    """
+    if not isinstance(evaluacion, EvaluacionPlan):
+        raise TipoInvalido(
+            f"evaluacion: {evaluacion!r} debe ser una EvaluacionPlan (use evaluar_plan)",
+            campo="evaluacion",
+            valor=evaluacion,
+        )
+    plan = evaluacion.plan
+    resultado_filas: list[Fila] = []
+    for m in evaluacion.metas:
+        r = m.resultado
+        c = m.contribucion
+        resultado_filas.append(
+            {
+                "vigencia": plan.vigencia,
+                "trimestre": str(evaluacion.trimestre),
+                "unidad": plan.unidad,
+                "nivel": plan.nivel.value,
+                "codigo_meta": m.meta.codigo,
+                "meta": m.meta.descripcion,
+                "tipo_programacion": m.meta.programacion.tipo.value,
+                "unidad_medida": m.meta.unidad,
+                "peso": m.meta.peso,
+                "eliminada": si_no(not m.meta.activa_en(evaluacion.trimestre)),
+                "programado_acumulado": r.programado_acumulado if r else None,
+                "ejecucion_acumulada": r.ejecucion_acumulada if r else None,
+                "avance_trimestre_pct": porcentaje(r.avance_trimestre) if r else None,
+                "cumplimiento_pct": porcentaje(r.cumplimiento) if r else None,
+                "avance_vigencia_pct": porcentaje(r.avance_vigencia) if r else None,
+                "semaforo": m.semaforo.value,
+                "situacion": c.situacion.value,
+                "cuenta": si_no(c.cuenta),
+                "cumplimiento_acotado_pct": porcentaje(c.cumplimiento_acotado),
+                "peso_normalizado_pct": porcentaje(c.peso_normalizado),
+                "aporte_pct": porcentaje(c.aporte),
+                "motivo": c.motivo,
+                "hallazgos": len(m.hallazgos),
+                "reglas_hallazgos": ", ".join(sorted({h.regla for h in m.hallazgos})),
+                "calificacion_plan_pct": evaluacion.calificacion.porcentaje,
+                "semaforo_plan": evaluacion.semaforo.value,
+            }
+        )
+    return resultado_filas
+
+
+def _fila_ranking(p: PosicionRanking) -> Fila:
+    return {
+        "posicion": p.posicion,
+        "vigencia": p.calificacion.trimestre.vigencia,
+        "trimestre": str(p.calificacion.trimestre),
+        "unidad": p.unidad,
+        "nivel": p.nivel.value,
+        "calificacion_pct": p.calificacion.porcentaje,
+        "semaforo": p.semaforo.value,
+        "metas_que_cuentan": sum(1 for c in p.calificacion.contribuciones if c.cuenta),
+    }
+
+
+def como_filas(
+    objetos: EvaluacionPlan | Iterable[EvaluacionPlan] | Iterable[PosicionRanking],
+) -> list[Fila]:
+    """Filas de valores simples para una evaluación, varias evaluaciones o un ranking.
+
+    Una :class:`EvaluacionPlan` da una fila por meta (:func:`filas`); un ranking, una fila por
+    plan (``posicion``, ``vigencia``, ``trimestre``, ``unidad``, ``nivel``,
+    ``calificacion_pct``, ``semaforo``, ``metas_que_cuentan``).
+
+    >>> from sdg_metas.ejemplos import plan_ejemplo
+    >>> from sdg_metas import ranking
+    >>> como_filas(ranking([plan_ejemplo()], 4))
+    [{'posicion': 1, 'vigencia': 2025, 'trimestre': '2025-T4', 'unidad': 'Proceso Inspección, Vigilancia y Control', 'nivel': 'central', 'calificacion_pct': Decimal('87.75'), 'semaforo': 'verde', 'metas_que_cuentan': 6}]
+    """
+    if isinstance(objetos, EvaluacionPlan):
+        return filas(objetos)
+    if isinstance(objetos, (str, bytes)) or not isinstance(objetos, Iterable):
+        raise TipoInvalido(
+            f"objetos: {objetos!r} debe ser una EvaluacionPlan o una secuencia de "
+            "EvaluacionPlan o de PosicionRanking",
+            campo="objetos",
+            valor=objetos,
+        )
+    resultado: list[Fila] = []
+    for i, objeto in enumerate(objetos):
+        if isinstance(objeto, EvaluacionPlan):
+            resultado.extend(filas(objeto))
+        elif isinstance(objeto, PosicionRanking):
+            resultado.append(_fila_ranking(objeto))
+        else:
+            raise TipoInvalido(
+                f"objetos[{i}]: {objeto!r} debe ser una EvaluacionPlan o una PosicionRanking",
+                campo=f"objetos[{i}]",
+                valor=objeto,
+            )
+    return resultado
+
+
