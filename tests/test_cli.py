@@ -312,7 +312,7 @@ def test_silenciar_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_modificacion(tmp_path: Path) -> None:
-    from test_archivos import SOLICITUD_LOCAL, _plan_local
+    from archivos.comun import SOLICITUD_LOCAL, _plan_local
 
     plan = tmp_path / "usme.json"
     guardar_plan(_plan_local(), plan)

@@ -36,8 +36,8 @@ import attrs
 
 from ._validacion import exigir_entero, exigir_fecha, exigir_tipo
 from .errores import ErrorCalendario, TipoInvalido
-from .modelo import Trimestre
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
+from .trimestre import Trimestre
 
 __all__ = [
     "Calendario",

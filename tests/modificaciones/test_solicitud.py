@@ -175,13 +175,3 @@ def test_un_solo_rol_para_el_ciclo_y_las_solicitudes() -> None:
     with pytest.raises(ErrorSdgMetas) as error:
         Rol.desde_texto("secretario")
     assert (error.value.codigo, error.value.campo) == ("ROL_DESCONOCIDO", "rol")
-
-
-def test_compatibilidad_miembro_para_archivos() -> None:
-    # archivos.py importa modificaciones._miembro hasta que use _validacion.enum_desde_texto;
-    # esta prueba se borra junto con ese alias.
-    from sdg_metas.modificaciones import _miembro
-
-    assert _miembro(Causal, "fuerza mayor", "causal_excepcional") is Causal.FUERZA_MAYOR
-    with pytest.raises(ErrorModificacion):
-        _miembro(Causal, "capricho", "causal_excepcional")

@@ -44,12 +44,7 @@ solicitud y de la decisión al plan). El rol (:class:`Rol`) es el mismo del cicl
 
 from __future__ import annotations
 
-import enum
-from typing import TypeVar
-
-from .._validacion import enum_desde_texto
 from ..ciclo import Rol
-from ..errores import ErrorModificacion
 from ..modelo import Efecto
 from ..reglas import Motivo
 from ._aplicar import aplicar_modificacion, solicitud_desde_plan
@@ -63,15 +58,6 @@ from ._solicitud import (
     Medio,
     SolicitudModificacion,
 )
-
-_E = TypeVar("_E", bound=enum.Enum)
-
-
-def _miembro(clase: type[_E], texto: object, campo: str) -> _E:
-    """Compatibilidad: solo para ``archivos.py`` mientras no use
-    ``_validacion.enum_desde_texto``; se borra cuando deje de importarlo."""
-    return enum_desde_texto(clase, texto, campo, ErrorModificacion)
-
 
 __all__ = [
     "REGISTRO_MOD",
