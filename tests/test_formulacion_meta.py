@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from sdg_metas import (
     POLITICA_PLE_PIN_P005_V8,
     REGLAS,
+    ErrorModelo,
     ErrorSdgMetas,
     Indicador,
     Meta,
@@ -323,12 +324,14 @@ def test_for_08_codigos_repetidos() -> None:
 
 
 def test_plan_local_exige_dependencia_orientadora_a_toda_meta() -> None:
-    # la meta dice CENTRAL (valor por defecto) pero el plan es de una Alcaldía Local
+    # la meta no dice su nivel: en el plan de una Alcaldía Local es local (issue 11, punto 4)
     hallazgos = verificar_plan(plan(meta(), nivel="local"))
     assert [(h.regla, h.codigo_meta) for h in hallazgos] == [("FOR-07", "M1")]
     assert verificar_plan(plan(meta(dependencia_orientadora="SGL"), nivel="local")) == ()
-    # en un plan central, una meta LOCAL también la necesita
-    assert reglas(verificar_plan(plan(meta(nivel="local")))) == ["FOR-07"]
+    # una meta LOCAL en un plan central ya no se puede construir: el nivel es el del plan
+    with pytest.raises(ErrorModelo) as error:
+        plan(meta(nivel="local"))
+    assert error.value.codigo == "NIVEL_CONTRADICTORIO"
 
 
 def test_orden_del_plan_metas_luego_for_04_y_for_08() -> None:
@@ -373,7 +376,7 @@ def metas(draw: st.DrawFn, codigo: str | None = None) -> Meta:
         ),
         peso=draw(st.decimals(min_value=0, max_value=100, places=1)),
         unidad=draw(st.sampled_from(["", "%", "acciones"])),
-        nivel=draw(st.sampled_from(list(Nivel))),
+        nivel=draw(st.sampled_from([None, *Nivel])),
         transversal=draw(st.booleans()),
         proceso_lider=draw(st.one_of(st.none(), textos)),
         dependencia_orientadora=draw(st.one_of(st.none(), textos)),
@@ -391,6 +394,8 @@ catalogos = st.one_of(st.none(), st.lists(st.sampled_from(["OE1", "oe2", "OE3"])
 def test_todo_hallazgo_nombra_una_regla_del_catalogo_y_del_documento(
     lista: list[Meta], nivel: str, catalogo: list[str] | None
 ) -> None:
+    # una meta es del nivel de su plan (issue 11, punto 4): las que traen nivel, el del plan
+    lista = [m if m.nivel is None else attrs.evolve(m, nivel=Nivel(nivel)) for m in lista]
     p = plan(*lista, nivel=nivel)
     hallazgos = verificar_plan(p, catalogo)
     for h in hallazgos:

@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # la lista única de la API pública (ver arriba); mantenerla
     from .formulacion import verificar_meta as verificar_meta
     from .formulacion import verificar_plan as verificar_plan
     from .formulacion import verificar_programacion as verificar_programacion
+    from .invariantes import problemas_del_plan as problemas_del_plan
     from .modelo import Efecto as Efecto
     from .modelo import Indicador as Indicador
     from .modelo import Meta as Meta
@@ -73,11 +74,11 @@ if TYPE_CHECKING:  # la lista única de la API pública (ver arriba); mantenerla
     from .modelo import PlanDeGestion as PlanDeGestion
     from .modelo import Programacion as Programacion
     from .modelo import RegistroModificacion as RegistroModificacion
+    from .modelo import ReportadoPor as ReportadoPor
     from .modelo import Reporte as Reporte
     from .modelo import TipoProgramacion as TipoProgramacion
     from .modelo import ejecucion_de as ejecucion_de
     from .modelo import es_porcentual as es_porcentual
-    from .modelo import problemas_del_plan as problemas_del_plan
     from .modificaciones import Cambios as Cambios
     from .modificaciones import Causal as Causal
     from .modificaciones import Concepto as Concepto
@@ -99,6 +100,8 @@ if TYPE_CHECKING:  # la lista única de la API pública (ver arriba); mantenerla
     from .politica import CalificacionAnual as CalificacionAnual
     from .politica import ModoConstante as ModoConstante
     from .politica import Politica as Politica
+    from .politica import RetrasoSegun as RetrasoSegun
+    from .politica import SentidoAumento as SentidoAumento
     from .politica import TratamientoSinCumplimiento as TratamientoSinCumplimiento
     from .reglas import REGLAS as REGLAS
     from .reglas import Hallazgo as Hallazgo

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal, localcontext
 
 import attrs
@@ -31,6 +31,7 @@ from ._validacion import (
     tupla_de,
 )
 from .errores import ErrorModelo, ErrorProgramacion, TipoInvalido
+from .invariantes import problemas_del_plan
 from .numeros import CONTEXTO, a_decimal, a_decimal_opcional
 from .trimestre import Trimestre, indice_trimestre, validar_vigencia
 
@@ -43,6 +44,7 @@ __all__ = [
     "PlanDeGestion",
     "Programacion",
     "RegistroModificacion",
+    "ReportadoPor",
     "Reporte",
     "TipoProgramacion",
     "Trimestre",
@@ -91,6 +93,23 @@ class Nivel(enum.Enum):
         return enum_desde_texto(cls, texto, "nivel")
 
 
+class ReportadoPor(enum.Enum):
+    """Quién reporta el seguimiento de una meta (Política de operación 8).
+
+    - ``UNIDAD``: el proceso o la Alcaldía Local dueña del plan.
+    - ``AREA_CENTRAL``: un área del nivel central responsable del reporte de una meta local o
+      transversal, que remite numerador, denominador, resultado y observaciones a la OAP.
+    """
+
+    UNIDAD = "unidad"
+    AREA_CENTRAL = "area_central"
+
+    @classmethod
+    def desde_texto(cls, texto: str | ReportadoPor) -> ReportadoPor:
+        """Quién reporta, por su nombre (``"unidad"``, ``"área central"`` …)."""
+        return enum_desde_texto(cls, texto, "reportado_por")
+
+
 class Efecto(enum.Enum):
     """Efecto de una solicitud de modificación sobre la meta (Política 9, viñetas 3 a 8)."""
 
@@ -112,6 +131,14 @@ def _tipo(valor: str | TipoProgramacion) -> TipoProgramacion:
 
 def _nivel(valor: str | Nivel) -> Nivel:
     return Nivel.desde_texto(valor)
+
+
+def _reportado_por(valor: str | ReportadoPor) -> ReportadoPor:
+    return ReportadoPor.desde_texto(valor)
+
+
+def _nivel_opcional(valor: str | Nivel | None) -> Nivel | None:
+    return None if valor is None else Nivel.desde_texto(valor)
 
 
 def _validar_codigo(_inst: object, atributo: attrs.Attribute[str], valor: object) -> None:
@@ -300,12 +327,15 @@ class Meta:
 
     ``peso`` es su porcentaje dentro del plan (0..100). ``eliminada_desde`` es el trimestre desde
     el cual la meta está marcada como «Meta eliminada» (Política 9, viñeta 8), o ``None``.
+    ``nivel`` es el de su plan: una meta construida sin nivel (``None``, «no dado») toma el de
+    :class:`PlanDeGestion` al entrar en él, y una meta cuyo nivel contradice el de su plan es un
+    error (``NIVEL_CONTRADICTORIO``).
 
     >>> from sdg_metas import Meta, Programacion
     >>> m = Meta(codigo="M1", descripcion="Atender 100 solicitudes",
     ...          programacion=Programacion("suma", 100, [25, 25, 25, 25]), peso=20)
-    >>> m.activa_en(4), m.nivel.name
-    (True, 'CENTRAL')
+    >>> m.activa_en(4), m.nivel is None
+    (True, True)
     """
 
     codigo: str = attrs.field(validator=_validar_codigo)
@@ -313,7 +343,7 @@ class Meta:
     programacion: Programacion = attrs.field(validator=_programacion)
     peso: Decimal = attrs.field(converter=_peso)
     unidad: str = attrs.field(default="", validator=_texto)
-    nivel: Nivel = attrs.field(default=Nivel.CENTRAL, converter=_nivel)
+    nivel: Nivel | None = attrs.field(default=None, converter=_nivel_opcional)
     transversal: bool = attrs.field(default=False, validator=_booleano)
     proceso_lider: str | None = attrs.field(default=None, validator=_texto_opcional)
     dependencia_orientadora: str | None = attrs.field(
@@ -375,6 +405,9 @@ class Reporte:
     analisis_acumulado: str = attrs.field(default="", validator=_texto)
     causas_retraso: str = attrs.field(default="", validator=_texto)
     codigo_meta: str = attrs.field(default="", validator=_texto)
+    reportado_por: ReportadoPor = attrs.field(
+        default=ReportadoPor.UNIDAD, converter=_reportado_por
+    )
 
 
 def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
@@ -396,95 +429,6 @@ def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
     with localcontext(CONTEXTO):
         razon = reporte.numerador / reporte.denominador
         return razon * _CIEN if meta.porcentual else razon
-
-
-# --- Invariantes del plan -----------------------------------------------------------------------
-
-
-def problemas_del_plan(
-    vigencia: int,
-    metas: Sequence[Meta],
-    reportes: Sequence[Reporte],
-    modificaciones: Sequence[RegistroModificacion] = (),
-) -> tuple[ErrorModelo, ...]:
-    """Todos los problemas que impiden construir un :class:`PlanDeGestion`, en orden.
-
-    Es la única comprobación de las invariantes del plan: ``PlanDeGestion`` lanza el primero y
-    los cargadores de archivos los informan todos, con su ubicación. Cada problema es un
-    :class:`~sdg_metas.errores.ErrorModelo` cuyo ``campo`` dice dónde está
-    (``reportes[3].codigo_meta`` …): un reporte de otra vigencia, de una meta que no está en el
-    plan (o cuyo código está repetido), dos reportes de la misma meta y trimestre, o una
-    modificación de una meta que no está en el plan.
-
-    >>> from sdg_metas import Reporte, Trimestre
-    >>> [e.codigo for e in problemas_del_plan(2025, [], [Reporte(trimestre=Trimestre(2024, 4))])]
-    ['REPORTE_FUERA_DE_VIGENCIA', 'REPORTE_SIN_META']
-    """
-    conteo: dict[str, int] = {}
-    for meta in metas:
-        conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1
-    problemas: list[ErrorModelo] = []
-    vistos: set[tuple[str, int]] = set()
-    for i, reporte in enumerate(reportes):
-        problemas.extend(_problemas_reporte(f"reportes[{i}]", reporte, vigencia, conteo, vistos))
-    for i, registro in enumerate(modificaciones):
-        if registro.codigo_meta not in conteo:
-            problemas.append(
-                ErrorModelo(
-                    f"modificaciones[{i}].codigo_meta: {registro.codigo_meta!r} no es una meta "
-                    "del plan",
-                    codigo="MODIFICACION_SIN_META",
-                    campo=f"modificaciones[{i}].codigo_meta",
-                    valor=registro.codigo_meta,
-                )
-            )
-    return tuple(problemas)
-
-
-def _problemas_reporte(
-    campo: str,
-    reporte: Reporte,
-    vigencia: int,
-    conteo: dict[str, int],
-    vistos: set[tuple[str, int]],
-) -> list[ErrorModelo]:
-    problemas: list[ErrorModelo] = []
-    if reporte.trimestre.vigencia != vigencia:
-        problemas.append(
-            ErrorModelo(
-                f"{campo}.trimestre: {reporte.trimestre} no es de la vigencia {vigencia} del plan",
-                codigo="REPORTE_FUERA_DE_VIGENCIA",
-                campo=f"{campo}.trimestre",
-                valor=str(reporte.trimestre),
-            )
-        )
-    if conteo.get(reporte.codigo_meta, 0) != 1:
-        problema = (
-            "no es una meta del plan"
-            if reporte.codigo_meta not in conteo
-            else "está repetido en el plan y el reporte es ambiguo"
-        )
-        problemas.append(
-            ErrorModelo(
-                f"{campo}.codigo_meta: {reporte.codigo_meta!r} {problema}",
-                codigo="REPORTE_SIN_META",
-                campo=f"{campo}.codigo_meta",
-                valor=reporte.codigo_meta,
-            )
-        )
-    clave = (reporte.codigo_meta, reporte.trimestre.numero)
-    if clave in vistos:
-        problemas.append(
-            ErrorModelo(
-                f"{campo}: la meta {reporte.codigo_meta!r} ya tiene un reporte para "
-                f"{reporte.trimestre}",
-                codigo="REPORTE_DUPLICADO",
-                campo=campo,
-                valor=str(reporte.trimestre),
-            )
-        )
-    vistos.add(clave)
-    return problemas
 
 
 # --- Registro de modificaciones y Plan --------------------------------------------------------
@@ -545,9 +489,16 @@ class PlanDeGestion:
 
     def __attrs_post_init__(self) -> None:
         for problema in problemas_del_plan(
-            self.vigencia, self.metas, self.reportes, self.modificaciones
+            self.vigencia, self.metas, self.reportes, self.modificaciones, self.nivel
         ):
             raise problema
+        if any(meta.nivel is None for meta in self.metas):
+            # una meta sin nivel es del nivel de su plan (issue 11, punto 4)
+            metas = tuple(
+                attrs.evolve(meta, nivel=self.nivel) if meta.nivel is None else meta
+                for meta in self.metas
+            )
+            object.__setattr__(self, "metas", metas)
 
     def meta(self, codigo: str) -> Meta:
         """La meta con ese código (la primera, si estuviera repetido)."""

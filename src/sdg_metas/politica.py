@@ -123,44 +123,32 @@ def _booleano(_inst: object, atributo: attrs.Attribute[bool], valor: object) -> 
         )
 
 
-def _palabras(valor: object) -> frozenset[str]:
-    """Un conjunto de palabras en minúsculas y sin tildes (``INT-40``)."""
+def _conjunto_normalizado(valor: object, campo: str) -> frozenset[str]:
+    """Un conjunto de textos no vacíos en minúsculas y sin tildes (``INT-40``, ``INT-46``)."""
     if isinstance(valor, (str, bytes)) or not hasattr(valor, "__iter__"):
         raise _invalida(
-            f"palabras_no_infinitivo: {valor!r} debe ser un conjunto de palabras "
-            "(por ejemplo frozenset({'hogar'}))",
-            "palabras_no_infinitivo",
+            f"{campo}: {valor!r} debe ser un conjunto de textos (por ejemplo frozenset({{'hogar'}}))",
+            campo,
             valor,
         )
     resultado = set()
-    for palabra in valor:
-        if not isinstance(palabra, str):
-            raise _invalida(
-                f"palabras_no_infinitivo: {palabra!r} debe ser un texto",
-                "palabras_no_infinitivo",
-                palabra,
-            )
-        resultado.add(sin_tildes(palabra))
+    for texto in valor:
+        if not isinstance(texto, str) or not texto.strip():
+            raise _invalida(f"{campo}: {texto!r} debe ser un texto no vacío", campo, texto)
+        resultado.add(sin_tildes(texto))
     return frozenset(resultado)
+
+
+def _palabras(valor: object) -> frozenset[str]:
+    return _conjunto_normalizado(valor, "palabras_no_infinitivo")
 
 
 def _vocabulario(valor: object) -> frozenset[str]:
-    """Un conjunto de expresiones en minúsculas y sin tildes (``INT-46``)."""
-    if isinstance(valor, (str, bytes)) or not hasattr(valor, "__iter__"):
-        raise _invalida(
-            f"vocabulario: {valor!r} debe ser un conjunto de expresiones "
-            "(por ejemplo frozenset({'retraso'}))",
-            "vocabulario",
-            valor,
-        )
-    resultado = set()
-    for expresion in valor:
-        if not isinstance(expresion, str) or not expresion.strip():
-            raise _invalida(
-                f"vocabulario: {expresion!r} debe ser un texto no vacío", "vocabulario", expresion
-            )
-        resultado.add(sin_tildes(expresion))
-    return frozenset(resultado)
+    return _conjunto_normalizado(valor, "vocabulario_causas")
+
+
+def _sin_analisis(valor: object) -> frozenset[str]:
+    return _conjunto_normalizado(valor, "textos_sin_analisis")
 
 
 #: Expresiones con las que un análisis nombra la causa de un retraso (``INT-46``); se buscan en
@@ -389,7 +377,7 @@ class Politica:
     )
     """``INT-46``: expresiones con las que un análisis nombra la causa de un retraso (REP-03)."""
     textos_sin_analisis: frozenset[str] = attrs.field(
-        default=TEXTOS_SIN_ANALISIS, converter=_vocabulario
+        default=TEXTOS_SIN_ANALISIS, converter=_sin_analisis
     )
     """``INT-46``: textos que no son un análisis aunque no estén vacíos (además de los que no
     tienen ninguna palabra, como ``"."`` o ``"-"``)."""

@@ -40,7 +40,7 @@ def plan_completo() -> PlanDeGestion:
         proceso_lider="Proceso Gestión Pública Territorial",
         dependencia_orientadora="Dirección de Tecnologías",
         eliminada_desde=Trimestre(2025, 4),
-        nivel=Nivel.LOCAL,
+        nivel=Nivel.CENTRAL,  # el de su plan (issue 11, punto 4)
     )
     metas[1] = attrs.evolve(metas[1], indicador=None, entregables=(), objetivo_estrategico=None)
     metas.append(
@@ -98,6 +98,7 @@ _opcionales = st.none() | _decimales
 @st.composite
 def planes(draw: st.DrawFn) -> PlanDeGestion:
     vigencia = draw(st.integers(2000, 2100))
+    nivel_plan = draw(st.sampled_from(list(Nivel)))
     n = draw(st.integers(1, 4))
     metas = []
     reportes = []
@@ -115,7 +116,7 @@ def planes(draw: st.DrawFn) -> PlanDeGestion:
                 ),
                 peso=draw(st.decimals(min_value=0, max_value=100, places=6)),
                 unidad=draw(_textos),
-                nivel=draw(st.sampled_from(list(Nivel))),
+                nivel=draw(st.sampled_from([None, nivel_plan])),
                 transversal=draw(st.booleans()),
                 proceso_lider=draw(st.none() | _textos),
                 entregables=draw(st.lists(_textos, max_size=2)),
@@ -140,7 +141,7 @@ def planes(draw: st.DrawFn) -> PlanDeGestion:
                 )
             )
     return PlanDeGestion(vigencia=vigencia, unidad=draw(_unidades),
-                         nivel=draw(st.sampled_from(list(Nivel))), metas=metas,
+                         nivel=nivel_plan, metas=metas,
                          reportes=reportes)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from sdg_metas.modelo import Indicador, Meta, PlanDeGestion, Programacion, Reporte, Trimestre
+from sdg_metas.modelo import Indicador, Meta, Nivel, PlanDeGestion, Programacion, Reporte, Trimestre
 from sdg_metas.modificaciones import (
     Concepto,
     Instancia,
@@ -53,7 +53,7 @@ def reprogramar(meta: Meta, magnitud: int, trimestres: list[int | None]) -> Meta
 def solicitud(meta: Meta | None = None, **cambios: Any) -> SolicitudModificacion:
     """Una solicitud correcta por defecto: reprograma T3 y T4 el 20 de mayo."""
     meta = meta_central() if meta is None else meta
-    local = isinstance(meta, Meta) and meta.nivel.name == "LOCAL"
+    local = isinstance(meta, Meta) and meta.nivel is Nivel.LOCAL
     datos: dict[str, Any] = {
         "meta": meta,
         "fecha": D(V, 5, 20),

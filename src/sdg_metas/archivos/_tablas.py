@@ -85,7 +85,7 @@ def _fila_csv(
         *(_texto_csv(v, decimal) for v in ejecuciones),
         _texto_csv(meta.peso, decimal),
         meta.unidad,
-        meta.nivel.value,
+        "" if meta.nivel is None else meta.nivel.value,
         "si" if meta.transversal else "no",
         meta.proceso_lider or "",
         meta.dependencia_orientadora or "",
