@@ -23,7 +23,7 @@ import datetime
 import enum
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from .errores import ErrorModelo, ErrorSdgMetas, TipoInvalido
 
@@ -103,6 +103,32 @@ def enum_desde_texto(
         campo=campo,
         valor=texto,
     )
+
+
+_ET = TypeVar("_ET", bound="EnumTexto")
+
+
+class EnumTexto(enum.Enum):
+    """Base de las enumeraciones que se leen desde texto (``desde_texto``).
+
+    Cada subclase dice el nombre del campo para los mensajes y, si no es ``ErrorModelo``, la
+    clase de error: ``class Nivel(EnumTexto, campo="nivel"): ...``.
+    """
+
+    _campo_texto: ClassVar[str]
+    _error_texto: ClassVar[type[ErrorSdgMetas]]
+
+    def __init_subclass__(
+        cls, campo: str = "valor", error: type[ErrorSdgMetas] = ErrorModelo, **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._campo_texto = campo
+        cls._error_texto = error
+
+    @classmethod
+    def desde_texto(cls: type[_ET], texto: object) -> _ET:
+        """El miembro por su nombre o su valor, sin importar mayúsculas, tildes ni espacios."""
+        return enum_desde_texto(cls, texto, cls._campo_texto, cls._error_texto)
 
 
 def de_tipo(

@@ -28,13 +28,13 @@ from __future__ import annotations
 import bisect
 import datetime
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from ._validacion import exigir_entero, exigir_fecha, exigir_tipo
+from ._validacion import exigir_entero, exigir_fecha, exigir_tipo, tupla_de
 from .errores import ErrorCalendario, TipoInvalido
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
 from .trimestre import Trimestre
@@ -133,16 +133,10 @@ def festivos(año: int) -> Mapping[datetime.date, str]:
 
 
 def _fechas(valor: object, campo: str) -> frozenset[datetime.date]:
-    if isinstance(valor, (str, bytes)) or not isinstance(valor, Iterable):
-        raise TipoInvalido(
-            f"{campo}: {valor!r} debe ser un conjunto de fechas (datetime.date)",
-            campo=campo,
-            valor=valor,
-        )
-    fechas = frozenset(valor)
+    fechas = tupla_de(valor, datetime.date, campo, "una fecha (datetime.date)")
     for fecha in fechas:
-        _validar_fecha(fecha, campo)
-    return fechas
+        _validar_fecha(fecha, campo)  # un datetime también es date: se rechaza aquí
+    return frozenset(fechas)
 
 
 def _no_habiles(valor: object) -> frozenset[datetime.date]:

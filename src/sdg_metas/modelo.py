@@ -24,8 +24,8 @@ from decimal import Decimal, localcontext
 import attrs
 
 from ._validacion import (
+    EnumTexto,
     de_tipo,
-    enum_desde_texto,
     exigir_fecha,
     sin_tildes,
     tupla_de,
@@ -59,41 +59,34 @@ Numero = int | str | Decimal | float
 _CIEN = Decimal(100)
 
 
-class TipoProgramacion(enum.Enum):
-    """Los cuatro tipos de programación de una meta (Política 9, viñeta 2)."""
+class TipoProgramacion(EnumTexto, campo="tipo"):
+    """Los cuatro tipos de programación de una meta (Política 9, viñeta 2).
+
+    ``desde_texto`` lo lee de su nombre, sin importar mayúsculas ni tildes:
+
+    >>> TipoProgramacion.desde_texto("Creciente")
+    <TipoProgramacion.CRECIENTE: 'creciente'>
+    >>> TipoProgramacion.desde_texto("lineal")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: SUMA, CONSTANTE, CRECIENTE, DECRECIENTE
+    """
 
     SUMA = "suma"
     CONSTANTE = "constante"
     CRECIENTE = "creciente"
     DECRECIENTE = "decreciente"
 
-    @classmethod
-    def desde_texto(cls, texto: str | TipoProgramacion) -> TipoProgramacion:
-        """El tipo a partir de su nombre, sin importar mayúsculas ni tildes.
 
-        >>> TipoProgramacion.desde_texto("Creciente")
-        <TipoProgramacion.CRECIENTE: 'creciente'>
-        >>> TipoProgramacion.desde_texto("lineal")
-        Traceback (most recent call last):
-        ...
-        sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: SUMA, CONSTANTE, CRECIENTE, DECRECIENTE
-        """
-        return enum_desde_texto(cls, texto, "tipo")
-
-
-class Nivel(enum.Enum):
-    """Nivel del plan: un proceso del nivel central o una Alcaldía Local."""
+class Nivel(EnumTexto, campo="nivel"):
+    """Nivel del plan: un proceso del nivel central o una Alcaldía Local (``"central"``,
+    ``"Local"`` …)."""
 
     CENTRAL = "central"
     LOCAL = "local"
 
-    @classmethod
-    def desde_texto(cls, texto: str | Nivel) -> Nivel:
-        """El nivel a partir de su nombre (``"central"``, ``"Local"`` …)."""
-        return enum_desde_texto(cls, texto, "nivel")
 
-
-class ReportadoPor(enum.Enum):
+class ReportadoPor(EnumTexto, campo="reportado_por"):
     """Quién reporta el seguimiento de una meta (Política de operación 8).
 
     - ``UNIDAD``: el proceso o la Alcaldía Local dueña del plan.
@@ -103,11 +96,6 @@ class ReportadoPor(enum.Enum):
 
     UNIDAD = "unidad"
     AREA_CENTRAL = "area_central"
-
-    @classmethod
-    def desde_texto(cls, texto: str | ReportadoPor) -> ReportadoPor:
-        """Quién reporta, por su nombre (``"unidad"``, ``"área central"`` …)."""
-        return enum_desde_texto(cls, texto, "reportado_por")
 
 
 class Efecto(enum.Enum):
