@@ -350,7 +350,11 @@ def valor_json(valor: object) -> Any:
 
 class CodificadorJSON(json.JSONEncoder):
     """Un codificador de :mod:`json` para los valores de la biblioteca (ver :func:`valor_json`):
-    ``json.dumps(filas(ev), cls=CodificadorJSON)``."""
+    ``json.dumps(filas(ev), cls=CodificadorJSON)``.
+
+    :mod:`json` exige claves de texto o número antes de consultar al codificador: un diccionario
+    con claves ``Trimestre`` se escribe con ``json.dumps(valor_json(datos))``.
+    """
 
     def default(self, o: Any) -> Any:
         """El valor simple de ``o`` (:func:`valor_json`)."""
