@@ -16,6 +16,8 @@ import sys
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 pd = pytest.importorskip("pandas")
 
@@ -29,6 +31,7 @@ from sdg_metas import (  # noqa: E402
 from sdg_metas import pandas as sdg_pandas  # noqa: E402
 from sdg_metas.ejemplos import plan_ejemplo  # noqa: E402
 from sdg_metas.presentacion import CodificadorJSON, valor_json  # noqa: E402
+from sdg_metas.testing import planes  # noqa: E402
 
 a_dataframe = sdg_pandas.a_dataframe
 
@@ -135,3 +138,24 @@ def test_sin_pandas_el_error_nombra_el_extra(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(ImportError, match=r"pip install 'sdg-metas\[pandas\]'") as error:
         importlib.import_module("sdg_metas.pandas")
     assert error.value.name == "pandas"
+
+
+@given(plan=planes(), k=st.integers(1, 4))
+def test_el_dataframe_numerico_es_el_exacto_convertido(plan, k) -> None:  # type: ignore[no-untyped-def]
+    """Para cualquier plan: cada cifra del marco numérico es ``float`` del ``Decimal`` de
+    ``filas`` (``NaN`` donde «no aplica») y el marco exacto la conserva tal cual."""
+    originales = filas(evaluar_plan(plan, k))
+    numerico = a_dataframe(originales)
+    exacto = a_dataframe(originales, numerico=False)
+    assert len(numerico) == len(exacto) == len(originales)
+    for i, fila in enumerate(originales):
+        for clave, valor in fila.items():
+            if clave.startswith("semaforo"):
+                esperado = None if valor == "sin_dato" else valor
+                for marco in (numerico, exacto):
+                    leido = marco.loc[i, clave]
+                    assert (pd.isna(leido) and esperado is None) or leido == esperado
+            elif clave.endswith("_pct") or isinstance(valor, Decimal):
+                leido = numerico.loc[i, clave]
+                assert math.isnan(leido) if valor is None else leido == float(valor)
+                assert exacto.loc[i, clave] is valor or exacto.loc[i, clave] == valor

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sdg_metas import (
     REGLAS,
@@ -40,6 +42,7 @@ from sdg_metas.presentacion import (
     html_calificacion,
     valor_json,
 )
+from sdg_metas.testing import planes
 
 HOSTIL = '<script>alert("x")</script> & "Alcaldía"'
 
@@ -305,3 +308,36 @@ def test_json_dumps_de_filas_es_exacto() -> None:
                 assert leida[clave] == valor
     # M2 (CONSTANTE, M = 95) al T3: la media de lo reportado es 94.67; 94.67/95 = 99.65 %.
     assert leidas[1]["cumplimiento_pct"] == "99.65"
+
+
+# --- propiedades ------------------------------------------------------------------------------
+
+_TEXTOS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+    lambda t: t.strip() == t and t != ""
+)
+
+
+@given(plan=planes(), k=st.integers(1, 4), unidad=_TEXTOS)
+def test_el_html_de_cualquier_plan_esta_bien_formado(plan, k, unidad) -> None:  # type: ignore[no-untyped-def]
+    """Para cualquier plan y cualquier nombre de unidad: HTML bien formado, sin etiquetas que no
+    sean de la tabla, con la unidad leída de vuelta tal cual y cada meta con su semáforo."""
+    ev = evaluar_plan(attrs.evolve(plan, unidad=unidad), k)
+    arbol = _leer(ev._repr_html_())
+    assert set(arbol.etiquetas) <= {"table", "caption", "thead", "tbody", "tr", "th", "td",
+                                    "span", "abbr"}
+    assert unidad in "".join(arbol.texto)
+    celdas = arbol.texto
+    for m in ev.metas:
+        assert m.meta.codigo in celdas
+    _leer(ev.calificacion._repr_html_())
+
+
+@given(plan=planes(), k=st.integers(1, 4))
+def test_valor_json_de_cualquier_plan_y_evaluacion(plan, k) -> None:  # type: ignore[no-untyped-def]
+    """Todo el plan y su evaluación pasan por JSON; cada ``Decimal`` vuelve exacto."""
+    ev = evaluar_plan(plan, k)
+    dato = json.loads(json.dumps(valor_json(ev)))
+    assert dato["trimestre"] == str(Trimestre(plan.vigencia, k))
+    assert [Decimal(m["meta"]["peso"]) for m in dato["metas"]] == [m.peso for m in plan.metas]
+    valor = ev.calificacion.valor
+    assert dato["calificacion"]["valor"] == (None if valor is None else str(valor))
