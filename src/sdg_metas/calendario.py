@@ -415,6 +415,11 @@ class Oportunidad:
     dias_habiles_de_retraso: int
     anticipado: bool
 
+    def _repr_html_(self) -> str:
+        from .presentacion import html_oportunidad
+
+        return html_oportunidad(self)
+
     def explicar(self) -> str:
         """Una frase en español con la decisión y su fuente.
 

@@ -83,6 +83,11 @@ class Calificacion:
     contribuciones: tuple[Contribucion, ...]
     regla: str = "CON-01"
 
+    def _repr_html_(self) -> str:
+        from ..presentacion import html_calificacion
+
+        return html_calificacion(self)
+
     @property
     def porcentaje(self) -> Decimal | None:
         """El valor como porcentaje redondeado a dos decimales (ROUND_HALF_UP)."""

@@ -61,6 +61,11 @@ class EvaluacionPlan:
     semaforo: Semaforo
     hallazgos_plan: tuple[Hallazgo, ...]
 
+    def _repr_html_(self) -> str:
+        from ..presentacion import html_evaluacion
+
+        return html_evaluacion(self)
+
     @property
     def hallazgos(self) -> tuple[Hallazgo, ...]:
         """Todos los hallazgos: los del plan y los de cada meta."""

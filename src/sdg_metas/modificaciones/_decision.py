@@ -169,6 +169,11 @@ class Decision:
     motivos: tuple[Motivo, ...] = attrs.field(converter=_motivos)
     codigo_meta: str = attrs.field(default="", kw_only=True, validator=de_tipo("un texto", str))
 
+    def _repr_html_(self) -> str:
+        from ..presentacion import html_decision
+
+        return html_decision(self)
+
     def motivo(self, identificador: str) -> Motivo:
         """El motivo de una regla (``"MOD-04"``)."""
         for motivo in self.motivos:

@@ -1,0 +1,343 @@
+"""Presentación (issue 14, «Notebooks»): las tablas HTML que muestra un cuaderno
+(``_repr_html_``) y los valores simples para JSON (:mod:`sdg_metas.presentacion`).
+
+Las cifras esperadas se trabajan a mano desde el plan de ejemplo (ver docs/cuaderno.md y
+docs/consolidacion.md); los colores son los de ``COLORES_SEMAFORO`` para la banda que la regla
+CON-03 da a cada cifra: «ROJO < 60 % ≤ AMARILLO < 80 % ≤ VERDE ≤ 100 % < SOBREEJECUCION».
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sdg_metas import (
+    REGLAS,
+    Efecto,
+    Hallazgo,
+    Motivo,
+    Nivel,
+    Semaforo,
+    Severidad,
+    TipoInvalido,
+    Trimestre,
+    calificacion,
+    consolidado_anual,
+    evaluar_plan,
+    filas,
+    oportunidad,
+)
+from sdg_metas.ejemplos import plan_ejemplo
+from sdg_metas.modificaciones import Cambios, Decision, Elegibilidad
+from sdg_metas.presentacion import (
+    COLORES_SEMAFORO,
+    CodificadorJSON,
+    html_calificacion,
+    valor_json,
+)
+from sdg_metas.testing import planes
+
+HOSTIL = '<script>alert("x")</script> & "Alcaldía"'
+
+
+class _Arbol(HTMLParser):
+    """Comprueba que el HTML esté bien formado (cada etiqueta cerrada en orden) y recoge el
+    texto, los ``title`` y los estilos."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pila: list[str] = []
+        self.etiquetas: list[str] = []
+        self.texto: list[str] = []
+        self.titulos: list[str] = []
+        self.estilos: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        self.pila.append(tag)
+        self.etiquetas.append(tag)
+        for nombre, valor in attrs_:
+            if nombre == "title":
+                self.titulos.append(valor or "")
+            if nombre == "style":
+                self.estilos.append(valor or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.pila, f"</{tag}> sin abrir"
+        assert self.pila.pop() == tag, f"</{tag}> cierra otra etiqueta"
+
+    def handle_data(self, data: str) -> None:
+        self.texto.append(data)
+
+
+def _leer(html: str) -> _Arbol:
+    arbol = _Arbol()
+    arbol.feed(html)
+    arbol.close()
+    assert arbol.pila == [], f"sin cerrar: {arbol.pila}"
+    assert arbol.etiquetas[0] == "table"
+    assert "script" not in arbol.etiquetas
+    return arbol
+
+
+def _titulo_de(regla: str) -> str:
+    r = REGLAS[regla]
+    return f"{r.enunciado} ({r.fuente})"
+
+
+def _plan_hostil():  # type: ignore[no-untyped-def]
+    plan = plan_ejemplo()
+    primera = attrs.evolve(plan.metas[0], descripcion=HOSTIL)
+    return attrs.evolve(plan, unidad=HOSTIL, metas=(primera, *plan.metas[1:]))
+
+
+# --- EvaluacionPlan ---------------------------------------------------------------------------
+
+
+def test_evaluacion_muestra_cifras_colores_y_reglas() -> None:
+    """Al T2 (docs/cuaderno.md): M4 106.67 % es SOBREEJECUCION (> 100 %), M5 40.00 % es ROJO
+    (< 60 %), la calificación 85.25 % es VERDE (CON-01, CON-03)."""
+    ev = evaluar_plan(plan_ejemplo(), 2)
+    html = ev._repr_html_()
+    arbol = _leer(html)
+    texto = "".join(arbol.texto)
+    assert "85.25 %" in texto
+    assert "106.67 %" in texto
+    assert "40.00 %" in texto
+    assert "sobreejecución" in texto  # el nombre en español, no el del enum
+    assert "SOBREEJECUCION" not in html
+    assert "Semaforo." not in html
+    estilos = " ".join(arbol.estilos)
+    for banda in ("rojo", "verde", "sobreejecucion"):
+        assert COLORES_SEMAFORO[banda] in estilos
+    assert _titulo_de("CON-01") in arbol.titulos
+    assert _titulo_de("CON-03") in arbol.titulos
+    for regla in {h.regla for h in ev.hallazgos}:
+        assert regla in texto
+        assert _titulo_de(regla) in arbol.titulos
+
+
+def test_evaluacion_escapa_la_unidad_y_la_descripcion_hostiles() -> None:
+    html = evaluar_plan(_plan_hostil(), 2)._repr_html_()
+    arbol = _leer(html)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert HOSTIL in "".join(arbol.texto)  # la unidad, leída de vuelta tal cual
+    assert HOSTIL in arbol.titulos  # la descripción de M1 en su title, sin romper el atributo
+
+
+def test_evaluacion_con_hallazgos_del_plan() -> None:
+    """FOR-04: los pesos de las metas activas suman exactamente 100; 30+15+20+15+20+10 = 110."""
+    plan = plan_ejemplo()
+    plan = attrs.evolve(plan, metas=(attrs.evolve(plan.metas[0], peso=30), *plan.metas[1:]))
+    ev = evaluar_plan(plan, 1)
+    assert [h.regla for h in ev.hallazgos_plan] == ["FOR-04"]
+    arbol = _leer(ev._repr_html_())
+    assert "plan" in arbol.texto
+    assert _titulo_de("FOR-04") in arbol.titulos
+
+
+# --- Calificacion -----------------------------------------------------------------------------
+
+
+def test_calificacion_t1() -> None:
+    """T1: pesos que cuentan 20+15+20+15+10 = 80 (M5 no programada);
+    (20·1 + 15·1 + 20·1 + 15·0.8 + 10·1) / 80 = 77/80 = 96.25 %, VERDE."""
+    html = calificacion(plan_ejemplo(), 1)._repr_html_()
+    arbol = _leer(html)
+    texto = "".join(arbol.texto)
+    assert "96.25 %" in texto
+    assert "no programada" in texto
+    assert "80.00 %" in texto
+    assert f"background-color:{COLORES_SEMAFORO['verde']}" in arbol.estilos  # la calificación
+    # M4 al 80.00 %: «80 % ≤ VERDE», así que ninguna meta es amarilla ni roja en T1; M5 sin dato.
+    estilos = " ".join(arbol.estilos)
+    assert COLORES_SEMAFORO["amarillo"] not in estilos
+    assert COLORES_SEMAFORO["rojo"] not in estilos
+    assert COLORES_SEMAFORO["sin_dato"] in estilos
+    assert _titulo_de("CON-01") in arbol.titulos
+
+
+def test_calificacion_sin_metas_que_cuenten_y_regla_desconocida() -> None:
+    cal = calificacion(plan_ejemplo(), 1)
+    vacia = attrs.evolve(cal, valor=None, contribuciones=(), regla="<X>")
+    arbol = _leer(html_calificacion(vacia))
+    assert "—" in "".join(arbol.texto)
+    assert "<X>" in "".join(arbol.texto)
+    assert f"background-color:{COLORES_SEMAFORO['sin_dato']}" in arbol.estilos
+
+
+# --- Decision ---------------------------------------------------------------------------------
+
+
+def _decision(elegibilidad: Elegibilidad, *motivos: Motivo) -> Decision:
+    cambios = Cambios(magnitud_anterior=Decimal(100), magnitud_nueva=Decimal(120),
+                      trimestres=frozenset({3, 4}))
+    return Decision(elegibilidad, Efecto.MODIFICAR, cambios, motivos, codigo_meta="<M1>")
+
+
+def test_decision_no_elegible() -> None:
+    d = _decision(
+        Elegibilidad.NO_ELEGIBLE,
+        Motivo("MOD-04", False, "presentada el 2025-07-10, después del fin del 2.º trimestre"),
+        Motivo("MOD-03", True, "justificación <b>técnica</b>"),
+        Motivo("MOD-09", None, "la meta no es transversal"),
+    )
+    html = d._repr_html_()
+    arbol = _leer(html)
+    texto = "".join(arbol.texto)
+    assert "no elegible" in texto
+    assert "NO_ELEGIBLE" not in html
+    assert "magnitud 100 → 120 (aumenta); programación de T3, T4" in texto
+    assert "<M1>" in texto
+    assert "<b>" not in html
+    assert "justificación <b>técnica</b>" in texto
+    estilos = " ".join(arbol.estilos)
+    assert all(COLORES_SEMAFORO[b] in estilos for b in ("rojo", "verde", "sin_dato"))
+    for regla in ("MOD-03", "MOD-04", "MOD-09", "MOD-12"):
+        assert _titulo_de(regla) in arbol.titulos
+    assert texto.index("MOD-04") < texto.index("MOD-03")  # en el orden de la decisión
+
+
+def test_decision_revision_oap_y_eliminacion() -> None:
+    d = attrs.evolve(
+        _decision(Elegibilidad.REQUIERE_REVISION_OAP,
+                  Motivo("MOD-06", False, "segunda modificación del año", revision_oap=True)),
+        efecto=Efecto.MARCAR_ELIMINADA,
+    )
+    arbol = _leer(d._repr_html_())
+    texto = "".join(arbol.texto)
+    assert "requiere revisión de la OAP" in texto
+    assert "revisión OAP" in texto
+    assert "marcar «Meta eliminada»" in texto
+    assert COLORES_SEMAFORO["amarillo"] in " ".join(arbol.estilos)
+
+
+# --- Oportunidad ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("envio", "estado", "banda"),
+    [
+        # Fecha límite del T3 de 2025: 15 de octubre (miércoles, hábil). Actividad 9, Nota 2.
+        (datetime.date(2025, 10, 20), "extemporáneo (3 días hábiles)", "rojo"),  # 16, 17, 20
+        (datetime.date(2025, 10, 16), "extemporáneo (1 día hábil)", "rojo"),
+        (datetime.date(2025, 10, 15), "a tiempo", "verde"),
+        (datetime.date(2025, 9, 15), "a tiempo, antes de terminar el trimestre", "amarillo"),
+    ],
+)
+def test_oportunidad(envio: datetime.date, estado: str, banda: str) -> None:
+    arbol = _leer(oportunidad(Trimestre(2025, 3), envio)._repr_html_())
+    assert arbol.texto[-1] == estado
+    assert "2025-10-15" in arbol.texto
+    assert "2025-T3" in arbol.texto
+    assert arbol.estilos[-1].endswith(f"background-color:{COLORES_SEMAFORO[banda]}")
+    assert _titulo_de("REP-06") in arbol.titulos
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def test_valor_json_de_cada_clase_de_valor() -> None:
+    assert valor_json(None) is None
+    assert valor_json(True) is True
+    assert valor_json(7) == 7
+    assert valor_json(0.5) == 0.5
+    assert valor_json("sí") == "sí"
+    assert valor_json(Decimal("94.8333333333333333333333333")) == "94.8333333333333333333333333"
+    assert valor_json(Decimal("1.750")) == "1.750"  # exacto, con su exponente
+    assert valor_json(datetime.date(2025, 4, 15)) == "2025-04-15"
+    assert valor_json(datetime.datetime(2025, 4, 15, 8, 30)) == "2025-04-15T08:30:00"
+    assert valor_json(Semaforo.SOBREEJECUCION) == "sobreejecucion"
+    assert valor_json(Nivel.LOCAL) == "local"
+    assert valor_json(Trimestre(2025, 2)) == "2025-T2"
+    assert valor_json((1, [Decimal(2)])) == [1, ["2"]]
+    assert valor_json(frozenset({3, 1, 2})) == [1, 2, 3]
+    assert valor_json({"b", 1}) == [1, "b"]  # no comparables: por tipo y texto
+    assert valor_json({Trimestre(2025, 1): 1, 2: Decimal("0.5")}) == {"2025-T1": 1, "2": "0.5"}
+    assert valor_json(REGLAS)["MOD-04"]["fuente"] == REGLAS["MOD-04"].fuente
+
+
+def test_valor_json_de_objetos_attrs() -> None:
+    h = Hallazgo("REP-06", "extemporáneo", Severidad.ADVERTENCIA, "M1", Trimestre(2025, 3))
+    assert valor_json(h) == {
+        "regla": "REP-06",
+        "fuente": REGLAS["REP-06"].fuente,  # del catálogo, nunca reescrita
+        "mensaje": "extemporáneo",
+        "severidad": "advertencia",
+        "codigo_meta": "M1",
+        "trimestre": "2025-T3",
+        "campo": None,
+    }
+    d = _decision(Elegibilidad.ELEGIBLE, Motivo("MOD-03", True, "justificación técnica"))
+    dato = json.loads(json.dumps(d, cls=CodificadorJSON))
+    assert dato["elegibilidad"] == "elegible"
+    assert dato["efecto"] == "modificar"
+    assert dato["cambios"]["trimestres"] == [3, 4]
+    assert dato["cambios"]["magnitud_nueva"] == "120"
+    assert dato["motivos"][0]["cumple"] is True
+
+
+def test_valor_json_rechaza_lo_que_no_es_de_la_biblioteca() -> None:
+    with pytest.raises(TipoInvalido, match="un object no se puede escribir en JSON") as error:
+        valor_json(object())
+    assert error.value.codigo == "TIPO_INVALIDO"
+    assert error.value.campo == "valor"
+    with pytest.raises(TipoInvalido):
+        json.dumps({"x": object()}, cls=CodificadorJSON)
+
+
+def test_json_dumps_de_filas_es_exacto() -> None:
+    """``json.dumps(filas(...))`` fallaba con ``Decimal`` (issue 14); con el codificador cada
+    ``Decimal`` vuelve exacto con ``Decimal(texto)``."""
+    originales = filas(evaluar_plan(plan_ejemplo(), 3)) + consolidado_anual([plan_ejemplo()], 2025)
+    leidas = json.loads(json.dumps(originales, cls=CodificadorJSON))
+    for original, leida in zip(originales, leidas, strict=True):
+        assert set(original) == set(leida)
+        for clave, valor in original.items():
+            if isinstance(valor, Decimal):
+                assert Decimal(leida[clave]) == valor
+                assert leida[clave] == str(valor)
+            else:
+                assert leida[clave] == valor
+    # M2 (CONSTANTE, M = 95) al T3: la media de lo reportado es 94.67; 94.67/95 = 99.65 %.
+    assert leidas[1]["cumplimiento_pct"] == "99.65"
+
+
+# --- propiedades ------------------------------------------------------------------------------
+
+_TEXTOS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+    lambda t: t.strip() == t and t != ""
+)
+
+
+@given(plan=planes(), k=st.integers(1, 4), unidad=_TEXTOS)
+def test_el_html_de_cualquier_plan_esta_bien_formado(plan, k, unidad) -> None:  # type: ignore[no-untyped-def]
+    """Para cualquier plan y cualquier nombre de unidad: HTML bien formado, sin etiquetas que no
+    sean de la tabla, con la unidad leída de vuelta tal cual y cada meta con su semáforo."""
+    ev = evaluar_plan(attrs.evolve(plan, unidad=unidad), k)
+    arbol = _leer(ev._repr_html_())
+    assert set(arbol.etiquetas) <= {"table", "caption", "thead", "tbody", "tr", "th", "td",
+                                    "span", "abbr"}
+    assert unidad in "".join(arbol.texto)
+    celdas = arbol.texto
+    for m in ev.metas:
+        assert m.meta.codigo in celdas
+    _leer(ev.calificacion._repr_html_())
+
+
+@given(plan=planes(), k=st.integers(1, 4))
+def test_valor_json_de_cualquier_plan_y_evaluacion(plan, k) -> None:  # type: ignore[no-untyped-def]
+    """Todo el plan y su evaluación pasan por JSON; cada ``Decimal`` vuelve exacto."""
+    ev = evaluar_plan(plan, k)
+    dato = json.loads(json.dumps(valor_json(ev)))
+    assert dato["trimestre"] == str(Trimestre(plan.vigencia, k))
+    assert [Decimal(m["meta"]["peso"]) for m in dato["metas"]] == [m.peso for m in plan.metas]
+    valor = ev.calificacion.valor
+    assert dato["calificacion"]["valor"] == (None if valor is None else str(valor))
