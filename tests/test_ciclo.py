@@ -351,3 +351,19 @@ def test_remitir_modificacion_exige_una_decision_autorizada() -> None:
     assert tipo.value.campo == "revision_oap_aprobada"
     # Las demás acciones no usan la decisión.
     assert transicion(E.EN_SEGUIMIENTO, A.CERRAR, R.JEFE_OAP) is E.CERRADO
+
+
+def test_docs_ciclo_tiene_la_tabla_de_transiciones() -> None:
+    # docs/ciclo.md documenta la máquina de estados como tabla: la misma de TRANSICIONES.
+    from pathlib import Path
+
+    texto = (Path(__file__).resolve().parents[1] / "docs" / "ciclo.md").read_text("utf-8")
+    filas = set()
+    for linea in texto.splitlines():
+        celdas = [c.strip() for c in linea.strip().strip("|").split("|")]
+        if len(celdas) == 6 and celdas[1] in AccionPlan.__members__:
+            filas.add((E[celdas[0]], A[celdas[1]], E[celdas[2]], celdas[4]))
+    assert filas == {(t.origen, t.accion, t.destino, t.regla) for t in TRANSICIONES.values()}
+    estados = {linea.split("|")[1].strip(" `") for linea in texto.splitlines()
+               if linea.startswith("| `")}
+    assert estados == {e.name for e in EstadoPlan}
