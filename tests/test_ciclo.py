@@ -10,22 +10,21 @@ from collections import deque
 from typing import Any
 
 import attrs
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sdg_metas import (
     REGLAS,
-    Indicador,
-    Meta,
-    Programacion,
     TRANSICIONES,
     AccionPlan,
     Actor,
     ErrorCiclo,
     ErrorModelo,
     EstadoPlan,
+    Indicador,
+    Meta,
+    Programacion,
     Rol,
     TipoInvalido,
     Transicion,

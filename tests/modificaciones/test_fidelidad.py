@@ -69,7 +69,8 @@ def test_punto_1_aumento_con_redaccion_coherente_en_noviembre() -> None:
     assert d.elegibilidad is Elegibilidad.ELEGIBLE  # antes: NO_ELEGIBLE («también cambia»)
     assert d.motivo("MOD-07").cumple is True
     assert "exenta del plazo por MOD-07" in d.motivo("MOD-04").mensaje
-    assert d.cambios.descripcion and d.cambios.solo_aumento
+    assert d.cambios.descripcion
+    assert d.cambios.solo_aumento
     # La redacción desactualizada («100») también es un aumento (y sigue siéndolo).
     rancia = attrs.evolve(coherente, descripcion="Realizar 100 jornadas")
     assert evaluar_solicitud(attrs.evolve(s, propuesta=rancia)).elegibilidad is (
@@ -208,7 +209,8 @@ def test_punto_4_meta_de_un_plan_local_se_juzga_como_local() -> None:
     }
     s = solicitud_desde_plan(plan, "M1", solicitante="lider_proceso", **argumentos)
     assert s.meta.nivel is Nivel.LOCAL
-    assert s.propuesta is not None and s.propuesta.nivel is Nivel.LOCAL
+    assert s.propuesta is not None
+    assert s.propuesta.nivel is Nivel.LOCAL
     d = evaluar_solicitud(s)
     assert d.incumplidas == ("MOD-01", "MOD-10")  # antes: ELEGIBLE
     assert "nivel" not in d.cambios.otros

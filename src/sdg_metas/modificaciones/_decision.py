@@ -135,8 +135,8 @@ _NOMBRES_CAMBIOS = (
     ("peso", "peso"),
 )
 
-_NOMBRE_OTRO = {
-    "linea_base": "línea base",
+#: Los demás campos de una meta que :func:`comparar_metas` compara, con su nombre en español.
+_OTROS_CAMPOS = {
     "unidad": "unidad",
     "nivel": "nivel",
     "transversal": "transversalidad",
@@ -144,15 +144,7 @@ _NOMBRE_OTRO = {
     "dependencia_orientadora": "dependencia orientadora",
     "objetivo_estrategico": "objetivo estratégico",
 }
-
-_OTROS_CAMPOS = (
-    "unidad",
-    "nivel",
-    "transversal",
-    "proceso_lider",
-    "dependencia_orientadora",
-    "objetivo_estrategico",
-)
+_NOMBRE_OTRO = {**_OTROS_CAMPOS, "linea_base": "línea base"}
 
 
 def comparar_metas(meta: Meta, propuesta: Meta) -> Cambios:

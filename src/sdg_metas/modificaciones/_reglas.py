@@ -349,7 +349,7 @@ class _Exigencias:
     emita ``emisor`` (``None``: la meta no dice quién debe emitirlo)."""
 
     medio: bool
-    emisor: str | None | bool = False
+    emisor: str | bool | None = False
 
 
 def _fallas(concepto: Concepto, fecha: datetime.date, exige: _Exigencias) -> list[str]:
