@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 import itertools
 import re
 from collections import deque
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,14 +22,43 @@ from sdg_metas import (
     ErrorCiclo,
     ErrorModelo,
     EstadoPlan,
+    Indicador,
+    Meta,
+    Programacion,
     Rol,
     TipoInvalido,
     Transicion,
     acciones_permitidas,
     transicion,
 )
+from sdg_metas.modificaciones import (
+    Decision,
+    Elegibilidad,
+    SolicitudModificacion,
+    evaluar_solicitud,
+)
 
 E, A, R = EstadoPlan, AccionPlan, Actor
+
+
+def _decision(elegibilidad: str = "elegible") -> Decision:
+    """La decisión de una solicitud elegible (reprogramar T3 y T4 el 20 de mayo), o con otra
+    elegibilidad."""
+    meta = Meta(codigo="M1", descripcion="Realizar 100 jornadas", peso=20, nivel="central",
+                programacion=Programacion("suma", 100, [25, 25, 25, 25]),
+                entregables=["Actas"], indicador=Indicador("Jornadas", "Realizadas", "100"))
+    s = SolicitudModificacion(
+        meta=meta, fecha=datetime.date(2025, 5, 20), solicitante="lider_proceso",
+        medio="memorando", destinatario="jefe_oap", justificacion="Cambio en la demanda",
+        propuesta=attrs.evolve(meta, programacion=Programacion("suma", 100, [25, 25, 20, 30])),
+    )
+    d = evaluar_solicitud(s)
+    assert d.elegibilidad is Elegibilidad.ELEGIBLE
+    return attrs.evolve(d, elegibilidad=Elegibilidad(elegibilidad))
+
+
+def _extra(accion: AccionPlan) -> dict[str, Any]:
+    return {"decision": _decision()} if accion is A.REMITIR_MODIFICACION else {}
 
 
 @pytest.mark.parametrize("entrada", list(TRANSICIONES.values()), ids=lambda t: t.accion.name)
@@ -35,12 +67,13 @@ def test_cada_transicion_de_la_tabla(entrada: Transicion) -> None:
     assert entrada.regla.startswith("CIC-")
     assert entrada.fuente.startswith("PLE-PIN-P005 v8, ")
     assert entrada.actores
+    extra = _extra(entrada.accion)
     for actor in Actor:
         if actor in entrada.actores:
-            assert transicion(entrada.origen, entrada.accion, actor) is entrada.destino
+            assert transicion(entrada.origen, entrada.accion, actor, **extra) is entrada.destino
         else:
             with pytest.raises(ErrorCiclo) as info:
-                transicion(entrada.origen, entrada.accion, actor)
+                transicion(entrada.origen, entrada.accion, actor, **extra)
             assert info.value.codigo == "ROL_NO_AUTORIZADO"
             assert info.value.campo == "rol"
             assert info.value.valor == actor.name
@@ -78,6 +111,9 @@ def test_tabla_exacta() -> None:
         (E.FORMULACION, A.ENVIAR_A_REVISION): (E.EN_REVISION_OAP, lideres),
         (E.EN_REVISION_OAP, A.ENVIAR_OBSERVACIONES): (E.CON_OBSERVACIONES, oap),
         (E.CON_OBSERVACIONES, A.REMITIR_AJUSTES): (E.EN_REVISION_OAP, lideres),
+        (E.CON_OBSERVACIONES, A.APROBAR): (E.REMITIDO_APROBADO, lideres),
+        (E.REMITIDO_APROBADO, A.ENVIAR_OBSERVACIONES): (E.CON_OBSERVACIONES, oap),
+        (E.REMITIDO_APROBADO, A.VALIDAR): (E.APROBADO, oap),
         (E.EN_REVISION_OAP, A.VALIDAR): (E.VALIDADO_OAP, oap),
         (E.VALIDADO_OAP, A.APROBAR): (E.APROBADO, lideres),
         (E.APROBADO, A.PUBLICAR): (E.PUBLICADO, (*oap, R.OFICINA_COMUNICACIONES)),
@@ -120,7 +156,7 @@ def test_recorrido_completo_con_observaciones() -> None:
     ]
     estado = E.FORMULACION
     for accion, actor, destino in pasos:
-        estado = transicion(estado, accion, actor)
+        estado = transicion(estado, accion, actor, **_extra(accion))
         assert estado is destino
     assert acciones_permitidas(estado) == ()
 
@@ -146,14 +182,29 @@ def test_cic02_publicar_exige_validacion_oap_y_aprobacion_del_lider() -> None:
         alcanzables = _alcanzables({falta})
         assert E.APROBADO not in alcanzables
         assert E.PUBLICADO not in alcanzables
-    # PUBLICAR solo sale de APROBADO, y a APROBADO solo se llega con APROBAR o
-    # REMITIR_MODIFICACION, que toman solo el líder o el Alcalde Local.
+    # PUBLICAR solo sale de APROBADO. A APROBADO se llega con APROBAR (del líder o Alcalde
+    # Local, tras VALIDAR), con VALIDAR (de la OAP, tras el APROBAR de la Actividad 7 desde
+    # CON_OBSERVACIONES; issue 11, punto 12) o con REMITIR_MODIFICACION (del líder, con una
+    # decisión autorizada; punto 13).
     assert [t.origen for t in TRANSICIONES.values() if t.accion is A.PUBLICAR] == [E.APROBADO]
-    hacia_aprobado = [t for t in TRANSICIONES.values() if t.destino is E.APROBADO]
-    assert {t.accion for t in hacia_aprobado} == {A.APROBAR, A.REMITIR_MODIFICACION}
-    for t in hacia_aprobado:
-        assert set(t.actores) == {R.LIDER_PROCESO, R.ALCALDE_LOCAL}
-        assert t.regla == "CIC-02"
+    hacia_aprobado = {
+        (t.origen, t.accion): set(t.actores)
+        for t in TRANSICIONES.values()
+        if t.destino is E.APROBADO
+    }
+    assert hacia_aprobado == {
+        (E.VALIDADO_OAP, A.APROBAR): {R.LIDER_PROCESO, R.ALCALDE_LOCAL},
+        (E.REMITIDO_APROBADO, A.VALIDAR): {R.PROFESIONAL_OAP, R.JEFE_OAP},
+        (E.EN_SEGUIMIENTO, A.REMITIR_MODIFICACION): {R.LIDER_PROCESO, R.ALCALDE_LOCAL},
+    }
+    assert all(
+        t.regla == "CIC-02" for t in TRANSICIONES.values() if t.destino is E.APROBADO
+    )
+    # A VALIDADO_OAP y a REMITIDO_APROBADO solo se llega con VALIDAR y APROBAR, respectivamente.
+    assert {t.accion for t in TRANSICIONES.values() if t.destino is E.VALIDADO_OAP} == {A.VALIDAR}
+    assert {t.accion for t in TRANSICIONES.values() if t.destino is E.REMITIDO_APROBADO} == {
+        A.APROBAR
+    }
     with pytest.raises(ErrorCiclo, match="CIC-02"):
         transicion(E.EN_REVISION_OAP, A.PUBLICAR, R.JEFE_OAP)
     with pytest.raises(ErrorCiclo) as info:
@@ -176,9 +227,15 @@ def test_propiedad_toda_publicacion_sigue_a_validacion_y_aprobacion(
             continue
         historial.append(accion)
         if accion is A.PUBLICAR:
+            # CIC-02 (Política 1): después de las últimas observaciones de la OAP, el plan fue
+            # validado por la OAP y aprobado por el líder, en cualquier orden (Actividad 7).
             previas = historial[:-1]
-            assert A.VALIDAR in previas
-            assert previas.index(A.VALIDAR) < len(previas) - previas[::-1].index(A.APROBAR) - 1
+            ultima = max(
+                (i for i, a in enumerate(previas) if a is A.ENVIAR_OBSERVACIONES), default=-1
+            )
+            despues = previas[ultima + 1:]
+            assert A.VALIDAR in despues
+            assert A.APROBAR in despues
 
 
 def test_textos_y_el_rol_de_las_solicitudes() -> None:
@@ -219,3 +276,93 @@ def test_mensajes_nombran_reglas_del_catalogo() -> None:
         transicion(E.CERRADO, A.PUBLICAR, R.JEFE_OAP)
     for cita in re.findall(r"CIC-\d{2}", str(info.value)):
         assert cita in REGLAS
+
+
+# --- Issue 11, punto 12: Actividad 7 ----------------------------------------------------------
+
+
+def test_actividad_7_el_lider_remite_el_plan_ajustado_y_aprobado() -> None:
+    # Actividad 7: «Realiza los ajustes de acuerdo con las observaciones realizadas por la OAP,
+    # y remite a la OAP el plan de gestión aprobado para la vigencia, a través de caso HOLA».
+    # Antes del issue 11 APROBAR desde CON_OBSERVACIONES se negaba y había que volver a
+    # revisión. Ahora el líder remite el plan aprobado y la OAP lo valida (Política 1: «una vez
+    # los mismos están validados y aprobados por el respectivo líder de proceso/Alcalde Local y
+    # la Oficina Asesora de Planeación»).
+    estado = transicion(E.FORMULACION, A.ENVIAR_A_REVISION, R.ALCALDE_LOCAL)
+    estado = transicion(estado, A.ENVIAR_OBSERVACIONES, R.PROFESIONAL_OAP)
+    estado = transicion(estado, A.APROBAR, R.ALCALDE_LOCAL)
+    assert estado is E.REMITIDO_APROBADO
+    # Publicar exige todavía la validación de la OAP (Actividad 8, CIC-02).
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(estado, A.PUBLICAR, R.OFICINA_COMUNICACIONES)
+    assert info.value.codigo == "TRANSICION_INVALIDA"
+    assert "CIC-02" in str(info.value)
+    # El líder no se valida a sí mismo.
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(estado, A.VALIDAR, R.ALCALDE_LOCAL)
+    assert info.value.codigo == "ROL_NO_AUTORIZADO"
+    # Si los ajustes no atienden las observaciones, la OAP las envía de nuevo.
+    assert transicion(estado, A.ENVIAR_OBSERVACIONES, R.JEFE_OAP) is E.CON_OBSERVACIONES
+    estado = transicion(estado, A.VALIDAR, R.PROFESIONAL_OAP)
+    assert estado is E.APROBADO
+    assert transicion(estado, A.PUBLICAR, R.OFICINA_COMUNICACIONES) is E.PUBLICADO
+    # El ciclo de dos vueltas sigue disponible.
+    assert transicion(E.CON_OBSERVACIONES, A.REMITIR_AJUSTES, R.LIDER_PROCESO) is (
+        E.EN_REVISION_OAP
+    )
+
+
+# --- Issue 11, punto 13: REMITIR_MODIFICACION con una decisión autorizada -----------------------
+
+
+def test_remitir_modificacion_exige_una_decision_autorizada() -> None:
+    # Política 9, viñeta 9: «La Oficina Asesora de Planeación podrá aprobar o negar la
+    # solicitud»; viñeta 10: «Cuando se autorice la modificación del plan de gestión, el líder
+    # de proceso o alcalde local … debe remitir a la OAP la versión ajustada a través de Caso
+    # Hola».
+    seguir = (E.EN_SEGUIMIENTO, A.REMITIR_MODIFICACION, R.LIDER_PROCESO)
+    assert transicion(*seguir, decision=_decision()) is E.APROBADO
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(*seguir)
+    assert (info.value.codigo, info.value.campo) == ("MODIFICACION_SIN_DECISION", "decision")
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(*seguir, decision=_decision("no_elegible"))
+    assert (info.value.codigo, info.value.valor) == ("MODIFICACION_NO_AUTORIZADA", "no_elegible")
+    assert str(info.value) == (
+        "decision: la solicitud sobre la meta M1 es «no elegible»; solo se remite una "
+        "modificación autorizada (Política 9, viñetas 9 y 10)"
+    )
+    # Un caso que la OAP revisa (viñeta 3) se remite solo si la OAP lo autorizó.
+    revisar = _decision("requiere_revision_oap")
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(*seguir, decision=revisar)
+    assert info.value.codigo == "MODIFICACION_NO_AUTORIZADA"
+    assert "revision_oap_aprobada=True" in str(info.value)
+    assert transicion(*seguir, decision=revisar, revision_oap_aprobada=True) is E.APROBADO
+    # Un caso no elegible no se vuelve remisible con la revisión.
+    with pytest.raises(ErrorCiclo):
+        transicion(*seguir, decision=_decision("no_elegible"), revision_oap_aprobada=True)
+    with pytest.raises(TipoInvalido) as tipo:
+        transicion(*seguir, decision="elegible")
+    assert tipo.value.campo == "decision"
+    with pytest.raises(TipoInvalido) as tipo:
+        transicion(*seguir, decision=revisar, revision_oap_aprobada="sí")  # type: ignore[arg-type]
+    assert tipo.value.campo == "revision_oap_aprobada"
+    # Las demás acciones no usan la decisión.
+    assert transicion(E.EN_SEGUIMIENTO, A.CERRAR, R.JEFE_OAP) is E.CERRADO
+
+
+def test_docs_ciclo_tiene_la_tabla_de_transiciones() -> None:
+    # docs/ciclo.md documenta la máquina de estados como tabla: la misma de TRANSICIONES.
+    from pathlib import Path
+
+    texto = (Path(__file__).resolve().parents[1] / "docs" / "ciclo.md").read_text("utf-8")
+    filas = set()
+    for linea in texto.splitlines():
+        celdas = [c.strip() for c in linea.strip().strip("|").split("|")]
+        if len(celdas) == 6 and celdas[1] in AccionPlan.__members__:
+            filas.add((E[celdas[0]], A[celdas[1]], E[celdas[2]], celdas[4]))
+    assert filas == {(t.origen, t.accion, t.destino, t.regla) for t in TRANSICIONES.values()}
+    estados = {linea.split("|")[1].strip(" `") for linea in texto.splitlines()
+               if linea.startswith("| `")}
+    assert estados == {e.name for e in EstadoPlan}

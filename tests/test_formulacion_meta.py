@@ -296,21 +296,56 @@ def test_for_04_pesos() -> None:
     assert reglas(verificar_plan(casi)) == ["FOR-04"]
 
 
-def test_for_04_solo_metas_activas() -> None:
+def test_for_04_metas_eliminadas_segun_int_45() -> None:
+    # Issue 11, punto 6 (INT-45): Política 9, viñeta 8, las metas con seguimiento «deben ser
+    # marcadas en el reporte como “Meta eliminada” y no se tendrá en cuenta su resultado dentro
+    # de la calificación del proceso». Por defecto FOR-04 suma los pesos como se formuló el
+    # plan, con las eliminadas (antes solo las activas: el caso de 50 + 30 + 20 era un hallazgo).
     eliminada = meta(codigo="M3", peso=20, eliminada_desde=Trimestre(2025, 3))
-    # activas 70 + 30 = 100; la eliminada (20) no cuenta (a mano)
-    assert verificar_plan(plan(meta(peso=70), meta(codigo="M2", peso=30), eliminada)) == ()
-    # activas 50 + 30 = 80; con la eliminada serían 100, pero no cuenta
-    hallazgos = verificar_plan(plan(meta(peso=50), meta(codigo="M2", peso=30), eliminada))
+    # 50 + 30 + 20 (eliminada) = 100 (a mano): sin hallazgo
+    assert verificar_plan(plan(meta(peso=50), meta(codigo="M2", peso=30), eliminada)) == ()
+    # 70 + 30 + 20 = 120: hallazgo que nombra a la eliminada
+    (h,) = verificar_plan(plan(meta(peso=70), meta(codigo="M2", peso=30), eliminada))
+    assert h.mensaje == (
+        "pesos: los pesos de las metas del plan (con las marcadas «Meta eliminada», INT-45) "
+        "suman 120; deben sumar exactamente 100 (M1=70, M2=30, M3=20)"
+    )
+    # La alternativa: solo las activas (la lectura anterior).
+    activas = attrs.evolve(POLITICA_PLE_PIN_P005_V8, pesos_incluyen_eliminadas=False)
+    assert (
+        verificar_plan(plan(meta(peso=70), meta(codigo="M2", peso=30), eliminada), politica=activas)
+        == ()
+    )
+    hallazgos = verificar_plan(
+        plan(meta(peso=50), meta(codigo="M2", peso=30), eliminada), politica=activas
+    )
     assert reglas(hallazgos) == ["FOR-04"]
-    assert "suman 80" in hallazgos[0].mensaje
+    assert "las metas activas suman 80" in hallazgos[0].mensaje
+
+
+def test_for_04_suma_de_la_politica_int_48() -> None:
+    # INT-48: la v8 no fija pesos; el control de cambios de la versión 5 habla de «ponderación
+    # y/o peso porcentual de las metas». Pesos escritos como fracción: suman 1.
+    fraccion = attrs.evolve(POLITICA_PLE_PIN_P005_V8, suma_pesos_plan=Decimal(1))
+    pesos = plan(meta(peso="0.6"), meta(codigo="M2", peso="0.4"))
+    assert verificar_plan(pesos, politica=fraccion) == ()
+    (h,) = verificar_plan(pesos)
+    assert h.mensaje == (
+        "pesos: los pesos de las metas activas suman 1.0; deben sumar exactamente 100 "
+        "(M1=0.6, M2=0.4)"
+    )
 
 
 def test_for_04_plan_sin_metas_activas() -> None:
     (h,) = verificar_plan(plan())
     assert h.mensaje == "pesos: el plan no tiene metas activas; sus pesos suman 0"
-    (h,) = verificar_plan(plan(meta(eliminada_desde=Trimestre(2025, 1))))
-    assert h.regla == "FOR-04"
+    # Una sola meta, eliminada, de peso 100: por defecto (INT-45) el plan pesa como se formuló;
+    # solo con las activas no tiene metas (antes del issue 11, punto 6, era siempre un hallazgo).
+    sola = plan(meta(peso=100, eliminada_desde=Trimestre(2025, 1)))
+    assert verificar_plan(sola) == ()
+    activas = attrs.evolve(POLITICA_PLE_PIN_P005_V8, pesos_incluyen_eliminadas=False)
+    (h,) = verificar_plan(sola, politica=activas)
+    assert h.mensaje == "pesos: el plan no tiene metas activas; sus pesos suman 0"
 
 
 def test_for_08_codigos_repetidos() -> None:
@@ -410,9 +445,10 @@ def test_todo_hallazgo_nombra_una_regla_del_catalogo_y_del_documento(
         propios = verificar_meta(m, catalogo)
         if nivel == "central":
             assert set(propios) <= set(hallazgos)
-    # FOR-04 aparece exactamente cuando los pesos activos no suman 100
-    activos = sum((m.peso for m in lista if m.eliminada_desde is None), Decimal(0))
-    assert ("FOR-04" in reglas(hallazgos)) == (activos != 100)
+    # FOR-04 aparece exactamente cuando los pesos no suman 100; por defecto (INT-45) con las
+    # metas marcadas «Meta eliminada»
+    pesos = sum((m.peso for m in lista), Decimal(0))
+    assert ("FOR-04" in reglas(hallazgos)) == (pesos != 100)
     # FOR-08 una vez por código repetido
     codigos = [m.codigo for m in lista]
     repetidos = {c for c in codigos if codigos.count(c) > 1}

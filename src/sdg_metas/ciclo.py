@@ -7,10 +7,13 @@ publicación, seguimiento y cierre. :data:`TRANSICIONES` es la tabla: cada trans
 dice quién puede tomarla y de qué cláusula sale. :func:`transicion` aplica una acción o explica
 por qué no se puede (``ErrorCiclo``, con las acciones permitidas desde ese estado).
 
-CIC-02 está en la tabla: ``PUBLICAR`` solo sale de ``APROBADO``; a ``APROBADO`` solo se llega
+CIC-02 está en la tabla: ``PUBLICAR`` solo sale de ``APROBADO``; a ``APROBADO`` se llega
 desde ``VALIDADO_OAP`` (la OAP validó el plan) por la aprobación del líder o Alcalde Local
-(caso HOLA), o desde ``EN_SEGUIMIENTO`` cuando el líder remite por caso HOLA la versión de una
-modificación que la OAP aprobó (Política 9, viñeta 10).
+(caso HOLA); desde ``REMITIDO_APROBADO`` (el líder ajustó el plan según las observaciones y lo
+remitió aprobado por caso HOLA, Actividad 7) cuando la OAP lo valida; o desde
+``EN_SEGUIMIENTO`` cuando el líder remite por caso HOLA la versión de una modificación que la
+OAP autorizó (Política 9, viñeta 10): esa acción exige la :class:`~sdg_metas.modificaciones.
+Decision` autorizada (``decision=``). La tabla completa está en ``docs/ciclo.md``.
 
 >>> from sdg_metas import AccionPlan, Actor, EstadoPlan, transicion
 >>> e = transicion(EstadoPlan.FORMULACION, AccionPlan.ENVIAR_A_REVISION, Actor.LIDER_PROCESO)
@@ -54,13 +57,16 @@ class EstadoPlan(enum.Enum):
     """Los estados de un plan de gestión en su vigencia (CIC-01).
 
     ``VALIDADO_OAP`` (la OAP verificó el plan sin observaciones pendientes; espera la aprobación
-    del líder por caso HOLA) separa las dos condiciones de CIC-02.
+    del líder por caso HOLA) y ``REMITIDO_APROBADO`` (el líder ajustó el plan y lo remitió
+    aprobado por caso HOLA, Actividad 7; espera que la OAP valide los ajustes) separan las dos
+    condiciones de CIC-02.
     """
 
     FORMULACION = "formulacion"
     EN_REVISION_OAP = "en_revision_oap"
     CON_OBSERVACIONES = "con_observaciones"
     VALIDADO_OAP = "validado_oap"
+    REMITIDO_APROBADO = "remitido_aprobado"
     APROBADO = "aprobado"
     PUBLICADO = "publicado"
     EN_SEGUIMIENTO = "en_seguimiento"
@@ -157,6 +163,14 @@ _TABLA = (
                f"{_P}, Actividades 4, 5 (sí) y 6"),
     Transicion(_E.CON_OBSERVACIONES, _A.REMITIR_AJUSTES, _E.EN_REVISION_OAP, _LIDERES,
                f"{_P}, Actividad 7 (ajustes según las observaciones de la OAP)"),
+    Transicion(_E.CON_OBSERVACIONES, _A.APROBAR, _E.REMITIDO_APROBADO, _LIDERES,
+               f"{_P}, Actividad 7 (realiza los ajustes y remite el plan aprobado por caso "
+               "HOLA); Política de operación 6"),
+    Transicion(_E.REMITIDO_APROBADO, _A.ENVIAR_OBSERVACIONES, _E.CON_OBSERVACIONES, _OAP,
+               f"{_P}, Actividades 4, 5 (sí) y 6 (los ajustes no atienden las observaciones)"),
+    Transicion(_E.REMITIDO_APROBADO, _A.VALIDAR, _E.APROBADO, _OAP,
+               f"{_P}, Actividad 8 (la OAP consolida los planes aprobados); Política de "
+               "operación 1", "CIC-02"),
     Transicion(_E.EN_REVISION_OAP, _A.VALIDAR, _E.VALIDADO_OAP, _OAP,
                f"{_P}, Actividades 4 y 5 (no requiere ajustes); Política de operación 1",
                "CIC-02"),
@@ -170,8 +184,8 @@ _TABLA = (
     Transicion(_E.EN_SEGUIMIENTO, _A.SOCIALIZAR_RESULTADOS, _E.EN_SEGUIMIENTO, _OAP,
                f"{_P}, Actividad 13"),
     Transicion(_E.EN_SEGUIMIENTO, _A.REMITIR_MODIFICACION, _E.APROBADO, _LIDERES,
-               f"{_P}, Política de operación 9, viñeta 10 (versión ajustada por caso HOLA, "
-               "tras la aprobación de la OAP); Política de operación 6", "CIC-02"),
+               f"{_P}, Política de operación 9, viñetas 9 y 10 (versión ajustada por caso HOLA, "
+               "cuando la OAP autoriza la modificación); Política de operación 6", "CIC-02"),
     Transicion(_E.EN_SEGUIMIENTO, _A.CERRAR, _E.CERRADO, _OAP,
                f"{_P}, Actividades 14 a 16"),
 )
@@ -202,12 +216,26 @@ def _lista(transiciones: tuple[Transicion, ...]) -> str:
     )
 
 
-def transicion(estado: EstadoPlan | str, accion: AccionPlan | str, rol: Rol | str) -> EstadoPlan:
+def transicion(
+    estado: EstadoPlan | str,
+    accion: AccionPlan | str,
+    rol: Rol | str,
+    *,
+    decision: object = None,
+    revision_oap_aprobada: bool = False,
+) -> EstadoPlan:
     """El estado al que pasa el plan cuando ``rol`` toma ``accion`` en ``estado`` (CIC-01).
 
     Una acción que no sale de ese estado, o que ese rol no puede tomar, es un ``ErrorCiclo``
     (``codigo`` ``TRANSICION_INVALIDA`` o ``ROL_NO_AUTORIZADO``) que lista las acciones
     permitidas desde el estado y quién puede tomarlas.
+
+    ``REMITIR_MODIFICACION`` (Política 9, viñetas 9 y 10: se remite la versión ajustada
+    «cuando se autorice la modificación») exige ``decision``, la
+    :class:`~sdg_metas.modificaciones.Decision` de la solicitud: ``ELEGIBLE``, o
+    ``REQUIERE_REVISION_OAP`` con ``revision_oap_aprobada=True`` (la OAP revisó el caso y lo
+    autorizó). Sin ella es ``ErrorCiclo`` ``MODIFICACION_SIN_DECISION``; con otra,
+    ``MODIFICACION_NO_AUTORIZADA``. Las demás acciones no usan ``decision``.
 
     >>> transicion("en revision oap", "enviar_observaciones", "profesional_oap").name
     'CON_OBSERVACIONES'
@@ -233,7 +261,51 @@ def transicion(estado: EstadoPlan | str, accion: AccionPlan | str, rol: Rol | st
             campo="rol",
             valor=actor.name,
         )
+    if paso is AccionPlan.REMITIR_MODIFICACION:
+        _exigir_autorizacion(decision, revision_oap_aprobada)
     return permitida.destino
+
+
+def _exigir_autorizacion(decision: object, revision_oap_aprobada: object) -> None:
+    """La modificación que se remite está autorizada (Política 9, viñetas 9 y 10)."""
+    from .modificaciones import Decision, Elegibilidad
+
+    if not isinstance(revision_oap_aprobada, bool):
+        raise TipoInvalido(
+            f"revision_oap_aprobada: {revision_oap_aprobada!r} debe ser True o False",
+            campo="revision_oap_aprobada",
+            valor=revision_oap_aprobada,
+        )
+    if decision is None:
+        raise ErrorCiclo(
+            "decision: REMITIR_MODIFICACION necesita la decisión de la solicitud de modificación "
+            "(Política 9, viñeta 10: se remite la versión ajustada cuando se autoriza)",
+            codigo="MODIFICACION_SIN_DECISION",
+            campo="decision",
+            valor=None,
+        )
+    if not isinstance(decision, Decision):
+        raise TipoInvalido(
+            f"decision: {decision!r} debe ser una Decision", campo="decision", valor=decision
+        )
+    elegibilidad = decision.elegibilidad
+    revisada = elegibilidad is Elegibilidad.REQUIERE_REVISION_OAP and revision_oap_aprobada
+    if elegibilidad is Elegibilidad.ELEGIBLE or revisada:
+        return
+    texto = elegibilidad.value.replace("_", " ")
+    pista = (
+        "; la OAP revisa el caso: si lo autoriza, pase revision_oap_aprobada=True"
+        if elegibilidad is Elegibilidad.REQUIERE_REVISION_OAP
+        else ""
+    )
+    raise ErrorCiclo(
+        f"decision: la solicitud sobre la meta {decision.codigo_meta or '(sin código)'} es "
+        f"«{texto}»; solo se remite una modificación autorizada (Política 9, viñetas 9 y 10)"
+        f"{pista}",
+        codigo="MODIFICACION_NO_AUTORIZADA",
+        campo="decision",
+        valor=elegibilidad.value,
+    )
 
 
 def _permitida(origen: EstadoPlan, paso: AccionPlan) -> Transicion:

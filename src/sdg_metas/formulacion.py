@@ -463,8 +463,10 @@ def verificar_plan(
 
     - Los hallazgos de cada meta, en el orden del plan. En un plan de nivel ``LOCAL`` toda meta
       es local (FOR-07 pide su dependencia orientadora aunque la meta diga ``CENTRAL``).
-    - FOR-04: los pesos de las metas *activas* (sin ``eliminada_desde``) suman exactamente 100;
-      el hallazgo no tiene ``codigo_meta`` (es del plan).
+    - FOR-04: los pesos de las metas suman exactamente ``politica.suma_pesos_plan`` (100,
+      ``INT-48``), con las metas marcadas «Meta eliminada» (``INT-45``; con
+      ``pesos_incluyen_eliminadas=False``, solo las activas); el hallazgo no tiene
+      ``codigo_meta`` (es del plan).
     - FOR-08: un código repetido es un hallazgo con ese ``codigo_meta``.
 
     >>> from sdg_metas.ejemplos import plan_ejemplo
@@ -491,19 +493,24 @@ def verificar_plan(
 
 
 def _for_04(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
-    plan = ctx.plan
+    plan, politica = ctx.plan, ctx.politica
     if plan is None:
         return ()
+    suma = politica.suma_pesos_plan
     activas = [m for m in plan.metas if m.eliminada_desde is None]
-    total = sum((m.peso for m in activas), _CERO)
-    if total == _CIEN:
+    cuentan, cuales = activas, "las metas activas"
+    if politica.pesos_incluyen_eliminadas and len(activas) < len(plan.metas):
+        cuentan = list(plan.metas)
+        cuales = "las metas del plan (con las marcadas «Meta eliminada», INT-45)"
+    total = sum((m.peso for m in cuentan), _CERO)
+    if total == suma:
         return ()
-    if not activas:
+    if not cuentan:
         mensaje = "pesos: el plan no tiene metas activas; sus pesos suman 0"
     else:
-        detalle = ", ".join(f"{m.codigo}={m.peso}" for m in activas)
+        detalle = ", ".join(f"{m.codigo}={m.peso}" for m in cuentan)
         mensaje = (
-            f"pesos: los pesos de las metas activas suman {total}; deben sumar exactamente 100 "
+            f"pesos: los pesos de {cuales} suman {total}; deben sumar exactamente {suma} "
             f"({detalle})"
         )
     return (Hallazgo("FOR-04", mensaje, campo="peso"),)

@@ -637,3 +637,25 @@ def test_registro_con_lleva_cada_regla_a_su_funcion_publica() -> None:
         "CON-03": consolidacion.semaforo,
         "CON-04": consolidacion.consolidado_anual,
     }
+
+
+def test_promedio_ponderado_o_simple_int_57() -> None:
+    # INT-57: la v8 no dice cómo se agregan los cumplimientos; el control de cambios de la
+    # versión 5 habla de «ponderación y/o peso porcentual de las metas». A mano, en T1:
+    # P1 (peso 80) ejecuta 10 de 10 → 100 %; P2 (peso 20) ejecuta 5 de 10 → 50 %.
+    plan = _plan(
+        [
+            _meta("P1", "suma", 40, [10, 10, 10, 10], 80),
+            _meta("P2", "suma", 40, [10, 10, 10, 10], 20),
+        ],
+        [_reporte("P1", 1, 10), _reporte("P2", 1, 5)],
+    )
+    # ponderado: (80 × 1 + 20 × 0.5) / 100 = 0.9
+    assert calificacion(plan, 1).valor == D("0.9")
+    # simple: (1 + 0.5) / 2 = 0.75
+    simple = attrs.evolve(POL, calificacion_ponderada=False)
+    c = calificacion(plan, 1, simple)
+    assert c.valor == D("0.75")
+    assert [x.peso_normalizado for x in c.contribuciones] == [D("0.5"), D("0.5")]
+    assert "peso 1/2 (promedio simple, INT-57) → aporta 50.00 %" in c.explicar()
+    assert "peso 80/100 → aporta 80.00 %" in calificacion(plan, 1).explicar()

@@ -28,6 +28,8 @@ def meta_central(**cambios: Any) -> Meta:
     datos: dict[str, Any] = {
         "codigo": "M1",
         "descripcion": "Atender las solicitudes ciudadanas",
+        # El nivel se da explícito: una meta suelta sin nivel no se juzga como central (INT-32).
+        "nivel": "central",
         "peso": 20,
         "programacion": Programacion("suma", 100, [25, 25, 25, 25]),
         "unidad": "solicitudes",
@@ -44,6 +46,10 @@ def meta_local(**cambios: Any) -> Meta:
 
 def meta_transversal(**cambios: Any) -> Meta:
     return meta_central(**{"transversal": True, "proceso_lider": "Gestión Corporativa", **cambios})
+
+
+#: El emisor de los conceptos de las metas transversales de las pruebas (INT-29).
+EMISOR = "Gestión Corporativa"
 
 
 def reprogramar(meta: Meta, magnitud: int, trimestres: list[int | None]) -> Meta:

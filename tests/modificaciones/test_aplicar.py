@@ -160,10 +160,20 @@ def test_eliminar_meta_sin_seguimiento() -> None:
     )
     decision = evaluar_solicitud(s)
     assert decision.efecto is Efecto.ELIMINAR
-    assert decision.elegibilidad is Elegibilidad.REQUIERE_REVISION_OAP
-    nuevo = aplicar_modificacion(plan, s, decision, D(V, 3, 5), revision_oap_aprobada=True)
+    # Issue 11, punto 7 (INT-30): «solicitudes modificación y/o eliminación»; la meta ya
+    # modificada una vez todavía se puede eliminar: MOD-06 no aplica y la solicitud es elegible
+    # (antes era REQUIERE_REVISION_OAP).
+    assert decision.motivo("MOD-06").cumple is None
+    assert decision.elegibilidad is Elegibilidad.ELEGIBLE
+    nuevo = aplicar_modificacion(plan, s, decision, D(V, 3, 5))
     assert [m.codigo for m in nuevo.metas] == ["M1"]
     assert nuevo.modificaciones == ()
+    # Con la alternativa, la eliminación gasta la única vez: la OAP revisa el caso.
+    cuenta = attrs.evolve(POLITICA_PLE_PIN_P005_V8, eliminacion_cuenta_como_modificacion=True)
+    revisar = evaluar_solicitud(s, cuenta)
+    assert revisar.elegibilidad is Elegibilidad.REQUIERE_REVISION_OAP
+    nuevo = aplicar_modificacion(plan, s, revisar, D(V, 3, 5), revision_oap_aprobada=True)
+    assert [m.codigo for m in nuevo.metas] == ["M1"]
 
 
 # --- solicitud_desde_plan y aplicar_modificacion ------------------------------------------------

@@ -17,6 +17,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sdg_metas.errores import ErrorSdgMetas, TipoInvalido
+from sdg_metas.modelo import Indicador
 from sdg_metas.modificaciones import (
     REGISTRO_MOD,
     Causal,
@@ -36,6 +37,7 @@ from sdg_metas.reglas import REGLAS, ids_de_familia
 from sdg_metas.testing import solicitudes_modificacion as solicitudes_generadas
 
 from .ayudas import (
+    EMISOR,
     PROPUESTAS,
     D,
     V,
@@ -93,7 +95,8 @@ TABLA: list[tuple[str, str, Fabrica, Fabrica]] = [
         "MOD-04",
         "Las solicitudes se pueden presentar máximo hasta el segundo trimestre de la vigencia",
         lambda: solicitud(fecha=D(V, 1, 1)),
-        lambda: solicitud(fecha=D(V - 1, 12, 31)),
+        # INT-31: diciembre de la vigencia anterior está en plazo; dos años antes, no.
+        lambda: solicitud(fecha=D(V - 2, 12, 31)),
     ),
     (
         "MOD-05",
@@ -143,7 +146,10 @@ TABLA: list[tuple[str, str, Fabrica, Fabrica]] = [
     (
         "MOD-09",
         "concepto previo favorable del líder del proceso que lidera la meta",
-        lambda: solicitud(meta_transversal(), conceptos=[concepto(Instancia.LIDER_PROCESO_LIDER)]),
+        lambda: solicitud(
+            meta_transversal(),
+            conceptos=[concepto(Instancia.LIDER_PROCESO_LIDER, emisor=EMISOR)],
+        ),
         lambda: solicitud(meta_transversal()),
     ),
     (
@@ -151,10 +157,13 @@ TABLA: list[tuple[str, str, Fabrica, Fabrica]] = [
         "a través de memorando o correo electrónico",
         lambda: solicitud(
             meta_transversal(),
-            conceptos=[concepto(Instancia.LIDER_PROCESO_LIDER, medio=Medio.MEMORANDO)],
+            conceptos=[
+                concepto(Instancia.LIDER_PROCESO_LIDER, medio=Medio.MEMORANDO, emisor=EMISOR)
+            ],
         ),
         lambda: solicitud(
-            meta_transversal(), conceptos=[concepto(Instancia.LIDER_PROCESO_LIDER, medio="otro")]
+            meta_transversal(),
+            conceptos=[concepto(Instancia.LIDER_PROCESO_LIDER, medio="otro", emisor=EMISOR)],
         ),
     ),
     (
@@ -318,7 +327,12 @@ def test_meta_transversal() -> None:
     s = solicitud(
         meta,
         conceptos=[
-            concepto(Instancia.LIDER_PROCESO_LIDER, medio=Medio.MEMORANDO, fecha=D(V, 5, 2))
+            concepto(
+                Instancia.LIDER_PROCESO_LIDER,
+                medio=Medio.MEMORANDO,
+                fecha=D(V, 5, 2),
+                emisor="gestion corporativa",  # INT-29: sin mayúsculas ni tildes, es el mismo
+            )
         ],
     )
     decision = evaluar_solicitud(s)
@@ -352,17 +366,23 @@ def test_aumento_en_noviembre() -> None:
     # La misma solicitud sin aumento (reprogramar T4 bajando la magnitud) no es elegible.
     baja = attrs.evolve(s, propuesta=reprogramar(meta_central(), 90, [25, 25, 25, 15]))
     assert evaluar_solicitud(baja).incumplidas == ("MOD-04",)
-    # Un aumento que además cambia la redacción no es «solo aumento»: en noviembre no está
-    # exento del plazo (MOD-07 no se cumple); en mayo no necesita la exención (no aplica).
-    con_redaccion = attrs.evolve(
-        s, propuesta=attrs.evolve(s.propuesta, descripcion="Atender todas las solicitudes")
+    # Un aumento que además cambia el indicador no es «solo aumento» (INT-26): en noviembre no
+    # está exento del plazo (MOD-07 no se cumple); en mayo no necesita la exención (no aplica).
+    # (Antes del issue 11 este caso usaba un cambio de redacción, que ahora sí admite: ver
+    # tests/modificaciones/test_fidelidad.py, punto 1.)
+    assert s.propuesta is not None
+    con_indicador = attrs.evolve(
+        s, propuesta=attrs.evolve(s.propuesta, indicador=Indicador("Otro", "a", "b"))
     )
-    d = evaluar_solicitud(con_redaccion)
+    d = evaluar_solicitud(con_indicador)
     assert d.motivo("MOD-07").cumple is False
     assert d.incumplidas == ("MOD-04", "MOD-07")
     assert "no está exenta del plazo" in d.motivo("MOD-07").mensaje
+    assert "también cambia indicador, que un aumento no cambia (INT-26)" in (
+        d.motivo("MOD-07").mensaje
+    )
     en_mayo = evaluar_solicitud(
-        attrs.evolve(con_redaccion, fecha=D(V, 5, 20), trimestres_reportados={1})
+        attrs.evolve(con_indicador, fecha=D(V, 5, 20), trimestres_reportados={1})
     )
     assert en_mayo.motivo("MOD-07").cumple is None
     assert en_mayo.elegibilidad is Elegibilidad.ELEGIBLE
@@ -397,9 +417,12 @@ def test_politica_limite_y_trimestre_en_curso() -> None:
 
 
 def test_politica_fechas_fuera_de_la_vigencia() -> None:
-    # Antes de la vigencia: ningún trimestre ha cerrado, pero MOD-04 no se cumple.
+    # Antes de la vigencia: ningún trimestre ha cerrado. Por defecto (INT-31, issue 11 punto 8)
+    # diciembre de la vigencia anterior está en plazo; con la alternativa, MOD-04 no se cumple.
     antes = solicitud(fecha=D(V - 1, 12, 1))
-    decision = evaluar_solicitud(antes)
+    assert evaluar_solicitud(antes).elegibilidad is Elegibilidad.ELEGIBLE
+    solo_vigencia = attrs.evolve(POLITICA_PLE_PIN_P005_V8, solicitud_desde_vigencia_anterior=False)
+    decision = evaluar_solicitud(antes, solo_vigencia)
     assert decision.incumplidas == ("MOD-04",)
     assert (
         decision.motivo("MOD-04").mensaje

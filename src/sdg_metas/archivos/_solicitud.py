@@ -13,7 +13,7 @@ from typing import Any
 from .._validacion import enum_desde_texto
 from ..errores import ErrorArchivo, ErrorModificacion, ErrorSdgMetas
 from ..modelo import PlanDeGestion
-from ._campos import c_bool, c_codigo, c_fecha, c_texto, crudo
+from ._campos import c_bool, c_codigo, c_fecha, c_texto, c_texto_opcional, crudo
 from ._lectura import leer_json, parece_json, texto_de, verificar_version
 from ._plan_json import leer_meta, meta_a_dict, validar_plan
 from ._problemas import MAX_BYTES, Campo, Recolector, corto, error, mensaje_de, validar_limite
@@ -70,6 +70,7 @@ _CAMPOS_CONCEPTO: dict[str, Campo] = {
     "favorable": (c_bool, True, None),
     "medio": (_c_medio, True, None),
     "fecha": (c_fecha, True, None),
+    "emisor": (c_texto_opcional, False, None),
 }
 
 
@@ -99,17 +100,22 @@ def solicitud_a_dict(solicitud: Any) -> dict[str, Any]:
         "justificacion": solicitud.justificacion,
         "propuesta": None if solicitud.propuesta is None else meta_a_dict(solicitud.propuesta),
         "eliminar": solicitud.eliminar,
-        "conceptos": [
-            {
-                "instancia": c.instancia.value,
-                "favorable": c.favorable,
-                "medio": c.medio.value,
-                "fecha": c.fecha.isoformat(),
-            }
-            for c in solicitud.conceptos
-        ],
+        "conceptos": [_concepto_a_dict(c) for c in solicitud.conceptos],
         "causal_excepcional": None if causal is None else causal.value,
     }
+
+
+def _concepto_a_dict(c: Any) -> dict[str, Any]:
+    """Un concepto en el formato JSON; ``emisor`` solo si se conoce (INT-29)."""
+    datos = {
+        "instancia": c.instancia.value,
+        "favorable": c.favorable,
+        "medio": c.medio.value,
+        "fecha": c.fecha.isoformat(),
+    }
+    if c.emisor is not None:
+        datos["emisor"] = c.emisor
+    return datos
 
 
 def _verificar_cabecera(datos: object, archivo: str) -> dict[str, Any]:

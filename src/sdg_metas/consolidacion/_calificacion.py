@@ -19,6 +19,7 @@ from ..politica import POLITICA_PLE_PIN_P005_V8, Politica, TratamientoSinCumplim
 Fila = dict[str, str | int | Decimal | None]
 
 CERO = Decimal(0)
+_UNO = Decimal(1)
 
 
 class Semaforo(enum.Enum):
@@ -118,17 +119,26 @@ class Calificacion:
             f"Calificación de {self.unidad} en {self.trimestre}: {valor} ({self.regla})"
         ]
         total = _texto(self.peso_total)
+        cuentan = sum(1 for c in self.contribuciones if c.cuenta)
         for c in self.contribuciones:
             if c.cuenta and c.aporte is not None:
+                peso = f"peso {_texto(c.peso)}/{total}"
+                if c.peso_normalizado != _normalizado(c.peso, self.peso_total):
+                    peso = f"peso 1/{cuentan} (promedio simple, INT-57)"
                 lineas.append(
                     f"- {c.codigo_meta}: cuenta; cumplimiento {_pct(c.cumplimiento)}, acotado "
-                    f"{_pct(c.cumplimiento_acotado)}, peso {_texto(c.peso)}/{total} → aporta "
-                    f"{_pct(c.aporte)}"
+                    f"{_pct(c.cumplimiento_acotado)}, {peso} → aporta {_pct(c.aporte)}"
                 )
             else:
                 lineas.append(f"- {c.codigo_meta}: {'cuenta' if c.cuenta else 'no cuenta'}; "
                               f"{c.motivo}")
         return "\n".join(lineas)
+
+
+def _normalizado(peso: Decimal, total: Decimal) -> Decimal | None:
+    """``peso / total`` como lo calcula la calificación ponderada (``None`` si ``total`` es 0)."""
+    with localcontext(CONTEXTO):
+        return None if total.is_zero() else peso / total
 
 
 def _pct(valor: Decimal | None) -> str:
@@ -269,21 +279,27 @@ def _contribucion(
 
 
 def _ponderar(
-    contribuciones: list[Contribucion],
+    contribuciones: list[Contribucion], ponderada: bool = True
 ) -> tuple[Decimal | None, tuple[Contribucion, ...]]:
+    """El promedio de los cumplimientos acotados de las metas que cuentan: ponderado por el
+    peso o, con ``ponderada=False`` (``INT-57``), simple (cada meta pesa 1)."""
     contadas = [c for c in contribuciones if c.cuenta]
+
+    def peso(c: Contribucion) -> Decimal:
+        return c.peso if ponderada else _UNO
+
     with localcontext(CONTEXTO):
         # Orden canónico para que el resultado no dependa del orden de las metas en el plan.
         canonicas = sorted(contadas, key=lambda c: (c.codigo_meta, c.peso, c.cumplimiento_acotado))
-        total = sum((c.peso for c in canonicas), CERO)
+        total = sum((peso(c) for c in canonicas), CERO)
         if not contadas or total.is_zero():
             return None, tuple(contribuciones)
-        numerador = sum((c.peso * (c.cumplimiento_acotado or CERO) for c in canonicas), CERO)
+        numerador = sum((peso(c) * (c.cumplimiento_acotado or CERO) for c in canonicas), CERO)
         valor = numerador / total
         finales = []
         for c in contribuciones:
             if c.cuenta:
-                normalizado = c.peso / total
+                normalizado = peso(c) / total
                 c = attrs.evolve(
                     c,
                     peso_normalizado=normalizado,
@@ -303,7 +319,7 @@ def calificar(
         _contribucion(meta, trimestre, *resultados[i], politica)
         for i, meta in enumerate(plan.metas)
     ]
-    valor, finales = _ponderar(contribuciones)
+    valor, finales = _ponderar(contribuciones, politica.calificacion_ponderada)
     return Calificacion(plan.unidad, trimestre, valor, finales)
 
 

@@ -12,7 +12,7 @@ quien decide (Política 9, viñeta 9): la biblioteca nunca da una solicitud por 
 >>> from sdg_metas.modificaciones import (Medio, Rol, SolicitudModificacion,
 ...                                       evaluar_solicitud)
 >>> meta = Meta(codigo="M1", descripcion="Atender las solicitudes ciudadanas", peso=20,
-...             programacion=Programacion("suma", 100, [25, 25, 25, 25]),
+...             nivel="central", programacion=Programacion("suma", 100, [25, 25, 25, 25]),
 ...             entregables=["Informe"], indicador=Indicador("Atención", "Atendidas", "Recibidas"))
 >>> propuesta = attrs.evolve(meta,
 ...                          programacion=Programacion("suma", 120, [25, 25, 35, 35]))

@@ -19,14 +19,21 @@ from ._decision import Decision
 from ._solicitud import Causal, Concepto, Elegibilidad, Medio, SolicitudModificacion, efecto_pedido
 
 
+def _cuenta(registro: RegistroModificacion, politica: Politica) -> bool:
+    """¿El registro cuenta como la única modificación de la vigencia (MOD-06)? Un aumento,
+    según ``INT-21``; una eliminación (marcar «Meta eliminada»), según ``INT-30``."""
+    if registro.efecto is not Efecto.MODIFICAR:
+        return politica.eliminacion_cuenta_como_modificacion
+    return politica.aumento_cuenta_como_modificacion or not registro.solo_aumento
+
+
 def _modificaciones_previas(plan: PlanDeGestion, codigo_meta: str, politica: Politica) -> int:
-    """Las modificaciones de la meta aplicadas en la vigencia del plan; sin las que solo
-    aumentaron la magnitud si la política dice que no cuentan (``INT-21``)."""
+    """Las modificaciones de la meta aplicadas en la vigencia del plan que cuentan para MOD-06
+    (``INT-21``, ``INT-30``)."""
     return sum(
         1
         for r in plan.modificaciones_de(codigo_meta)
-        if r.fecha_aprobacion.year == plan.vigencia
-        and (politica.aumento_cuenta_como_modificacion or not r.solo_aumento)
+        if r.fecha_aprobacion.year == plan.vigencia and _cuenta(r, politica)
     )
 
 
@@ -49,8 +56,10 @@ def solicitud_desde_plan(
 
     ``modificaciones_previas`` cuenta las modificaciones ya aplicadas a la meta en la vigencia
     del plan (sin las que solo aumentaron la magnitud, ``RegistroModificacion.solo_aumento``, si
-    la política dice que no cuentan, ``INT-21``); ``trimestres_reportados`` son los trimestres
-    con reporte de la meta; ``vigencia`` es la del plan.
+    la política dice que no cuentan, ``INT-21``, ni las eliminaciones, ``INT-30``);
+    ``trimestres_reportados`` son los trimestres con reporte de la meta; ``vigencia`` es la del
+    plan. La meta es la del plan, con el nivel del plan (MOD-01 y MOD-10 juzgan una meta de un
+    plan local como local); una propuesta sin nivel toma también el del plan.
 
     >>> import datetime
     >>> from sdg_metas.ejemplos import plan_ejemplo
@@ -64,6 +73,8 @@ def solicitud_desde_plan(
     (0, True)
     """
     exigir_tipo(plan, PlanDeGestion, "plan", "un PlanDeGestion")
+    if isinstance(propuesta, Meta) and propuesta.nivel is None:
+        propuesta = attrs.evolve(propuesta, nivel=plan.nivel)
     return SolicitudModificacion(
         meta=plan.meta(codigo_meta),
         fecha=fecha,
@@ -194,7 +205,11 @@ def _modificar(a: _Aplicacion) -> PlanDeGestion:
     assert propuesta is not None  # la solicitud de MODIFICAR siempre trae propuesta
     cambios = a.decision.cambios
     return _con_registro(
-        a, propuesta, desde=None, descripcion=cambios.describir(), solo_aumento=cambios.solo_aumento
+        a,
+        propuesta,
+        desde=None,
+        descripcion=cambios.describir(),
+        solo_aumento=cambios.es_solo_aumento(a.politica),
     )
 
 

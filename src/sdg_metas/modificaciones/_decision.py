@@ -11,7 +11,8 @@ import attrs
 
 from .._validacion import de_tipo, tupla_de
 from ..errores import ErrorModificacion, TipoInvalido
-from ..modelo import Efecto, Meta
+from ..modelo import Efecto, Meta, TipoProgramacion
+from ..politica import POLITICA_PLE_PIN_P005_V8, Politica, SentidoAumento
 from ..reglas import Motivo
 from ._solicitud import Elegibilidad
 
@@ -21,7 +22,9 @@ class Cambios:
     """Lo que cambia una propuesta frente a la meta (vacío si la solicitud es de eliminación).
 
     ``trimestres`` son los números de los trimestres cuya programación cambia (valor o si está
-    programado); ``otros`` los nombres de los demás campos que cambian.
+    programado); ``otros`` los nombres de los demás campos que cambian (``"linea_base"``,
+    ``"unidad"`` …). ``decreciente`` dice si la meta, antes del cambio, es DECRECIENTE: en ella
+    una magnitud menor es una meta más exigente (``INT-27``).
     """
 
     magnitud_anterior: Decimal | None = None
@@ -33,10 +36,11 @@ class Cambios:
     entregables: bool = False
     peso: bool = False
     otros: tuple[str, ...] = ()
+    decreciente: bool = False
 
     @property
     def aumenta_magnitud(self) -> bool:
-        """¿La propuesta aumenta la magnitud?"""
+        """¿La propuesta da una magnitud numéricamente mayor?"""
         return (
             self.magnitud_anterior is not None
             and self.magnitud_nueva is not None
@@ -45,7 +49,7 @@ class Cambios:
 
     @property
     def disminuye_magnitud(self) -> bool:
-        """¿La propuesta disminuye la magnitud?"""
+        """¿La propuesta da una magnitud numéricamente menor?"""
         return (
             self.magnitud_anterior is not None
             and self.magnitud_nueva is not None
@@ -57,17 +61,48 @@ class Cambios:
         """¿Cambia la programación trimestral?"""
         return bool(self.trimestres)
 
+    def es_aumento(self, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
+        """¿La propuesta «aumenta su magnitud» (Política 9, viñeta 4) según ``INT-27``?
+
+        Con ``SentidoAumento.AMBICION`` (por defecto) es un aumento una meta más exigente: una
+        magnitud mayor, o menor si la meta es DECRECIENTE; con ``NUMERICO``, una mayor.
+
+        >>> c = Cambios(magnitud_anterior=Decimal(10), magnitud_nueva=Decimal(8), decreciente=True)
+        >>> c.es_aumento(), c.aumenta_magnitud
+        (True, False)
+        """
+        if politica.sentido_aumento is SentidoAumento.AMBICION and self.decreciente:
+            return self.disminuye_magnitud
+        return self.aumenta_magnitud
+
+    def ajenos_al_aumento(self, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> tuple[str, ...]:
+        """Los cambios que impiden que la propuesta sea «solo un aumento» (``INT-26``).
+
+        Un aumento puede cambiar, además de la magnitud, la programación trimestral y, con
+        ``Politica.aumento_admite_ajustes_coherentes`` (por defecto), la redacción y los
+        entregables; nunca el tipo de programación, el indicador, la línea base, el peso ni los
+        demás campos.
+        """
+        admitidos = {"descripcion", "entregables"}
+        if not politica.aumento_admite_ajustes_coherentes:
+            admitidos = set()
+        ajenos = [
+            texto
+            for campo, texto in _NOMBRES_CAMBIOS
+            if getattr(self, campo) and campo not in admitidos
+        ]
+        ajenos.extend(_NOMBRE_OTRO.get(campo, campo) for campo in self.otros)
+        return tuple(ajenos)
+
+    def es_solo_aumento(self, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
+        """¿La propuesta aumenta la magnitud (``INT-27``) y sus demás cambios son los que un
+        aumento admite (``INT-26``)? (MOD-07; los trimestres cerrados los juzga MOD-08.)"""
+        return self.es_aumento(politica) and not self.ajenos_al_aumento(politica)
+
     @property
     def solo_aumento(self) -> bool:
-        """¿Los únicos cambios son una magnitud mayor y la programación trimestral? (MOD-07)"""
-        return self.aumenta_magnitud and not (
-            self.tipo
-            or self.descripcion
-            or self.indicador
-            or self.entregables
-            or self.peso
-            or self.otros
-        )
+        """:meth:`es_solo_aumento` con la política por defecto (``INT-26``, ``INT-27``)."""
+        return self.es_solo_aumento()
 
     def describir(self) -> str:
         """Los cambios en una línea, en español.
@@ -81,6 +116,9 @@ class Cambios:
         partes = []
         if self.magnitud_anterior != self.magnitud_nueva:
             sentido = "aumenta" if self.aumenta_magnitud else "disminuye"
+            if self.decreciente:
+                exigencia = "menos" if self.aumenta_magnitud else "más"
+                sentido += f": meta decreciente {exigencia} exigente"
             partes.append(f"magnitud {self.magnitud_anterior} → {self.magnitud_nueva} ({sentido})")
         if self.trimestres:
             partes.append("programación de " + ", ".join(f"T{n}" for n in sorted(self.trimestres)))
@@ -97,14 +135,16 @@ _NOMBRES_CAMBIOS = (
     ("peso", "peso"),
 )
 
-_OTROS_CAMPOS = (
-    "unidad",
-    "nivel",
-    "transversal",
-    "proceso_lider",
-    "dependencia_orientadora",
-    "objetivo_estrategico",
-)
+#: Los demás campos de una meta que :func:`comparar_metas` compara, con su nombre en español.
+_OTROS_CAMPOS = {
+    "unidad": "unidad",
+    "nivel": "nivel",
+    "transversal": "transversalidad",
+    "proceso_lider": "proceso líder",
+    "dependencia_orientadora": "dependencia orientadora",
+    "objetivo_estrategico": "objetivo estratégico",
+}
+_NOMBRE_OTRO = {**_OTROS_CAMPOS, "linea_base": "línea base"}
 
 
 def comparar_metas(meta: Meta, propuesta: Meta) -> Cambios:
@@ -131,7 +171,7 @@ def comparar_metas(meta: Meta, propuesta: Meta) -> Cambios:
         for n in range(1, 5)
         if antes.valor(n) != despues.valor(n) or antes.programado(n) != despues.programado(n)
     )
-    otros = [campo for campo in _OTROS_CAMPOS if getattr(meta, campo) != getattr(propuesta, campo)]
+    otros = [campo for campo in _OTROS_CAMPOS if _cambia(meta, propuesta, campo)]
     if antes.linea_base != despues.linea_base:
         otros.append("linea_base")
     return Cambios(
@@ -144,7 +184,17 @@ def comparar_metas(meta: Meta, propuesta: Meta) -> Cambios:
         entregables=meta.entregables != propuesta.entregables,
         peso=meta.peso != propuesta.peso,
         otros=tuple(otros),
+        decreciente=antes.tipo is TipoProgramacion.DECRECIENTE,
     )
+
+
+def _cambia(meta: Meta, propuesta: Meta, campo: str) -> bool:
+    """¿Cambia ``campo``? Un nivel no dado (``None``) en uno de los dos no es un cambio: la meta
+    toma el de su plan."""
+    antes, despues = getattr(meta, campo), getattr(propuesta, campo)
+    if campo == "nivel" and (antes is None or despues is None):
+        return False
+    return bool(antes != despues)
 
 
 # --- Decisión ------------------------------------------------------------------------------------

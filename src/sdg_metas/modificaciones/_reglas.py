@@ -12,15 +12,16 @@ from collections.abc import Iterable
 
 import attrs
 
-from .._validacion import de_tipo, exigir_tipo
+from .._validacion import de_tipo, exigir_tipo, sin_tildes
 from ..ciclo import Rol
 from ..formulacion import verificar_meta
-from ..modelo import Nivel, Trimestre
+from ..modelo import Meta, Nivel, TipoProgramacion, Trimestre
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica
 from ..reglas import Motivo, Severidad, registro
 from ._decision import Cambios, Decision, comparar_metas
 from ._solicitud import (
     MEDIOS_FORMALES,
+    Concepto,
     Elegibilidad,
     Instancia,
     SolicitudModificacion,
@@ -84,11 +85,11 @@ class ContextoSolicitud:
 
     @property
     def aumento_exento(self) -> bool:
-        """¿Solo aumenta la magnitud y programa trimestres abiertos? (MOD-07 se cumple: exenta
-        del plazo de MOD-04 y, según ``INT-21``, de MOD-06)."""
+        """¿Es solo un aumento (``INT-26``, ``INT-27``) que programa trimestres abiertos?
+        (MOD-07 se cumple: exenta del plazo de MOD-04 y, según ``INT-21``, de MOD-06)."""
         return (
             self.solicitud.propuesta is not None
-            and self.cambios.solo_aumento
+            and self.cambios.es_solo_aumento(self.politica)
             and not self.cerrados
         )
 
@@ -99,8 +100,31 @@ class ContextoSolicitud:
         return datetime.date(self.solicitud.anio, mes, dia)
 
 
+_QUIEN_PRESENTA = {Rol.LIDER_PROCESO: "el líder del proceso", Rol.ALCALDE_LOCAL: "el Alcalde Local"}
+
+
+def _nivel_no_dado(meta: Meta) -> str:
+    return (
+        f"nivel: la meta {meta.codigo} no dice su nivel (central o local) y la solicitud no se "
+        "tomó de su plan (INT-32); tome la solicitud del plan con solicitud_desde_plan o dé "
+        "Meta.nivel"
+    )
+
+
 def _mod_01(c: ContextoSolicitud) -> Motivo:
     s = c.solicitud
+    if s.meta.nivel is None:
+        quien = _QUIEN_PRESENTA.get(s.solicitante)
+        if quien is None:
+            return Motivo(
+                "MOD-01",
+                False,
+                f"solicitante: {s.solicitante.value.replace('_', ' ')}; la solicitud la presenta "
+                "el líder del proceso o el Alcalde Local",
+            )
+        return Motivo(
+            "MOD-01", None, f"{_nivel_no_dado(s.meta)}; la presenta {quien}, sin verificar"
+        )
     local = s.meta.nivel is Nivel.LOCAL
     esperado = Rol.ALCALDE_LOCAL if local else Rol.LIDER_PROCESO
     nivel = "local" if local else "del nivel central"
@@ -142,6 +166,13 @@ def _mod_03(c: ContextoSolicitud) -> Motivo:
 
 def _mod_04(c: ContextoSolicitud) -> Motivo:
     s, limite = c.solicitud, c.limite
+    if s.fecha.year == s.anio - 1 and c.politica.solicitud_desde_vigencia_anterior:
+        return Motivo(
+            "MOD-04",
+            True,
+            f"presentada el {s.fecha.isoformat()}, en la vigencia anterior, sobre el plan de "
+            f"{s.anio} ya adoptado (INT-31); dentro del plazo ({limite.isoformat()})",
+        )
     if s.fecha.year != s.anio:
         return Motivo(
             "MOD-04", False, f"fecha: {s.fecha.isoformat()} no es de la vigencia {s.anio} de la meta"
@@ -167,11 +198,49 @@ def _mod_04(c: ContextoSolicitud) -> Motivo:
     )
 
 
+def _medidos_conservados(c: ContextoSolicitud, propuesta: Meta) -> tuple[int, ...]:
+    """Los trimestres medidos (o cerrados) de una meta CONSTANTE que la propuesta deja con su
+    valor original, distinto de la nueva magnitud (``INT-28``)."""
+    s, politica = c.solicitud, c.politica
+    antes, despues = s.meta.programacion, propuesta.programacion
+    constante = TipoProgramacion.CONSTANTE
+    if not politica.constante_conserva_trimestres_medidos or not (
+        antes.tipo is constante and despues.tipo is constante
+    ):
+        return ()
+    return tuple(
+        n
+        for n in range(1, 5)
+        if (n in s.trimestres_reportados or _cerrado(s, n, politica))
+        and despues.programado(n)
+        and despues.valor(n) == antes.valor(n)
+        and despues.valor(n) != despues.magnitud
+    )
+
+
+def _para_coherencia(c: ContextoSolicitud, propuesta: Meta) -> tuple[Meta, str]:
+    """La propuesta que MOD-05 juzga y una nota: con ``INT-28``, los trimestres medidos que
+    conservan su valor original se juzgan como si llevaran el nuevo nivel."""
+    medidos = _medidos_conservados(c, propuesta)
+    if not medidos:
+        return propuesta, ""
+    p = propuesta.programacion
+    valores = [p.magnitud if n in medidos else p.valor(n) for n in range(1, 5)]
+    juzgada = attrs.evolve(propuesta, programacion=attrs.evolve(p, trimestres=valores))
+    conservados = ", ".join(f"T{n} = {p.valor(n)}" for n in medidos)
+    nota = (
+        f" (INT-28: los trimestres medidos conservan su valor original, {conservados}; FOR-02 "
+        "se juzga sobre los trimestres abiertos)"
+    )
+    return juzgada, nota
+
+
 def _mod_05(c: ContextoSolicitud) -> Motivo:
     propuesta, politica = c.solicitud.propuesta, c.politica
     if propuesta is None:
         return Motivo("MOD-05", None, "solicitud de eliminación: no hay propuesta que verificar")
-    hallazgos = verificar_meta(propuesta, politica=politica)
+    juzgada, nota = _para_coherencia(c, propuesta)
+    hallazgos = verificar_meta(juzgada, politica=politica)
     errores = [
         h
         for h in hallazgos
@@ -180,16 +249,25 @@ def _mod_05(c: ContextoSolicitud) -> Motivo:
     avisos = [h for h in hallazgos if h not in errores]
     if errores:
         detalle = "; ".join(f"{h.regla} {h.mensaje}" for h in errores)
-        return Motivo("MOD-05", False, f"la propuesta no es coherente: {detalle}")
+        return Motivo("MOD-05", False, f"la propuesta no es coherente: {detalle}{nota}")
     if avisos:
         detalle = "; ".join(f"{h.regla} {h.mensaje}" for h in avisos)
-        return Motivo("MOD-05", True, f"la propuesta es coherente; advertencias: {detalle}")
-    return Motivo("MOD-05", True, "la propuesta es coherente (cumple las reglas FOR)")
+        return Motivo(
+            "MOD-05", True, f"la propuesta es coherente{nota}; advertencias: {detalle}"
+        )
+    return Motivo("MOD-05", True, f"la propuesta es coherente (cumple las reglas FOR){nota}")
 
 
 def _mod_06(c: ContextoSolicitud) -> Motivo:
     s = c.solicitud
     previas = s.modificaciones_previas
+    if s.eliminar and not c.politica.eliminacion_cuenta_como_modificacion:
+        return Motivo(
+            "MOD-06",
+            None,
+            "eliminación: por la política (INT-30) eliminar no es modificar; la «única vez» de "
+            "la viñeta 3 no la limita",
+        )
     if c.aumento_exento and not c.politica.aumento_cuenta_como_modificacion:
         return Motivo(
             "MOD-06",
@@ -218,19 +296,21 @@ def _mod_06(c: ContextoSolicitud) -> Motivo:
 
 def _mod_07(c: ContextoSolicitud) -> Motivo:
     cambios, cerrados = c.cambios, c.cerrados
-    if c.solicitud.propuesta is None or not cambios.aumenta_magnitud:
+    if c.solicitud.propuesta is None or not cambios.es_aumento(c.politica):
         return Motivo("MOD-07", None, "la solicitud no aumenta la magnitud")
     if c.aumento_exento:
         return Motivo(
             "MOD-07",
             True,
-            f"solo aumenta la magnitud ({cambios.magnitud_anterior} → {cambios.magnitud_nueva}) "
-            "y programa trimestres abiertos: puede presentarse en cualquier momento de la vigencia",
+            f"solo aumenta la magnitud ({cambios.magnitud_anterior} → {cambios.magnitud_nueva}"
+            f"{', meta decreciente más exigente' if cambios.decreciente else ''}) y programa "
+            "trimestres abiertos: puede presentarse en cualquier momento de la vigencia",
         )
     if cerrados:
         razon = f"cambia la programación de trimestres cerrados ({'; '.join(cerrados)})"
     else:
-        razon = f"también cambia otros elementos ({cambios.describir()})"
+        ajenos = ", ".join(cambios.ajenos_al_aumento(c.politica))
+        razon = f"también cambia {ajenos}, que un aumento no cambia (INT-26)"
     if c.solicitud.fecha > c.limite:
         return Motivo(
             "MOD-07",
@@ -263,8 +343,39 @@ def _mod_08(c: ContextoSolicitud) -> Motivo:
     )
 
 
+@attrs.frozen(slots=True)
+class _Exigencias:
+    """Lo que se exige a un concepto: el medio formal y, si ``emisor`` no es ``False``, que lo
+    emita ``emisor`` (``None``: la meta no dice quién debe emitirlo)."""
+
+    medio: bool
+    emisor: str | bool | None = False
+
+
+def _fallas(concepto: Concepto, fecha: datetime.date, exige: _Exigencias) -> list[str]:
+    """Por qué un concepto no sirve (vacío si sirve)."""
+    fallas = []
+    if not concepto.favorable:
+        fallas.append("es desfavorable")
+    if concepto.fecha > fecha:
+        fallas.append(f"es del {concepto.fecha.isoformat()}, posterior a la solicitud")
+    if exige.medio and concepto.medio not in MEDIOS_FORMALES:
+        fallas.append(f"llegó por {concepto.medio.name}, no por memorando ni correo electrónico")
+    if exige.emisor is not False:
+        emisor = (concepto.emisor or "").strip()
+        if not emisor:
+            fallas.append("no dice quién lo emite (emisor)")
+        elif not isinstance(exige.emisor, str):
+            fallas.append("la meta no dice su proceso líder (proceso_lider) para compararlo")
+        elif sin_tildes(emisor) != sin_tildes(exige.emisor):
+            fallas.append(
+                f"lo emite {emisor!r}, no el proceso líder de la meta ({exige.emisor!r})"
+            )
+    return fallas
+
+
 def _concepto(
-    s: SolicitudModificacion, instancias: Iterable[Instancia], exigir_medio: bool
+    s: SolicitudModificacion, instancias: Iterable[Instancia], exige: _Exigencias
 ) -> tuple[bool, str]:
     """¿Hay un concepto previo favorable de alguna de ``instancias``? y el porqué."""
     buscadas = tuple(instancias)
@@ -274,13 +385,7 @@ def _concepto(
         return False, f"conceptos: falta el concepto previo favorable de {nombre}"
     problemas = []
     for c in candidatos:
-        fallas = []
-        if not c.favorable:
-            fallas.append("es desfavorable")
-        if c.fecha > s.fecha:
-            fallas.append(f"es del {c.fecha.isoformat()}, posterior a la solicitud")
-        if exigir_medio and c.medio not in MEDIOS_FORMALES:
-            fallas.append(f"llegó por {c.medio.name}, no por memorando ni correo electrónico")
+        fallas = _fallas(c, s.fecha, exige)
         if not fallas:
             return True, (
                 f"hay concepto previo favorable de {c.instancia.nombre} "
@@ -296,12 +401,15 @@ def _mod_09(c: ContextoSolicitud) -> Motivo:
         return Motivo("MOD-09", None, "la meta no es transversal")
     if s.eliminar and not c.politica.conceptos_en_eliminacion:
         return Motivo("MOD-09", None, "eliminación: la política (INT-25) no exige el concepto")
-    cumple, texto = _concepto(s, (Instancia.LIDER_PROCESO_LIDER,), exigir_medio=True)
+    emisor = s.meta.proceso_lider if c.politica.concepto_exige_emisor else False
+    cumple, texto = _concepto(s, (Instancia.LIDER_PROCESO_LIDER,), _Exigencias(True, emisor))
     return Motivo("MOD-09", cumple, f"meta transversal: {texto}")
 
 
 def _mod_10(c: ContextoSolicitud) -> Motivo:
     s, politica = c.solicitud, c.politica
+    if s.meta.nivel is None:
+        return Motivo("MOD-10", None, f"{_nivel_no_dado(s.meta)}; el concepto no se verifica")
     if s.meta.nivel is not Nivel.LOCAL:
         return Motivo("MOD-10", None, "la meta no es de un plan de alcaldía local")
     if s.eliminar and not politica.conceptos_en_eliminacion:
@@ -316,7 +424,7 @@ def _mod_10(c: ContextoSolicitud) -> Motivo:
             "Gestión del Desarrollo Local; no se sabe qué concepto corresponde",
         )
     cumple, texto = _concepto(
-        s, (instancia,), exigir_medio=politica.concepto_local_por_memorando_o_correo
+        s, (instancia,), _Exigencias(politica.concepto_local_por_memorando_o_correo)
     )
     return Motivo("MOD-10", cumple, f"meta local: {texto}")
 

@@ -142,6 +142,7 @@ class Elegibilidad(enum.Enum):
 
 _booleano = de_tipo("True o False", bool)
 _texto = de_tipo("un texto", str)
+_texto_opcional = de_tipo("un texto", str, opcional=True)
 _meta = de_tipo("una Meta", Meta)
 _meta_opcional = de_tipo("una Meta", Meta, opcional=True)
 
@@ -220,17 +221,24 @@ def _vigencia_opcional(inst: object, atributo: attrs.Attribute[Any], valor: obje
 class Concepto:
     """Un concepto previo sobre la solicitud (Política 9, viñetas 6 y 7).
 
+    ``emisor`` nombra a quien lo emite (para una meta transversal, el proceso que la lidera:
+    MOD-09, ``INT-29``); ``None`` si no se sabe.
+
     >>> import datetime
     >>> c = Concepto("Dirección para la Gestión Policiva", True, "memorando",
     ...              datetime.date(2025, 3, 1))
-    >>> c.instancia.name, c.medio.name
-    ('DIRECCION_GESTION_POLICIVA', 'MEMORANDO')
+    >>> c.instancia.name, c.medio.name, c.emisor
+    ('DIRECCION_GESTION_POLICIVA', 'MEMORANDO', None)
+    >>> Concepto("lider_proceso_lider", True, "memorando", datetime.date(2025, 3, 1),
+    ...          emisor="Gestión Corporativa").emisor
+    'Gestión Corporativa'
     """
 
     instancia: Instancia = attrs.field(converter=_instancia)
     favorable: bool = attrs.field(validator=_booleano)
     medio: Medio = attrs.field(converter=_medio)
     fecha: datetime.date = attrs.field(validator=_fecha)
+    emisor: str | None = attrs.field(default=None, kw_only=True, validator=_texto_opcional)
 
 
 @attrs.frozen(slots=True, kw_only=True)
