@@ -81,7 +81,8 @@ _CATALOGO = (
     ),
     Regla(
         "FOR-04",
-        "Los pesos de las metas activas de un plan suman exactamente 100.",
+        "Los pesos de las metas de un plan, con las marcadas «Meta eliminada», suman "
+        "exactamente 100 (INT-45, INT-48).",
         f"{_P}, Actividad 4 (análisis metodológico del plan); Control de cambios, versión 5 "
         "(ponderación y/o peso porcentual de las metas)",
     ),
