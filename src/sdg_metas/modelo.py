@@ -76,7 +76,7 @@ class TipoProgramacion(enum.Enum):
         >>> TipoProgramacion.desde_texto("lineal")
         Traceback (most recent call last):
         ...
-        sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: SUMA, CONSTANTE, CRECIENTE, DECRECIENTE
+        sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: suma, constante, creciente, decreciente
         """
         return enum_desde_texto(cls, texto, "tipo")
 
