@@ -103,7 +103,7 @@ def informe(args: argparse.Namespace) -> tuple[int, Resultado]:
     anio = vigencia(args.vigencia)
     filas = [f for plan in planes_de(args.planes, args, anio)
              for f in informe_gestion([plan], anio)]
-    tabla = Tabla("planes", filas, columnas_terminal=COLUMNAS_INFORME)
+    tabla = Tabla("informe", filas, columnas_terminal=COLUMNAS_INFORME)
     return 0, Resultado("informe", {"vigencia": anio, "planes": len(filas)}, (tabla,),
                         antes=f"Informe de gestión {anio} (CON-04, Actividad 15)\n")
 
