@@ -11,20 +11,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .._validacion import sin_tildes
 from ..errores import ErrorArchivo
 from ..trimestre import Trimestre
 from ._entradas import cargar, vigencia
-from ._salida import Fila, Resultado, Tabla
+from ._salida import Resultado, Tabla
 
 if TYPE_CHECKING:
     from ..consolidacion import Calificacion, PosicionRanking
     from ..modelo import Nivel, PlanDeGestion
     from ..politica import Politica
+
+_T = TypeVar("_T")
 
 COLUMNAS_CONSOLIDAR = (
     "unidad", "codigo_meta", "tipo_programacion", "magnitud_anual", "programado_anual",
@@ -54,9 +56,14 @@ class _Progreso:
             sys.stderr.write("\n")
 
 
-def planes_de(rutas: list[str], args: argparse.Namespace, anio: int) -> Iterator[PlanDeGestion]:
-    """Cada plan de la vigencia ``anio``, uno a la vez (el anterior ya se soltó)."""
+def reducir_planes(
+    rutas: list[str], args: argparse.Namespace, anio: int,
+    reducir: Callable[[PlanDeGestion], _T],
+) -> list[_T]:
+    """``reducir(plan)`` de cada plan de la vigencia ``anio``: se carga uno, se reduce y se suelta
+    antes de cargar el siguiente."""
     vistos: dict[tuple[str, str], str] = {}
+    reducidos: list[_T] = []
     progreso = _Progreso(len(rutas))
     for i, ruta in enumerate(rutas, start=1):
         progreso.paso(i, ruta)
@@ -74,7 +81,7 @@ def planes_de(rutas: list[str], args: argparse.Namespace, anio: int) -> Iterator
                 codigo="PLAN_REPETIDO", campo="planes", valor=ruta,
             )
         vistos[clave] = ruta
-        yield plan
+        reducidos.append(reducir(plan))
         del plan
     progreso.fin()
     if not vistos:
@@ -82,17 +89,16 @@ def planes_de(rutas: list[str], args: argparse.Namespace, anio: int) -> Iterator
             f"ninguno de los {len(rutas)} archivos es un plan de la vigencia {anio}",
             codigo="SIN_PLANES_DE_LA_VIGENCIA", campo="vigencia", valor=anio,
         )
+    return reducidos
 
 
 def consolidar(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..consolidacion import consolidado_anual
 
     anio = vigencia(args.vigencia)
-    filas: list[Fila] = []
-    planes = 0
-    for plan in planes_de(args.planes, args, anio):
-        planes += 1
-        filas.extend(consolidado_anual([plan], anio))
+    por_plan = reducir_planes(args.planes, args, anio, lambda p: consolidado_anual([p], anio))
+    filas = [f for filas_plan in por_plan for f in filas_plan]
+    planes = len(por_plan)
     tabla = Tabla("filas", filas, columnas_terminal=COLUMNAS_CONSOLIDAR)
     return 0, Resultado("consolidar", {"vigencia": anio, "planes": planes}, (tabla,))
 
@@ -101,8 +107,8 @@ def informe(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..consolidacion import informe_gestion
 
     anio = vigencia(args.vigencia)
-    filas = [f for plan in planes_de(args.planes, args, anio)
-             for f in informe_gestion([plan], anio)]
+    filas = [f for filas_plan in reducir_planes(
+        args.planes, args, anio, lambda p: informe_gestion([p], anio)) for f in filas_plan]
     tabla = Tabla("informe", filas, columnas_terminal=COLUMNAS_INFORME)
     return 0, Resultado("informe", {"vigencia": anio, "planes": len(filas)}, (tabla,),
                         antes=f"Informe de gestión {anio} (CON-04, Actividad 15)\n")
@@ -144,8 +150,9 @@ def ranking(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..politica import POLITICA_PLE_PIN_P005_V8 as politica
 
     trimestre = Trimestre.desde_texto(args.trimestre)
-    calificadas = [(plan.unidad, plan.nivel, calificacion(plan, trimestre, politica))
-                   for plan in planes_de(args.planes, args, trimestre.vigencia)]
+    calificadas = reducir_planes(
+        args.planes, args, trimestre.vigencia,
+        lambda p: (p.unidad, p.nivel, calificacion(p, trimestre, politica)))
     filas = como_filas(posiciones(calificadas, politica))
     datos = {"vigencia": trimestre.vigencia, "trimestre": trimestre, "planes": len(filas)}
     return 0, Resultado("ranking", datos, (Tabla("ranking", filas),),
