@@ -164,6 +164,9 @@ def test_celdas_peligrosas_en_la_terminal_y_en_csv(tmp_path: Path) -> None:
     assert "\x1b" not in texto
     assert "\u202e" not in texto
     assert "@SUMA(A1)\\x1b[2J\\u202eroja" in texto
+    texto = correr("evaluar", str(ruta))[1]  # el título y la explicación nombran la unidad
+    assert "\x1b" not in texto
+    assert texto.startswith("@SUMA(A1)\\x1b[2J\\u202eroja, 2025-T4\n")
     csv = correr("informe", str(ruta), "--vigencia", "2025", "--formato", "csv")[1]
     assert "'@SUMA(A1)" in csv
 

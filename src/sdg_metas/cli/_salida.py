@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from ._celdas import texto_celda, texto_terminal, valor_json
+from ._celdas import escapar, texto_celda, texto_terminal, valor_json
 
 Fila = Mapping[str, Any]
 
@@ -110,10 +110,13 @@ def texto_de(resultado: Resultado, formato: str, decimal: str = ".") -> str:
     if formato == "csv":
         return a_csv(resultado.tablas[0], decimal)
     if resultado.terminal is not None:
-        return resultado.terminal
-    salida = io.StringIO()
-    salida.write(resultado.antes)
-    for tabla in resultado.tablas:
-        escribir_tabla(tabla, salida)
-    salida.write(resultado.despues)
-    return salida.getvalue()
+        texto = resultado.terminal
+    else:
+        salida = io.StringIO()
+        salida.write(resultado.antes)
+        for tabla in resultado.tablas:
+            escribir_tabla(tabla, salida)
+        salida.write(resultado.despues)
+        texto = salida.getvalue()
+    # También los títulos y explicaciones (nombran la unidad): nada altera la terminal.
+    return "\n".join(escapar(linea) for linea in texto.split("\n"))
