@@ -495,7 +495,10 @@ def test_cada_regla_sin_lo_que_revisa_no_encuentra_nada() -> None:
 
     vacio = ContextoFormulacion()
     assert all(f(vacio) == () for f in REGISTRO_FOR.values())
-    with pytest.raises(TipoInvalido, match="programacion: 'x' debe ser una Programacion o None"):
+    # issue 14: los mensajes no muestran «None»
+    with pytest.raises(
+        TipoInvalido, match=r"programacion: 'x' debe ser una Programacion \(o quedar vacío\)"
+    ):
         ContextoFormulacion(programacion="x")  # type: ignore[arg-type]
 
 

@@ -56,14 +56,14 @@ def test_tipo_desconocido_lista_los_validos() -> None:
     with pytest.raises(ErrorModelo) as info:
         TipoProgramacion.desde_texto("lineal")
     assert info.value.codigo == "TIPOPROGRAMACION_DESCONOCIDO"
-    assert "SUMA, CONSTANTE, CRECIENTE, DECRECIENTE" in str(info.value)
+    assert "suma, constante, creciente, decreciente" in str(info.value)
     with pytest.raises(TipoInvalido):
         TipoProgramacion.desde_texto(3)  # type: ignore[arg-type]
 
 
 def test_nivel_desde_texto() -> None:
     assert Nivel.desde_texto("Local") is Nivel.LOCAL
-    with pytest.raises(ErrorModelo, match="CENTRAL, LOCAL"):
+    with pytest.raises(ErrorModelo, match="central, local"):
         Nivel.desde_texto("distrital")
 
 

@@ -40,6 +40,21 @@ def sin_tildes(texto: str) -> str:
     return "".join(c for c in descompuesto if not unicodedata.combining(c))
 
 
+def mostrar(valor: object) -> str:
+    """Un valor recibido, como lo nombra un mensaje: ``None`` es «vacío», una enumeración su
+    valor en español, lo demás su representación (los textos entre comillas).
+
+    >>> from sdg_metas.modelo import TipoProgramacion
+    >>> mostrar(None), mostrar(TipoProgramacion.SUMA), mostrar("x"), mostrar(3)
+    ('vacío', "'suma'", "'x'", '3')
+    """
+    if valor is None:
+        return "vacío"
+    if isinstance(valor, enum.Enum):
+        return repr(valor.value)
+    return repr(valor)
+
+
 def exigir_tipo(valor: object, clase: type[_T], campo: str, descripcion: str) -> _T:
     """``valor`` si es de ``clase``; si no, :class:`TipoInvalido` con el mensaje
     ``"{campo}: {valor!r} debe ser {descripcion}"``.
@@ -50,7 +65,9 @@ def exigir_tipo(valor: object, clase: type[_T], campo: str, descripcion: str) ->
     sdg_metas.errores.TipoInvalido: vigencia: '2025' debe ser un entero
     """
     if not isinstance(valor, clase):
-        raise TipoInvalido(f"{campo}: {valor!r} debe ser {descripcion}", campo=campo, valor=valor)
+        raise TipoInvalido(
+            f"{campo}: {mostrar(valor)} debe ser {descripcion}", campo=campo, valor=valor
+        )
     return valor
 
 
@@ -63,15 +80,24 @@ def exigir_entero(valor: object, campo: str, descripcion: str = "un número ente
     sdg_metas.errores.TipoInvalido: vigencia: True debe ser un número entero
     """
     if isinstance(valor, bool) or not isinstance(valor, int):
-        raise TipoInvalido(f"{campo}: {valor!r} debe ser {descripcion}", campo=campo, valor=valor)
+        raise TipoInvalido(
+            f"{campo}: {mostrar(valor)} debe ser {descripcion}", campo=campo, valor=valor
+        )
     return valor
 
 
 def exigir_fecha(valor: object, campo: str) -> datetime.date:
-    """``valor`` si es una ``date`` (no un ``datetime``); si no, :class:`TipoInvalido`."""
+    """``valor`` si es una ``date`` (no un ``datetime``); si no, :class:`TipoInvalido`.
+
+    >>> exigir_fecha(None, "fecha_envio")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: fecha_envio: vacío debe ser una fecha (datetime.date)
+    """
     if isinstance(valor, datetime.datetime) or not isinstance(valor, datetime.date):
+        tipo = "" if valor is None else f", no {type(valor).__name__}"
         raise TipoInvalido(
-            f"{campo}: {valor!r} debe ser una fecha (datetime.date), no {type(valor).__name__}",
+            f"{campo}: {mostrar(valor)} debe ser una fecha (datetime.date){tipo}",
             campo=campo,
             valor=valor,
         )
@@ -85,18 +111,28 @@ def enum_desde_texto(
     error: type[ErrorSdgMetas] = ErrorModelo,
 ) -> _E:
     """El miembro de ``clase`` por su nombre o su valor, sin importar mayúsculas ni tildes; si no
-    existe, ``error`` con código ``<CLASE>_DESCONOCIDO`` y los valores válidos."""
+    existe, ``error`` con código ``<CLASE>_DESCONOCIDO`` y los valores válidos (en español, como
+    se escriben en los archivos).
+
+    >>> from sdg_metas.modelo import TipoProgramacion
+    >>> enum_desde_texto(TipoProgramacion, "lineal", "tipo")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: suma, constante, creciente, decreciente
+    """
     if isinstance(texto, clase):
         return texto
     if not isinstance(texto, str):
         raise TipoInvalido(
-            f"{campo}: {texto!r} no es un texto ni un {clase.__name__}", campo=campo, valor=texto
+            f"{campo}: {mostrar(texto)} no es un texto ni un {clase.__name__}",
+            campo=campo,
+            valor=texto,
         )
     clave = sin_tildes(texto).replace(" ", "_")
     for miembro in clase:
         if clave in (miembro.name.casefold(), str(miembro.value)):
             return miembro
-    validos = ", ".join(m.name for m in clase)
+    validos = ", ".join(str(m.value) for m in clase)
     raise error(
         f"{campo}: {texto!r} no es un valor válido; valores válidos: {validos}",
         codigo=f"{clase.__name__.upper()}_DESCONOCIDO",
@@ -138,8 +174,13 @@ def de_tipo(
     ``opcional``); el mensaje nombra el campo (``campo`` o el nombre del atributo) y el valor.
 
     Un ``bool`` no pasa por ``int``: ``de_tipo("un entero", int)`` lo rechaza.
+
+    >>> de_tipo("un texto", str, opcional=True, campo="proceso_lider")(None, None, 3)
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: proceso_lider: 3 debe ser un texto (o quedar vacío)
     """
-    sufijo = " o None" if opcional else ""
+    sufijo = " (o quedar vacío)" if opcional else ""
 
     def validar(_inst: object, atributo: Any, valor: object) -> None:
         if valor is None and opcional:
@@ -148,7 +189,8 @@ def de_tipo(
             return
         nombre = campo or atributo.name
         raise TipoInvalido(
-            f"{nombre}: {valor!r} debe ser {descripcion}{sufijo}", campo=nombre, valor=valor
+            f"{nombre}: {mostrar(valor)} debe ser {descripcion}{sufijo}", campo=nombre,
+            valor=valor,
         )
 
     return validar
@@ -166,7 +208,7 @@ def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tu
     """
     if isinstance(valor, (str, bytes)) or not isinstance(valor, Iterable):
         raise TipoInvalido(
-            f"{campo}: {valor!r} debe ser una secuencia de {clase.__name__}",
+            f"{campo}: {mostrar(valor)} debe ser una secuencia de {clase.__name__}",
             campo=campo,
             valor=valor,
         )
@@ -174,6 +216,8 @@ def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tu
     for i, item in enumerate(resultado):
         if not isinstance(item, clase):
             raise TipoInvalido(
-                f"{campo}[{i}]: {item!r} debe ser {descripcion}", campo=f"{campo}[{i}]", valor=item
+                f"{campo}[{i}]: {mostrar(item)} debe ser {descripcion}",
+                campo=f"{campo}[{i}]",
+                valor=item,
             )
     return resultado

@@ -69,7 +69,7 @@ class TipoProgramacion(EnumTexto, campo="tipo"):
     >>> TipoProgramacion.desde_texto("lineal")
     Traceback (most recent call last):
     ...
-    sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: SUMA, CONSTANTE, CRECIENTE, DECRECIENTE
+    sdg_metas.errores.ErrorModelo: tipo: 'lineal' no es un valor válido; valores válidos: suma, constante, creciente, decreciente
     """
 
     SUMA = "suma"

@@ -107,6 +107,6 @@ def test_solicitud_causal_excepcional() -> None:
     assert [str(p) for p in e.value.problemas] == [
         (
             "<texto>, causal_excepcional: 'capricho' no es un valor válido; valores válidos: "
-            "CAMBIO_NORMATIVO, FUERZA_MAYOR"
+            "cambio_normativo, fuerza_mayor"  # issue 14: valores en español, no nombres
         )
     ]

@@ -34,7 +34,7 @@ def plan_desde_dict(
     ...
     sdg_metas.archivos.ErrorCarga: <datos>: 2 problemas
       - <datos>, metas[0].peso: 120 supera 100; el peso de una meta es un porcentaje del plan
-      - <datos>, metas[0].programacion.tipo: 'lineal' no es un valor válido; valores válidos: SUMA, CONSTANTE, CRECIENTE, DECRECIENTE
+      - <datos>, metas[0].programacion.tipo: 'lineal' no es un valor válido; valores válidos: suma, constante, creciente, decreciente
     """
     validar_limite(max_metas, "max_metas")
     return leer_plan(datos, origen, max_metas)

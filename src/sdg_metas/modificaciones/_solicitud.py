@@ -104,7 +104,7 @@ class Instancia(enum.Enum):
         >>> Instancia.desde_texto("Secretaría de Hacienda")
         Traceback (most recent call last):
         ...
-        sdg_metas.errores.ErrorModificacion: instancia: 'Secretaría de Hacienda' no es un valor válido; valores válidos: LIDER_PROCESO_LIDER, SUBSECRETARIA_GESTION_LOCAL, DIRECCION_GESTION_POLICIVA, DIRECCION_GESTION_DESARROLLO_LOCAL
+        sdg_metas.errores.ErrorModificacion: instancia: 'Secretaría de Hacienda' no es un valor válido; valores válidos: lider_proceso_lider, subsecretaria_gestion_local, direccion_gestion_policiva, direccion_gestion_desarrollo_local
         """
         if isinstance(texto, str):
             orientadora = cls.orientadora(texto)

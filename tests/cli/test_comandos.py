@@ -114,7 +114,7 @@ def test_plazos_usa_los_dias_de_la_politica(monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.mark.parametrize(
     ("argv", "mensaje"),
     [
-        (("plazos", "dos mil"), "vigencia: 'dos mil' debe ser un año"),
+        (("plazos", "dos mil"), "vigencia: «dos mil» debe ser un año"),
         (("plazos", "2200"), "fuera del calendario de festivos"),
     ],
 )
@@ -175,14 +175,26 @@ def test_consolidar(plan_json: Path, plan_limpio: Path) -> None:
     assert filas[0]["avance_anual_pct"] == "100.00"
     codigo, texto = correr("consolidar", str(plan_json), "--vigencia", "2025")
     assert "M6" in texto
-    assert correr("consolidar", str(plan_json), "--vigencia", "2024")[1] == "(sin filas)\n"
+
+
+def test_consolidar_sin_planes_de_la_vigencia(
+    plan_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14: «consolidar --vigencia 2024 on a 2025 plan prints "(sin filas)" and exits 0»;
+    ahora es un error de entrada (código 2) que lo dice."""
+    assert correr("consolidar", str(plan_json), "--vigencia", "2024") == (2, "")
+    error = capsys.readouterr().err
+    assert "es de la vigencia 2025, no de 2024" in error
+    assert "ninguno de los 1 archivos es un plan de la vigencia 2024" in error
 
 
 def test_progreso_en_stderr_si_es_terminal(
     plan_json: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    correr("consolidar", str(plan_json), str(plan_json), "--vigencia", "2025")
+    otro = plan_json.with_name("otro.json")
+    guardar_plan(attrs.evolve(plan_ejemplo(), unidad="Otra unidad"), otro)
+    correr("consolidar", str(plan_json), str(otro), "--vigencia", "2025")
     assert "[2/2]" in capsys.readouterr().err
 
 
@@ -320,7 +332,7 @@ def test_modificacion(tmp_path: Path) -> None:
     ruta = tmp_path / "solicitud.json"
     ruta.write_text(json.dumps(sin_concepto), encoding="utf-8")
     codigo, texto = correr("modificacion", str(ruta), "--plan", str(plan))
-    assert codigo == 0
+    assert codigo == 1  # issue 14: no elegible sale con 1 (antes 0)
     assert texto.startswith("Solicitud sobre la meta L-03: no_elegible (efecto: modificar)")
     linea = next(linea for linea in texto.splitlines() if linea.startswith("MOD-10"))
     assert "no " in linea
@@ -331,8 +343,12 @@ def test_modificacion(tmp_path: Path) -> None:
     )
     assert datos["elegibilidad"] == "no_elegible"
     assert [m["regla"] for m in datos["motivos"]] == [f"MOD-{i:02d}" for i in range(1, 13)]
-    assert {m["cumple"] for m in datos["motivos"]} == {"sí", "no", "no aplica"}
+    # issue 14: booleanos true/false en JSON (null = la regla no aplica)
+    assert {m["cumple"] for m in datos["motivos"]} == {True, False, None}
     ruta.write_text(json.dumps(SOLICITUD_LOCAL), encoding="utf-8")
     proceso = usuario("modificacion", str(ruta), "--plan", str(plan), "--formato", "csv")
     assert proceso.returncode == 0
-    assert proceso.stdout.splitlines()[0] == "regla,cumple,mensaje,fuente"
+    # issue 14: el CSV lleva el veredicto, el efecto y cada motivo
+    lineas = proceso.stdout.splitlines()
+    assert lineas[0] == "codigo_meta,elegibilidad,efecto,regla,cumple,mensaje,fuente"
+    assert all(linea.startswith("L-03,elegible,modificar,MOD-") for linea in lineas[1:])

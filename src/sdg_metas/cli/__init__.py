@@ -1,0 +1,93 @@
+"""La línea de comandos ``sdg-metas`` (también ``python -m sdg_metas``): una capa delgada.
+
+Subcomandos (``sdg-metas COMANDO --help`` explica cada uno):
+
+- ``demo``: evalúa el plan de ejemplo incluido en cada trimestre y lo explica.
+- ``plazos VIGENCIA``: las cuatro fechas límite de reporte del año y por qué se movió cada una.
+- ``evaluar PLAN [--trimestre 2025-T2]``: cifras, semáforo y hallazgos por meta, y la
+  calificación del plan.
+- ``validar PLAN``: hallazgos de formulación y de reportes (sale con 1 si hay errores).
+- ``modificacion SOLICITUD --plan PLAN``: la elegibilidad de una solicitud, motivo por motivo
+  (sale con 0 elegible, 1 no elegible, 3 requiere revisión de la OAP).
+- ``consolidar PLANES... --vigencia 2025``: las filas del consolidado anual (CON-04).
+- ``ranking PLANES... --trimestre 2025-T2``: el ranking de gestión (CON-02).
+- ``informe PLANES... --vigencia 2025``: el informe de gestión, una fila por plan (CON-04).
+- ``ejemplos DIR``: escribe el plan y la solicitud de ejemplo para probar los demás.
+
+Todos aceptan ``--formato tabla|json|csv|xlsx`` (``xlsx`` requiere ``--salida ARCHIVO``) y
+``--decimal ,`` (CSV para Excel en español). Los que leen planes aceptan las opciones del
+cargador: ``--vigencia``, ``--unidad``, ``--nivel``, ``--hoja``, ``--fila-encabezado``,
+``--ignorar-columnas`` y ``--delimitador``. Códigos de salida: 0 bien; 1 ``validar`` encontró
+hallazgos de severidad error, o la solicitud de ``modificacion`` no es elegible; 3 la solicitud
+requiere revisión de la OAP; 2 error de entrada (mensaje en español, sin traza).
+
+El paquete se parte en ``_parser`` (argumentos), ``_entradas`` (cargar planes),
+``_comandos`` (comandos de un plan), ``_lotes`` (comandos de varios planes, en flujo),
+``_salida`` (resultados, tabla, JSON y CSV), ``_xlsx`` (Excel) y ``_celdas`` (cada valor).
+
+>>> import io
+>>> salida = io.StringIO()
+>>> main(["plazos", "2026", "--formato", "csv"], salida)
+0
+>>> print(salida.getvalue().splitlines()[1])
+2026-T1,2026-03-31,2026-04-15,2026-04-15,no,
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ..errores import ErrorArchivo, ErrorSdgMetas
+from ._parser import construir_parser
+from ._salida import Resultado, texto_de
+
+__all__ = ["construir_parser", "main"]
+
+
+def _silenciar_stdout() -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _escribir(resultado: Resultado, args: argparse.Namespace, salida: TextIO) -> None:
+    if args.formato == "xlsx":
+        from ._xlsx import a_xlsx
+
+        if not args.salida:
+            raise ErrorArchivo("--formato xlsx: dé el archivo del libro con --salida ARCHIVO",
+                               codigo="SALIDA_REQUERIDA", campo="salida", valor=None)
+        Path(args.salida).write_bytes(a_xlsx(resultado))
+        return
+    texto = texto_de(resultado, args.formato, args.decimal)
+    if args.salida:
+        Path(args.salida).write_text(texto, encoding="utf-8", newline="")
+    else:
+        salida.write(texto)
+
+
+def main(argv: Sequence[str] | None = None, salida: TextIO | None = None) -> int:
+    """Punto de entrada; devuelve el código de salida (ver el módulo)."""
+    parser = construir_parser()
+    args = parser.parse_args(argv)
+    destino = sys.stdout if salida is None else salida
+    try:
+        codigo, resultado = args.funcion(args)
+        _escribir(resultado, args, destino)
+    except ErrorSdgMetas as error:
+        # El mensaje ya trae la lista de problemas (ErrorCarga): se escribe una sola vez.
+        sys.stderr.write(f"sdg-metas: error: {error}\n")
+        return 2
+    except BrokenPipeError:  # p. ej. `sdg-metas plazos 2026 | head -1`
+        _silenciar_stdout()
+        return 0
+    except OSError as error:
+        sys.stderr.write(f"sdg-metas: error: no se pudo leer o escribir: {error}\n")
+        return 2
+    return int(codigo)

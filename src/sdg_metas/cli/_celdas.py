@@ -1,0 +1,115 @@
+"""Cada valor de una fila, como lo ve quien lo lee: en la terminal, en un CSV, en Excel o en JSON.
+
+- En las salidas de presentación (tabla, CSV, Excel) las cifras se redondean a dos decimales
+  (ROUND_HALF_UP, :func:`~sdg_metas.numeros.redondear`), los booleanos son «sí»/«no» y las
+  fechas ISO; el JSON guarda las cifras exactas como texto y los booleanos como ``true``/``false``.
+- Un texto que una hoja de cálculo tomaría por fórmula se neutraliza con un apóstrofo inicial
+  (OWASP, «CSV injection»).
+- En la terminal, los caracteres de control y los de dirección del texto (bidi) se escriben
+  escapados, visibles (``\\x1b``, ``\\u202e``), para que una celda no pueda alterar la pantalla.
+
+>>> from decimal import Decimal
+>>> presentar(Decimal("94.8275862068965517241379310344827586206896551724")), presentar(True)
+(Decimal('94.83'), 'sí')
+>>> neutralizar("=HYPERLINK(\\"http://x\\")"), neutralizar("-5"), neutralizar("Usme")
+('\\'=HYPERLINK("http://x")', "'-5", 'Usme')
+>>> escapar("a\\x1b[31mb\\u202ec")
+'a\\\\x1b[31mb\\\\u202ec'
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from decimal import Decimal
+
+from ..numeros import redondear, texto_numero
+from ..trimestre import Trimestre
+
+#: Columnas cuyas filas traen «sí»/«no» como texto: en JSON son booleanos.
+COLUMNAS_SI_NO = frozenset({"eliminada", "cuenta", "movida", "cumple"})
+
+_INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SEPARADORES = frozenset("\u2028\u2029\x85")
+
+
+def neutralizar(texto: str) -> str:
+    """``texto`` con un ``'`` delante si empieza por ``=``, ``+``, ``-``, ``@``, tabulador o
+    retorno de carro (recomendación OWASP para celdas de CSV y Excel)."""
+    # TODO: usar archivos.neutralizar_celda cuando llegue a main (rama del formato de planes).
+    return "'" + texto if texto.startswith(_INICIO_FORMULA) else texto
+
+
+def escapar(texto: str) -> str:
+    """``texto`` con los caracteres de control y de dirección (bidi) escapados, visibles."""
+    partes = []
+    for c in texto:
+        codigo = ord(c)
+        if codigo < 0x20 or 0x7F <= codigo < 0xA0:
+            partes.append(f"\\x{codigo:02x}")
+        elif c in _BIDI or c in _SEPARADORES:
+            partes.append(f"\\u{codigo:04x}")
+        else:
+            partes.append(c)
+    return "".join(partes)
+
+
+def presentar(valor: object) -> object:
+    """El valor para una salida de presentación: ``Decimal`` redondeado a dos decimales,
+    booleanos «sí»/«no», fechas y trimestres en texto ISO, enumeraciones por su valor en
+    español; ``None`` se conserva (celda vacía o «—»)."""
+    if isinstance(valor, bool):
+        return "sí" if valor else "no"
+    if isinstance(valor, Decimal):
+        return redondear(valor, 2)
+    if isinstance(valor, enum.Enum):
+        return str(valor.value)
+    if isinstance(valor, Trimestre):
+        return str(valor)
+    return valor
+
+
+def texto_celda(valor: object, decimal: str = ".") -> str:
+    """El valor como texto de una celda de CSV (``decimal`` es el separador decimal); ``None``
+    es la celda vacía."""
+    valor = presentar(valor)
+    if valor is None:
+        return ""
+    if isinstance(valor, Decimal):
+        return format(valor, "f").replace(".", decimal)
+    if isinstance(valor, datetime.date):
+        return valor.isoformat()
+    if isinstance(valor, str):
+        return neutralizar(valor)
+    return str(valor)
+
+
+def texto_terminal(valor: object) -> str:
+    """El valor para la tabla de la terminal: «—» es «no aplica»."""
+    if valor is None:
+        return "—"
+    if isinstance(valor, Decimal):
+        return texto_numero(valor)
+    valor = presentar(valor)
+    if isinstance(valor, datetime.date):
+        return valor.isoformat()
+    return escapar(str(valor))
+
+
+def valor_json(columna: str, valor: object) -> object:
+    """El valor para JSON: cifras exactas como texto, booleanos ``true``/``false`` (también
+    los «sí»/«no» de las columnas booleanas), fechas ISO, ``null``."""
+    if isinstance(valor, bool) or valor is None:
+        return valor
+    if columna in COLUMNAS_SI_NO and valor in ("sí", "no"):
+        return valor == "sí"
+    if isinstance(valor, Decimal):
+        return format(valor, "f")
+    if isinstance(valor, datetime.date):
+        return valor.isoformat()
+    if isinstance(valor, Trimestre):
+        return str(valor)
+    if isinstance(valor, enum.Enum):
+        return valor.value
+    return valor

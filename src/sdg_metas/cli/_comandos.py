@@ -1,0 +1,188 @@
+"""Los comandos de un solo plan: ``demo``, ``plazos``, ``evaluar``, ``validar``,
+``modificacion`` y ``ejemplos``. Cada uno devuelve su código de salida y su
+:class:`~._salida.Resultado`; escribirlo es cosa de :func:`sdg_metas.cli.main`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import io
+import json
+from pathlib import Path
+
+from ..trimestre import Trimestre
+from ._entradas import cargar, trimestre_del_plan, vigencia
+from ._salida import Resultado, Tabla, escribir_tabla
+
+#: Hallazgos que ``demo`` lista antes de decir «y N más».
+MAX_HALLAZGOS_DEMO = 10
+
+COLUMNAS_EVALUAR = (
+    "codigo_meta", "tipo_programacion", "programado_acumulado", "ejecucion_acumulada",
+    "avance_trimestre_pct", "cumplimiento_pct", "avance_vigencia_pct", "semaforo",
+    "reglas_hallazgos",
+)
+COLUMNAS_HALLAZGOS = ("codigo_meta", "regla", "severidad", "mensaje", "fuente")
+
+#: Código de salida de ``modificacion`` según la elegibilidad (Política 9).
+SALIDA_MODIFICACION = {"elegible": 0, "no_elegible": 1, "requiere_revision_oap": 3}
+
+
+def demo(args: argparse.Namespace) -> tuple[int, Resultado]:
+    from ..consolidacion import evaluar_plan, filas
+    from ..ejemplos import plan_ejemplo
+
+    plan = plan_ejemplo()
+    evaluaciones = [evaluar_plan(plan, n) for n in range(1, 5)]
+    todas = [f for ev in evaluaciones for f in filas(ev)]
+    final = evaluaciones[-1]
+    texto = io.StringIO()
+    texto.write(f"Plan de gestión de ejemplo: {plan.unidad}, vigencia {plan.vigencia}\n")
+    texto.write("Procedimiento PLE-PIN-P005 v8; avances como porcentaje (ROUND_HALF_UP).\n")
+    for ev in evaluaciones:
+        texto.write(f"\nTrimestre {ev.trimestre}\n")
+        escribir_tabla(Tabla("metas", filas(ev), columnas_terminal=COLUMNAS_EVALUAR), texto)
+    texto.write("\n«—» = no aplica (trimestre no programado, sin reporte o denominador 0).\n\n")
+    texto.write(final.calificacion.explicar() + f"\nSemáforo del plan: {final.semaforo.value}\n")
+    hallazgos = final.hallazgos
+    errores = sum(1 for h in hallazgos if h.severidad.name == "ERROR")
+    texto.write(f"\nHallazgos al {final.trimestre}: {len(hallazgos)} ({errores} de severidad "
+                "error); vea `sdg-metas validar`.\n")
+    for h in hallazgos[:MAX_HALLAZGOS_DEMO]:
+        texto.write(f"- {h.regla}{' ' + h.codigo_meta if h.codigo_meta else ''}: {h.mensaje}\n")
+    if len(hallazgos) > MAX_HALLAZGOS_DEMO:
+        texto.write(f"- y {len(hallazgos) - MAX_HALLAZGOS_DEMO} más.\n")
+    resultado = Resultado("demo", {"unidad": plan.unidad, "vigencia": plan.vigencia},
+                          (Tabla("metas", todas),), terminal=texto.getvalue())
+    return 0, resultado
+
+
+def plazos(args: argparse.Namespace) -> tuple[int, Resultado]:
+    from ..calendario import fecha_limite_reporte, motivo_no_habil
+    from ..politica import POLITICA_PLE_PIN_P005_V8 as politica
+
+    anio = vigencia(args.vigencia)
+    filas: list[dict[str, object]] = []
+    for n in (1, 2, 3, 4):
+        t = Trimestre(anio, n)
+        dia = t.fin + datetime.timedelta(days=politica.dias_plazo_reporte)
+        limite = fecha_limite_reporte(t, politica)
+        motivos = []
+        d = dia
+        while d < limite:
+            motivos.append(f"{d.isoformat()} {motivo_no_habil(d)}")
+            d += datetime.timedelta(days=1)
+        filas.append({
+            "trimestre": str(t),
+            "fin_trimestre": t.fin,
+            "dia_15": dia,
+            "fecha_limite": limite,
+            "movida": bool(motivos),
+            "motivo": "; ".join(motivos) or None,
+        })
+    antes = f"Fechas límite de reporte {anio} (PLE-PIN-P005 v8, Actividad 9, Nota 2)\n"
+    return 0, Resultado("plazos", {"vigencia": anio}, (Tabla("plazos", filas),), antes=antes)
+
+
+def evaluar(args: argparse.Namespace) -> tuple[int, Resultado]:
+    from ..consolidacion import evaluar_plan, filas
+
+    plan = cargar(args.plan, args)
+    ev = evaluar_plan(plan, trimestre_del_plan(plan, args.trimestre))
+    datos = {
+        "unidad": plan.unidad,
+        "vigencia": plan.vigencia,
+        "trimestre": ev.trimestre,
+        "calificacion_pct": ev.calificacion.porcentaje,
+        "semaforo": ev.semaforo.value,
+    }
+    tabla = Tabla("metas", filas(ev), columnas_terminal=COLUMNAS_EVALUAR)
+    return 0, Resultado(
+        "evaluar", datos, (tabla,),
+        antes=f"{plan.unidad}, {ev.trimestre}\n",
+        despues=f"\n{ev.calificacion.explicar()}\nSemáforo del plan: {ev.semaforo.value}\n",
+    )
+
+
+def validar(args: argparse.Namespace) -> tuple[int, Resultado]:
+    from ..formulacion import verificar_plan
+    from ..reportes import verificar_reportes_plan
+
+    plan = cargar(args.plan, args)
+    hallazgos = (*verificar_plan(plan), *verificar_reportes_plan(plan))
+    filas = [
+        {
+            "codigo_meta": h.codigo_meta,
+            "regla": h.regla,
+            "severidad": h.severidad.value,
+            "mensaje": h.mensaje,
+            "fuente": h.fuente,
+        }
+        for h in hallazgos
+    ]
+    errores = sum(1 for h in hallazgos if h.severidad.name == "ERROR")
+    datos = {"unidad": plan.unidad, "vigencia": plan.vigencia, "hallazgos_total": len(filas),
+             "errores": errores}
+    tabla = Tabla("hallazgos", filas, COLUMNAS_HALLAZGOS, COLUMNAS_HALLAZGOS[:4])
+    antes = (f"{plan.unidad}, vigencia {plan.vigencia}: {len(hallazgos)} hallazgos, "
+             f"{errores} de severidad error\n")
+    resultado = Resultado("validar", datos, (tabla,), antes=antes)
+    if not filas:
+        resultado = Resultado("validar", datos, (tabla,), terminal=antes)
+    return (1 if errores else 0), resultado
+
+
+def modificacion(args: argparse.Namespace) -> tuple[int, Resultado]:
+    from ..archivos import cargar_solicitud
+    from ..modificaciones import evaluar_solicitud
+
+    plan = cargar(args.plan, args)
+    solicitud = cargar_solicitud(args.solicitud, plan)
+    decision = evaluar_solicitud(solicitud)
+    veredicto = {
+        "codigo_meta": solicitud.meta.codigo,
+        "elegibilidad": decision.elegibilidad.value,
+        "efecto": decision.efecto.value,
+    }
+    filas = [
+        {**veredicto, "regla": m.regla, "cumple": m.cumple, "mensaje": m.mensaje,
+         "fuente": m.fuente}
+        for m in decision.motivos
+    ]
+    tabla = Tabla("motivos", filas, columnas_terminal=("regla", "cumple", "mensaje"))
+    antes = (f"Solicitud sobre la meta {solicitud.meta.codigo}: "
+             f"{decision.elegibilidad.value} (efecto: {decision.efecto.value})\n")
+    despues = ("«—» = la regla no aplica a esta solicitud.\n"
+               "La decisión es sobre la elegibilidad; la OAP decide (Política 9).\n")
+    resultado = Resultado("modificacion", veredicto, (tabla,), antes=antes, despues=despues)
+    return SALIDA_MODIFICACION[decision.elegibilidad.value], resultado
+
+
+def _solicitud_ejemplo() -> dict[str, object]:
+    """Una solicitud sobre el plan de ejemplo: eliminar la meta M5 (norma derogada)."""
+    return {
+        "formato": "sdg_metas/solicitud", "version": 1, "codigo_meta": "M5",
+        "fecha": "2025-05-20", "solicitante": "lider_proceso", "medio": "memorando",
+        "destinatario": "jefe_oap",
+        "justificacion": "La norma que daba origen a la meta fue derogada", "eliminar": True,
+    }
+
+
+def ejemplos(args: argparse.Namespace) -> tuple[int, Resultado]:
+    from .. import archivos
+    from ..ejemplos import plan_ejemplo
+
+    directorio = Path(args.directorio)
+    directorio.mkdir(parents=True, exist_ok=True)
+    escribir = getattr(archivos, "escribir_ejemplos", None)
+    if escribir is not None:
+        escritos = [Path(r) for r in escribir(directorio)]
+    else:  # TODO: quitar cuando archivos.escribir_ejemplos llegue a main.
+        plan = archivos.guardar_plan(plan_ejemplo(), directorio / "plan.json")
+        solicitud = directorio / "solicitud.json"
+        solicitud.write_text(json.dumps(_solicitud_ejemplo(), ensure_ascii=False, indent=2)
+                             + "\n", encoding="utf-8")
+        escritos = [plan, solicitud]
+    filas = [{"archivo": str(r)} for r in escritos]
+    return 0, Resultado("ejemplos", {"directorio": str(directorio)}, (Tabla("archivos", filas),),
+                        terminal="".join(f"{r}\n" for r in escritos))

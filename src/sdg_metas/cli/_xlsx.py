@@ -1,0 +1,108 @@
+"""El resultado de un comando como libro de Excel (``--formato xlsx --salida ARCHIVO``).
+
+Una hoja por tabla (y una hoja ``resumen`` con los datos sueltos del resultado); las cifras
+son celdas numéricas redondeadas a dos decimales, las columnas ``*_pct`` llevan formato de
+porcentaje (la celda guarda la fracción: 94,83 % es 0,9483), el semáforo es el color de
+relleno de su celda, la fila de encabezados queda fija y con autofiltro, y cada columna tiene
+un ancho legible. Necesita el extra ``excel`` (openpyxl).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..errores import ErrorArchivo
+from ._celdas import neutralizar, presentar
+from ._salida import Resultado, Tabla
+
+_INSTALAR_EXCEL = "pip install 'sdg-metas[excel]'"
+#: Color de relleno (RGB) de cada banda del semáforo (CON-03).
+COLORES_SEMAFORO = {
+    "verde": "C6EFCE",
+    "amarillo": "FFEB9C",
+    "rojo": "FFC7CE",
+    "sobreejecucion": "BDD7EE",
+    "sin_dato": "D9D9D9",
+}
+_FORMATO_PCT = "0.00%"
+_FORMATO_NUMERO = "#,##0.00"
+_FORMATO_FECHA = "yyyy-mm-dd"
+_ANCHO_MAXIMO = 60
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise ErrorArchivo(
+            f"--formato xlsx requiere openpyxl; instálelo con {_INSTALAR_EXCEL}",
+            codigo="EXCEL_NO_DISPONIBLE", campo="formato", valor="xlsx",
+        ) from None
+    return openpyxl
+
+
+def _celda(hoja: Any, fila: int, columna: int, nombre: str, valor: object) -> int:
+    """Escribe una celda y devuelve el ancho de su texto."""
+    valor = presentar(valor)
+    celda = hoja.cell(row=fila, column=columna)
+    if isinstance(valor, Decimal):
+        es_pct = nombre.endswith("_pct")
+        celda.value = valor / 100 if es_pct else valor
+        celda.number_format = _FORMATO_PCT if es_pct else _FORMATO_NUMERO
+        return len(format(valor, "f")) + (2 if es_pct else 1)
+    if isinstance(valor, datetime.date):
+        celda.value = valor
+        celda.number_format = _FORMATO_FECHA
+        return 10
+    if isinstance(valor, str):
+        celda.value = neutralizar(valor)
+        return len(valor)
+    celda.value = valor
+    return 0 if valor is None else len(str(valor))
+
+
+def _hoja(libro: Any, tabla: Tabla, primera: bool) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    hoja = libro.active if primera else libro.create_sheet()
+    hoja.title = tabla.nombre[:31]
+    columnas = tabla.todas_las_columnas()
+    anchos = [len(c) for c in columnas]
+    for j, nombre in enumerate(columnas, 1):
+        hoja.cell(row=1, column=j, value=nombre).font = Font(bold=True)
+    for i, fila in enumerate(tabla.filas, 2):
+        for j, nombre in enumerate(columnas, 1):
+            valor = fila.get(nombre)
+            anchos[j - 1] = max(anchos[j - 1], _celda(hoja, i, j, nombre, valor))
+            color = COLORES_SEMAFORO.get(str(valor)) if nombre.startswith("semaforo") else None
+            if color:
+                hoja.cell(row=i, column=j).fill = PatternFill("solid", fgColor=color)
+    for j, ancho in enumerate(anchos, 1):
+        hoja.column_dimensions[get_column_letter(j)].width = min(ancho + 2, _ANCHO_MAXIMO)
+    hoja.freeze_panes = "A2"
+    if columnas:
+        hoja.auto_filter.ref = f"A1:{get_column_letter(len(columnas))}{len(tabla.filas) + 1}"
+
+
+def _tablas(resultado: Resultado) -> Sequence[Tabla]:
+    tablas = list(resultado.tablas)
+    if resultado.datos:
+        resumen = [{"dato": k, "valor": v} for k, v in resultado.datos.items()]
+        tablas.append(Tabla("resumen", resumen, ("dato", "valor")))
+    return tablas
+
+
+def a_xlsx(resultado: Resultado) -> bytes:
+    """El libro de Excel del resultado, en bytes."""
+    openpyxl = _openpyxl()
+    libro = openpyxl.Workbook()
+    for k, tabla in enumerate(_tablas(resultado)):
+        _hoja(libro, tabla, k == 0)
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()

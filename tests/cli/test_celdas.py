@@ -1,0 +1,70 @@
+"""Cada valor en cada salida (``sdg_metas.cli._celdas``, ``_salida``, ``_xlsx``)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+from cli.comun import correr
+from sdg_metas import Trimestre
+from sdg_metas.archivos import guardar_plan
+from sdg_metas.cli import _celdas, _salida
+from sdg_metas.consolidacion import Semaforo
+from sdg_metas.ejemplos import plan_ejemplo
+
+
+def test_presentar_y_json() -> None:
+    """Issue 14: dos decimales ROUND_HALF_UP al presentar (2.675 → 2.68), exacto en JSON."""
+    t = Trimestre(2025, 2)
+    assert _celdas.presentar(Semaforo.VERDE) == "verde"
+    assert _celdas.presentar(t) == "2025-T2"
+    assert _celdas.texto_celda(Decimal("2.675"), ",") == "2,68"
+    assert _celdas.texto_celda(datetime.date(2025, 4, 10)) == "2025-04-10"
+    assert _celdas.texto_celda(7) == "7"
+    assert _celdas.texto_terminal(False) == "no"
+    assert _celdas.texto_terminal(datetime.date(2025, 4, 10)) == "2025-04-10"
+    assert _celdas.valor_json("semaforo", Semaforo.ROJO) == "rojo"
+    assert _celdas.valor_json("trimestre", t) == "2025-T2"
+    assert _celdas.valor_json("x", Decimal("2.675")) == "2.675"
+    assert _celdas.valor_json("eliminada", "sí") is True
+    assert _celdas.valor_json("motivo", "no") == "no"
+
+
+def test_tabla_sin_filas() -> None:
+    salida = io.StringIO()
+    _salida.escribir_tabla(_salida.Tabla("vacia", []), salida)
+    assert salida.getvalue() == "(sin filas)\n"
+
+
+def test_libro_sin_datos_ni_columnas() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from sdg_metas.cli._xlsx import a_xlsx
+
+    libro = openpyxl.load_workbook(io.BytesIO(a_xlsx(_salida.Resultado("x", {}, (
+        _salida.Tabla("vacia", []),)))))
+    assert libro.sheetnames == ["vacia"]
+    assert libro["vacia"].auto_filter.ref is None
+
+
+def test_ranking_sin_redondeo_de_la_politica(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """INT-53 con ``decimales_ranking=None``: se compara la calificación exacta."""
+    from sdg_metas import politica
+
+    exacta = attrs.evolve(politica.POLITICA_PLE_PIN_P005_V8, decimales_ranking=None)
+    monkeypatch.setattr(politica, "POLITICA_PLE_PIN_P005_V8", exacta)
+    rutas = []
+    for unidad in ("B", "A"):
+        ruta = tmp_path / f"{unidad}.json"
+        guardar_plan(attrs.evolve(plan_ejemplo(), unidad=unidad), ruta)
+        rutas.append(str(ruta))
+    datos = json.loads(correr("ranking", *rutas, "--trimestre", "2025-T2", "--formato",
+                              "json")[1])
+    assert [(f["posicion"], f["unidad"]) for f in datos["ranking"]] == [(1, "A"), (1, "B")]
