@@ -731,6 +731,20 @@ def test_plan_de_ejemplo() -> None:
     assert {h.regla for h in hallazgos} == {"REP-03", "REP-06"}
 
 
+def test_plan_de_ejemplo_errores_al_cuarto_trimestre() -> None:
+    """Antes de la issue 11 el ejemplo tenía 17 ERROR (11 REP-03 y 6 REP-06). Punto 9: «The
+    justification may be in `causas_retraso` or in either analysis» y INT-47 (el retraso del
+    trimestre también cuenta): los análisis de los trimestres atrasados nombran su causa, salvo
+    los de M5 (T2, T3 y T4, atrasada a propósito). Punto 10: los reportes traen los siete
+    elementos (ningún REP-07 ni REP-03 por ``analisis_acumulado``)."""
+    hallazgos = verificar_reportes_plan(plan_ejemplo())
+    assert all(h.severidad is Severidad.ERROR for h in hallazgos)
+    assert sorted((h.regla, h.codigo_meta, h.mensaje[:7]) for h in hallazgos) == [
+        ("REP-03", "M5", "2025-T2"), ("REP-03", "M5", "2025-T3"), ("REP-03", "M5", "2025-T4"),
+        *(("REP-06", f"M{i}", "2025-T3") for i in range(1, 7)),
+    ]
+
+
 def test_plan_hasta() -> None:
     plan = plan_ejemplo()
     hasta_2 = verificar_reportes_plan(plan, hasta=2)
@@ -910,3 +924,28 @@ def test_todo_hallazgo_nombra_una_regla_rep_del_catalogo_y_del_documento(
     # REP-04 exactamente en los reportes sin evidencias
     sin_evidencias = sum(1 for r in unicos if not any(e.strip() for e in r.evidencias))
     assert reglas(hallazgos).count("REP-04") == sin_evidencias
+
+
+texto_libre = st.text(alphabet=st.sampled_from("abcdeáéíóúñ .,-/ABCÉ0"), max_size=30)
+
+
+@given(texto_libre)
+def test_nombrar_una_causa_exige_ser_analisis_y_no_depende_de_mayusculas(texto: str) -> None:
+    """INT-46: una causa solo se nombra en un análisis; mayúsculas y tildes no cambian nada."""
+    if modulo_reportes.nombra_causa(texto):
+        assert modulo_reportes.es_analisis(texto)
+    assert modulo_reportes.es_analisis(texto.upper()) == modulo_reportes.es_analisis(texto)
+    assert modulo_reportes.nombra_causa(f"{texto} debido a la lluvia") == (
+        modulo_reportes.es_analisis(f"{texto} debido a la lluvia")
+    )
+
+
+@given(metas_cualquiera, reportes_cualquiera, texto_libre)
+def test_causas_que_son_un_analisis_siempre_justifican(
+    m: Meta, r: Reporte, causas: str
+) -> None:
+    """Nota 1 e INT-43/46: con causas que son un análisis, REP-03 nunca pide las causas."""
+    r = attrs.evolve(r, codigo_meta="M1", causas_retraso=causas)
+    campos = [h.campo for h in verificar_reporte(m, r) if h.regla == "REP-03"]
+    if modulo_reportes.es_analisis(causas):
+        assert "causas_retraso" not in campos
