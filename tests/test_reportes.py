@@ -949,3 +949,15 @@ def test_causas_que_son_un_analisis_siempre_justifican(
     campos = [h.campo for h in verificar_reporte(m, r) if h.regla == "REP-03"]
     if modulo_reportes.es_analisis(causas):
         assert "causas_retraso" not in campos
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "campo"),
+    [((None,), "texto"), ((3,), "texto"), (("Análisis", "v8"), "politica")],
+)
+def test_es_analisis_y_nombra_causa_rechazan_tipos(argumentos: tuple[object, ...],
+                                                   campo: str) -> None:
+    for funcion in (modulo_reportes.es_analisis, modulo_reportes.nombra_causa):
+        with pytest.raises(TipoInvalido) as info:
+            funcion(*argumentos)  # type: ignore[arg-type]
+        assert info.value.campo == campo

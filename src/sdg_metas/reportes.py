@@ -343,6 +343,8 @@ def es_analisis(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bo
     >>> es_analisis(" N/A "), es_analisis("No aplica.")
     (False, False)
     """
+    exigir_tipo(texto, str, "texto", "un texto")
+    exigir_tipo(politica, Politica, "politica", "una Politica")
     if re.search(r"[^\W\d_]", texto) is None:
         return False
     normal = sin_tildes(texto)
