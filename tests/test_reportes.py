@@ -27,9 +27,12 @@ from sdg_metas import (
     ErrorTrimestre,
     Hallazgo,
     Meta,
+    Nivel,
     PlanDeGestion,
     Programacion,
+    ReportadoPor,
     Reporte,
+    RetrasoSegun,
     Severidad,
     TipoInvalido,
     Trimestre,
@@ -68,11 +71,20 @@ def reporte(numero: int = 1, **cambios: object) -> Reporte:
         "trimestre": Trimestre(2025, numero),
         "ejecucion": 30,
         "analisis": "Se realizaron las acciones programadas",
+        "analisis_acumulado": "La meta avanza según lo programado en la vigencia",
         "evidencias": ("actas.pdf",),
         "fecha_envio": ENVIO[numero],
     }
     base.update(cambios)
     return Reporte(**base)  # type: ignore[arg-type]
+
+
+def verificar(*args: object, **kwargs: object) -> tuple[Hallazgo, ...]:
+    """``verificar_reporte`` sin las advertencias REP-07 (cifras calculables que el reporte no
+    trae, issue 11 punto 10): las pruebas de las demás reglas no reportan esas cifras; REP-07 se
+    prueba aparte, con ``verificar_reporte``."""
+    hallazgos = verificar_reporte(*args, **kwargs)  # type: ignore[arg-type]
+    return tuple(h for h in hallazgos if h.regla != "REP-07")
 
 
 def reglas(hallazgos: tuple[Hallazgo, ...]) -> list[str]:
@@ -91,12 +103,12 @@ def unico(hallazgos: tuple[Hallazgo, ...], regla: str) -> Hallazgo:
 def test_reporte_coherente_sin_hallazgos() -> None:
     # T1: 30 de 30 → avance 1, EA 30, cumplimiento 30/30 = 1 (a mano)
     r = reporte(avance_reportado=1, ejecucion_acumulada_reportada=30, avance_acumulado_reportado=1)
-    assert verificar_reporte(meta(), r) == ()
+    assert verificar(meta(), r) == ()
 
 
 def test_todo_hallazgo_lleva_codigo_meta_y_trimestre() -> None:
     r = reporte(ejecucion=None, analisis="", evidencias=(), fecha_envio=None)
-    hallazgos = verificar_reporte(meta(), r)
+    hallazgos = verificar(meta(), r)
     assert reglas(hallazgos) == ["REP-01", "REP-03", "REP-04", "REP-06"]
     assert all(h.codigo_meta == "M1" for h in hallazgos)
     assert all(h.mensaje.startswith("2025-T1: ") for h in hallazgos)
@@ -130,7 +142,7 @@ def test_todo_hallazgo_lleva_codigo_meta_y_trimestre() -> None:
     ],
 )
 def test_cada_hallazgo_dice_su_campo(r: Reporte, m: Meta, campos: list[str]) -> None:
-    hallazgos = verificar_reporte(m, r)
+    hallazgos = verificar(m, r)
     assert [h.campo for h in hallazgos] == campos
     assert all(h.trimestre == r.trimestre and h.codigo_meta == "M1" for h in hallazgos)
     # el campo es el que el mensaje nombra (salvo la advertencia de la meta sin línea base)
@@ -139,7 +151,8 @@ def test_cada_hallazgo_dice_su_campo(r: Reporte, m: Meta, campos: list[str]) -> 
 
 
 def test_registro_rep() -> None:
-    assert list(modulo_reportes.REGISTRO_REP) == [f"REP-0{i}" for i in range(1, 7)]
+    # REP-07 y REP-08 son nuevas (issue 11, puntos 10 y 11)
+    assert list(modulo_reportes.REGISTRO_REP) == [f"REP-0{i}" for i in range(1, 9)]
     contexto = modulo_reportes.ContextoReporte(
         meta(), reporte(evidencias=()), None, Decimal(30), POLITICA_PLE_PIN_P005_V8, None
     )
@@ -174,7 +187,7 @@ def test_registro_rep() -> None:
     ],
 )
 def test_rep_01_errores(cambios: dict[str, object], mensaje: str) -> None:
-    h = unico(verificar_reporte(meta(), reporte(**cambios)), "REP-01")
+    h = unico(verificar(meta(), reporte(**cambios)), "REP-01")
     assert h.severidad is Severidad.ERROR
     assert h.mensaje == "2025-T1: " + mensaje
 
@@ -189,30 +202,30 @@ def test_rep_01_errores(cambios: dict[str, object], mensaje: str) -> None:
     ],
 )
 def test_rep_01_numerador_denominador(cambios: dict[str, object], hay_hallazgo: bool) -> None:
-    hallazgos = verificar_reporte(meta(), reporte(**cambios))
+    hallazgos = verificar(meta(), reporte(**cambios))
     assert ("REP-01" in reglas(hallazgos)) is hay_hallazgo
 
 
 def test_rep_01_meta_en_porcentaje_multiplica_por_100() -> None:
     m = meta(unidad="%", programacion=Programacion("constante", 95, [95] * 4))
     # 45/50 × 100 = 90 (a mano)
-    assert "REP-01" not in reglas(verificar_reporte(m, reporte(ejecucion=90, numerador=45,
+    assert "REP-01" not in reglas(verificar(m, reporte(ejecucion=90, numerador=45,
                                                                denominador=50)))
-    h = unico(verificar_reporte(m, reporte(ejecucion=85, numerador=45, denominador=50)), "REP-01")
+    h = unico(verificar(m, reporte(ejecucion=85, numerador=45, denominador=50)), "REP-01")
     assert h.mensaje == "2025-T1: ejecucion: 85 no es numerador/denominador = 45/50 × 100 = 90"
     # 2/3 × 100 = 66.666…: 66.67 difiere 0.0033 (vale), 66.68 difiere 0.0133 (no vale)
     assert "REP-01" not in reglas(
-        verificar_reporte(m, reporte(ejecucion="66.67", numerador=2, denominador=3))
+        verificar(m, reporte(ejecucion="66.67", numerador=2, denominador=3))
     )
     r = reporte(ejecucion="66.68", numerador=2, denominador=3)
-    h = unico(verificar_reporte(m, r), "REP-01")
+    h = unico(verificar(m, r), "REP-01")
     assert h.mensaje.endswith("= 2/3 × 100 = 66.6667")
 
 
 def test_rep_01_tolerancia_es_parametro() -> None:
     exacta = attrs.evolve(POLITICA_PLE_PIN_P005_V8, tolerancia_ejecucion_reporte=Decimal(0))
     r = reporte(ejecucion="30.01", numerador=60, denominador=2)
-    assert "REP-01" in reglas(verificar_reporte(meta(), r, politica=exacta))
+    assert "REP-01" in reglas(verificar(meta(), r, politica=exacta))
 
 
 # --- REP-02 -----------------------------------------------------------------------------------
@@ -230,7 +243,7 @@ def t2(**cambios: object) -> Reporte:
 def test_rep_02_cifras_correctas() -> None:
     r = t2(avance_reportado="0.8", ejecucion_acumulada_reportada=54,
            avance_acumulado_reportado="0.9")
-    assert verificar_reporte(meta(), r, [T1]) == ()
+    assert verificar(meta(), r, [T1]) == ()
 
 
 @pytest.mark.parametrize(
@@ -259,7 +272,7 @@ def test_rep_02_cifras_correctas() -> None:
     ],
 )
 def test_rep_02_cifras_distintas(cambios: dict[str, object], mensaje: str) -> None:
-    h = unico(verificar_reporte(meta(), t2(**cambios), [T1]), "REP-02")
+    h = unico(verificar(meta(), t2(**cambios), [T1]), "REP-02")
     assert h.severidad is Severidad.ERROR
     assert h.mensaje == "2025-T2: " + mensaje
 
@@ -277,15 +290,15 @@ def test_rep_02_cifras_distintas(cambios: dict[str, object], mensaje: str) -> No
     ],
 )
 def test_rep_02_tolerancias(cambios: dict[str, object], hay_hallazgo: bool) -> None:
-    assert ("REP-02" in reglas(verificar_reporte(meta(), t2(**cambios), [T1]))) is hay_hallazgo
+    assert ("REP-02" in reglas(verificar(meta(), t2(**cambios), [T1]))) is hay_hallazgo
 
 
 def test_rep_02_avance_acumulado_frente_a_la_vigencia() -> None:
     vigencia = attrs.evolve(
         POLITICA_PLE_PIN_P005_V8, avance_acumulado_reporte=AvanceAcumulado.AVANCE_VIGENCIA
     )
-    assert verificar_reporte(meta(), t2(avance_acumulado_reportado="0.45"), [T1], vigencia) == ()
-    h = unico(verificar_reporte(meta(), t2(avance_acumulado_reportado="0.9"), [T1], vigencia),
+    assert verificar(meta(), t2(avance_acumulado_reportado="0.45"), [T1], vigencia) == ()
+    h = unico(verificar(meta(), t2(avance_acumulado_reportado="0.9"), [T1], vigencia),
               "REP-02")
     assert "el avance de la vigencia calculado es 45 %" in h.mensaje
 
@@ -293,13 +306,13 @@ def test_rep_02_avance_acumulado_frente_a_la_vigencia() -> None:
 def test_rep_02_sin_anteriores_la_acumulada_es_la_del_trimestre() -> None:
     # sin el T1, EA = 24 y el cumplimiento 24/60 = 0.4 (a mano)
     r = t2(ejecucion_acumulada_reportada=24, avance_acumulado_reportado="0.4")
-    assert verificar_reporte(meta(), r) == ()
+    assert verificar(meta(), r) == ()
 
 
 def test_rep_02_anteriores_posteriores_no_cuentan() -> None:
     t3 = reporte(3, ejecucion=100)
     r = t2(ejecucion_acumulada_reportada=54, avance_acumulado_reportado="0.9")
-    assert verificar_reporte(meta(), r, [t3, T1]) == ()
+    assert verificar(meta(), r, [t3, T1]) == ()
 
 
 def test_rep_02_cifra_reportada_que_no_aplica() -> None:
@@ -307,7 +320,7 @@ def test_rep_02_cifra_reportada_que_no_aplica() -> None:
     # T1 no programado: avance del trimestre no aplica; EA 0, PA 0 → cumplimiento no aplica
     r = reporte(ejecucion=0, avance_reportado=0, avance_acumulado_reportado=0,
                 ejecucion_acumulada_reportada=0)
-    hallazgos = verificar_reporte(m, r)
+    hallazgos = verificar(m, r)
     assert reglas(hallazgos) == ["REP-02", "REP-02"]
     assert hallazgos[0].mensaje == (
         "2025-T1: avance_reportado: se reportó 0 %, pero el avance del trimestre no aplica "
@@ -318,8 +331,8 @@ def test_rep_02_cifra_reportada_que_no_aplica() -> None:
 
 def test_rep_02_decreciente_sin_linea_base() -> None:
     m = meta(programacion=Programacion("decreciente", 200, [400, 350, 250, 200]))
-    assert verificar_reporte(m, reporte(ejecucion=420)) == ()
-    h = unico(verificar_reporte(m, reporte(ejecucion=420, avance_reportado="0.8")), "REP-02")
+    assert verificar(m, reporte(ejecucion=420)) == ()
+    h = unico(verificar(m, reporte(ejecucion=420, avance_reportado="0.8")), "REP-02")
     assert h.severidad is Severidad.ADVERTENCIA
     assert "necesita línea base" in h.mensaje
 
@@ -329,49 +342,200 @@ def test_rep_02_tipos_acumulados() -> None:
     constante = meta(unidad="%", programacion=Programacion("constante", 95, [95] * 4))
     r = reporte(2, ejecucion=93, ejecucion_acumulada_reportada="94.5", causas_retraso=CAUSAS,
                 avance_reportado="0.9789", avance_acumulado_reportado="0.9947")
-    assert verificar_reporte(constante, r, [reporte(1, ejecucion=96)]) == ()
+    assert verificar(constante, r, [reporte(1, ejecucion=96)]) == ()
     # CRECIENTE LB 40 → 80: T2 58 de 60 → (58−40)/(60−40) = 0.9 (a mano)
     creciente = meta(unidad="%", programacion=Programacion("creciente", 80, [50, 60, 70, 80], 40))
     r = reporte(2, ejecucion=58, ejecucion_acumulada_reportada=58, causas_retraso=CAUSAS,
                 avance_reportado="0.9", avance_acumulado_reportado="0.9")
-    assert verificar_reporte(creciente, r, [reporte(1, ejecucion=52)]) == ()
+    assert verificar(creciente, r, [reporte(1, ejecucion=52)]) == ()
 
 
 # --- REP-03 -----------------------------------------------------------------------------------
 
 
 def test_rep_03_falta_el_analisis() -> None:
-    h = unico(verificar_reporte(meta(), reporte(analisis="  ")), "REP-03")
+    h = unico(verificar(meta(), reporte(analisis="  ")), "REP-03")
     assert h.mensaje == "2025-T1: analisis: falta el análisis del avance del trimestre"
     assert h.severidad is Severidad.ERROR
 
 
 def test_rep_03_meta_atrasada_sin_causas() -> None:
     # cumplimiento 54/60 = 0.9 < 1 (a mano)
-    h = unico(verificar_reporte(meta(), reporte(2, ejecucion=24), [T1]), "REP-03")
+    h = unico(verificar(meta(), reporte(2, ejecucion=24), [T1]), "REP-03")
     assert h.mensaje == (
         "2025-T2: causas_retraso: la meta va atrasada (cumplimiento 90 % de lo programado a la "
         "fecha) y el reporte no justifica las causas del retraso (Actividad 9, Nota 1)"
     )
-    assert verificar_reporte(meta(), reporte(2, ejecucion=24, causas_retraso=CAUSAS), [T1]) == ()
+    assert verificar(meta(), reporte(2, ejecucion=24, causas_retraso=CAUSAS), [T1]) == ()
     assert "REP-03" in reglas(
-        verificar_reporte(meta(), reporte(2, ejecucion=24, causas_retraso="  "), [T1])
+        verificar(meta(), reporte(2, ejecucion=24, causas_retraso="  "), [T1])
     )
 
 
 def test_rep_03_al_dia_o_sin_cumplimiento_no_pide_causas() -> None:
-    assert verificar_reporte(meta(), reporte(2, ejecucion=30), [T1]) == ()  # 60/60 = 1
-    assert verificar_reporte(meta(), reporte(2, ejecucion=35), [T1]) == ()  # sobreejecución
+    assert verificar(meta(), reporte(2, ejecucion=30), [T1]) == ()  # 60/60 = 1
+    assert verificar(meta(), reporte(2, ejecucion=35), [T1]) == ()  # sobreejecución
     sin_programar = meta(programacion=Programacion("suma", 90, [None, 30, 30, 30]))
-    assert verificar_reporte(sin_programar, reporte(ejecucion=0)) == ()  # 0/0: no aplica
+    assert verificar(sin_programar, reporte(ejecucion=0)) == ()  # 0/0: no aplica
 
 
 def test_rep_03_causas_en_el_analisis() -> None:
-    politica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, causas_retraso_en_analisis=True)
-    assert verificar_reporte(meta(), reporte(2, ejecucion=24), [T1], politica) == ()
-    hallazgos = verificar_reporte(meta(), reporte(2, ejecucion=24, analisis=""), [T1], politica)
-    assert reglas(hallazgos) == ["REP-03", "REP-03"]
-    assert "y el análisis no justifica" in hallazgos[1].mensaje
+    """Nota 1: «En el análisis del avance y el análisis del resultado se debe incluir … la
+    justificación de las causas de los retrasos cuando estos se presenten» (issue 11, punto 9,
+    que cambia REP-03: antes solo contaba ``causas_retraso``; INT-43, INT-46)."""
+    # T2: cumplimiento 54/60 = 90 % (a mano); el análisis nombra la causa («se debe», «suspensión»)
+    justifica = "El retraso se debe a la suspensión del contrato de operativos en mayo"
+    assert verificar(meta(), reporte(2, ejecucion=24, analisis=justifica), [T1]) == ()
+    assert verificar(meta(), reporte(2, ejecucion=24, analisis_acumulado=justifica), [T1]) == ()
+    # un análisis que no nombra ninguna causa no justifica
+    assert reglas(verificar(meta(), reporte(2, ejecucion=24), [T1])) == ["REP-03"]
+    # con causas_retraso_en_analisis=False solo cuenta causas_retraso (la lectura anterior)
+    estricta = attrs.evolve(POLITICA_PLE_PIN_P005_V8, causas_retraso_en_analisis=False)
+    h = unico(verificar(meta(), reporte(2, ejecucion=24, analisis=justifica), [T1], estricta),
+              "REP-03")
+    assert h.campo == "causas_retraso"
+
+
+@pytest.mark.parametrize("texto", [".", "-", " . ", "N/A", "n/a", "No aplica", "NINGUNO", "123"])
+def test_rep_03_un_texto_sin_palabras_no_es_analisis_ni_causa(texto: str) -> None:
+    """INT-46: «.», «-» o «N/A» no son un análisis (issue 11, punto 9); tampoco en
+    ``causas_retraso``: antes ``causas_retraso="."`` pasaba."""
+    hallazgos = verificar(meta(), reporte(2, ejecucion=24, causas_retraso=texto), [T1])
+    assert [h.campo for h in hallazgos] == ["causas_retraso"]
+    hallazgos = verificar(meta(), reporte(1, analisis=texto))
+    assert [h.campo for h in hallazgos] == ["analisis"]
+    assert hallazgos[0].mensaje == (
+        f"2025-T1: analisis: {texto.strip()!r} no es un análisis del avance del trimestre (INT-46)"
+    )
+
+
+def test_rep_03_falta_el_analisis_del_resultado() -> None:
+    """Actividad 9, viñeta 7: el reporte debe contener «El análisis del resultado (acumulado)»
+    (issue 11, punto 10: ``analisis_acumulado`` es obligatorio)."""
+    h = unico(verificar(meta(), reporte(analisis_acumulado="")), "REP-03")
+    assert h.campo == "analisis_acumulado"
+    assert h.mensaje == (
+        "2025-T1: analisis_acumulado: falta el análisis del resultado acumulado (Actividad 9, "
+        "viñeta 7)"
+    )
+
+
+def test_rep_03_vocabulario_palabras_completas_sin_tildes_ni_mayusculas() -> None:
+    """INT-46: el vocabulario se busca como palabras completas, sin mayúsculas ni tildes."""
+    assert modulo_reportes.nombra_causa("DEMORA en la contratación")
+    assert modulo_reportes.nombra_causa("OBEDECE a la suspensión del contrato")
+    assert modulo_reportes.nombra_causa("debido  a la lluvia")  # espacios repetidos
+    assert not modulo_reportes.nombra_causa("Se realizaron las demoliciones previstas")
+    assert not modulo_reportes.nombra_causa("Las causales de la demanda")  # «causa» dentro
+    assert not modulo_reportes.nombra_causa("N/A")
+    propia = attrs.evolve(POLITICA_PLE_PIN_P005_V8, vocabulario_causas={"Lluvias"})
+    assert modulo_reportes.nombra_causa("Las LLUVIAS impidieron", propia)
+    assert not modulo_reportes.nombra_causa("El retraso", propia)
+    sin_na = attrs.evolve(POLITICA_PLE_PIN_P005_V8, textos_sin_analisis={"otro"})
+    assert modulo_reportes.es_analisis("N/A", sin_na)
+
+
+@pytest.mark.parametrize(
+    ("segun", "trimestre", "acumulado"),
+    [
+        (RetrasoSegun.TRIMESTRE_O_ACUMULADO, True, True),
+        (RetrasoSegun.ACUMULADO, False, True),
+        (RetrasoSegun.TRIMESTRE, True, False),
+    ],
+)
+def test_rep_03_retraso_segun(segun: RetrasoSegun, trimestre: bool, acumulado: bool) -> None:
+    """INT-47: el retraso se juzga con el avance del trimestre, el cumplimiento acumulado o
+    cualquiera de los dos (Nota 1 pide la justificación en los dos análisis)."""
+    politica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, retraso_segun=segun)
+    # T2 = 40 tras T1 = 10 (SUMA 30/30/30/30): trimestre 40/30 ≥ 1, acumulado 50/60 < 1 (a mano)
+    solo_acumulado = verificar(meta(), reporte(2, ejecucion=40), [reporte(1, ejecucion=10)],
+                               politica)
+    assert ("REP-03" in reglas(solo_acumulado)) is acumulado
+    # T2 = 20 tras T1 = 50: trimestre 20/30 < 1, acumulado 70/60 ≥ 1 (a mano)
+    solo_trimestre = verificar(meta(), reporte(2, ejecucion=20), [reporte(1, ejecucion=50)],
+                               politica)
+    assert ("REP-03" in reglas(solo_trimestre)) is trimestre
+    if trimestre:
+        assert unico(solo_trimestre, "REP-03").mensaje == (
+            "2025-T2: causas_retraso: la meta va atrasada en el trimestre (avance del trimestre "
+            "66.67 % de lo programado) y el reporte no justifica las causas del retraso "
+            "(Actividad 9, Nota 1)"
+        )
+
+
+# --- REP-07: las cifras de la Actividad 9 ------------------------------------------------------
+
+
+def test_rep_07_cifras_calculables_que_faltan() -> None:
+    """Actividad 9: «El reporte debe contener: … El resultado de la medición del trimestre (% de
+    avance) … La ejecución acumulada. El resultado de la medición acumulada (% de avance
+    acumulado)»; Actividad 10, Nota: «La OAP completará el reporte» (issue 11, punto 10)."""
+    # T2 = 24 tras T1 = 30: las tres cifras se pueden calcular (80 %, 54, 90 %, a mano)
+    hallazgos = [h for h in verificar_reporte(meta(), t2(), [T1]) if h.regla == "REP-07"]
+    assert [h.campo for h in hallazgos] == [
+        "avance_reportado", "ejecucion_acumulada_reportada", "avance_acumulado_reportado"
+    ]
+    assert all(h.severidad is Severidad.ADVERTENCIA for h in hallazgos)
+    assert hallazgos[1].mensaje == (
+        "2025-T2: ejecucion_acumulada_reportada: el reporte no trae la ejecución acumulada "
+        "(Actividad 9); la OAP la completa con la cifra calculada"
+    )
+    assert "el resultado de la medición del trimestre (% de avance)" in hallazgos[0].mensaje
+    completo = t2(avance_reportado="0.8", ejecucion_acumulada_reportada=54,
+                  avance_acumulado_reportado="0.9")
+    assert "REP-07" not in reglas(verificar_reporte(meta(), completo, [T1]))
+
+
+def test_rep_07_solo_las_cifras_que_se_pueden_calcular() -> None:
+    """Un trimestre no programado no tiene % de avance del trimestre (no aplica): no falta."""
+    m = meta(programacion=Programacion("suma", 90, [None, 30, 30, 30]))
+    hallazgos = verificar_reporte(m, reporte(1, ejecucion=0))
+    # T1 sin programar: avance del trimestre y cumplimiento no aplican; EA = 0 sí (a mano)
+    assert [h.campo for h in hallazgos if h.regla == "REP-07"] == [
+        "ejecucion_acumulada_reportada"
+    ]
+    decreciente = meta(programacion=Programacion("decreciente", 10, [40, 30, 20, 10]))
+    assert "REP-07" not in reglas(verificar_reporte(decreciente, reporte(1, ejecucion=40)))
+
+
+# --- REP-08: Política 8 ------------------------------------------------------------------------
+
+
+def _local(**cambios: object) -> Meta:
+    base: dict[str, object] = {"nivel": Nivel.LOCAL, "dependencia_orientadora": "DGDL"}
+    base.update(cambios)
+    return meta(**base)
+
+
+def test_rep_08_area_central_remite_los_cuatro_datos() -> None:
+    """Política 8: «En las metas locales y las metas transversales cuyo responsable de reporte
+    corresponde a un área del nivel central, esta deberá remitir … el numerador, denominador,
+    resultado del indicador y las observaciones o análisis correspondiente» (issue 11, punto 11)."""
+    area = ReportadoPor.AREA_CENTRAL
+    completo = reporte(reportado_por=area, numerador=30, denominador=1, ejecucion=30)
+    assert verificar(_local(), completo) == ()
+    solo_ejecucion = reporte(reportado_por=area, analisis="N/A")
+    hallazgos = [h for h in verificar(_local(), solo_ejecucion) if h.regla == "REP-08"]
+    assert [h.campo for h in hallazgos] == ["numerador", "denominador", "analisis"]
+    assert all(h.severidad is Severidad.ERROR for h in hallazgos)
+    assert hallazgos[0].mensaje == (
+        "2025-T1: numerador: el área del nivel central que reporta la meta local no remitió "
+        "el numerador (Política de operación 8)"
+    )
+    transversal = meta(transversal=True, proceso_lider="Gestión Pública")
+    sin_resultado = reporte(reportado_por=area, ejecucion=None, numerador=30, denominador=1)
+    h = unico(verificar(transversal, sin_resultado), "REP-08")
+    assert h.campo == "ejecucion"
+    assert "meta transversal no remitió el resultado del indicador" in h.mensaje
+
+
+def test_rep_08_solo_si_reporta_un_area_central_una_meta_local_o_transversal() -> None:
+    """Política 8 no aplica cuando reporta la propia unidad, ni a una meta central no
+    transversal."""
+    assert "REP-08" not in reglas(verificar(_local(), reporte()))
+    central = reporte(reportado_por=ReportadoPor.AREA_CENTRAL)
+    assert "REP-08" not in reglas(verificar(meta(nivel=Nivel.CENTRAL), central))
+    assert "REP-08" not in reglas(verificar(meta(), central))
 
 
 # --- REP-04 -----------------------------------------------------------------------------------
@@ -379,7 +543,7 @@ def test_rep_03_causas_en_el_analisis() -> None:
 
 @pytest.mark.parametrize("evidencias", [(), ("",), (" ", "\t")])
 def test_rep_04_sin_evidencias(evidencias: tuple[str, ...]) -> None:
-    h = unico(verificar_reporte(meta(), reporte(evidencias=evidencias)), "REP-04")
+    h = unico(verificar(meta(), reporte(evidencias=evidencias)), "REP-04")
     assert h.mensaje == (
         "2025-T1: evidencias: el reporte no trae evidencias para verificar el avance"
     )
@@ -387,7 +551,7 @@ def test_rep_04_sin_evidencias(evidencias: tuple[str, ...]) -> None:
 
 
 def test_rep_04_con_una_evidencia_basta() -> None:
-    assert verificar_reporte(meta(), reporte(evidencias=("", "acta.pdf"))) == ()
+    assert verificar(meta(), reporte(evidencias=("", "acta.pdf"))) == ()
 
 
 # --- REP-05 -----------------------------------------------------------------------------------
@@ -395,7 +559,7 @@ def test_rep_04_con_una_evidencia_basta() -> None:
 
 def test_rep_05_ejecucion_en_trimestre_no_programado() -> None:
     m = meta(programacion=Programacion("suma", 40, [None, 10, 15, 15]))
-    h = unico(verificar_reporte(m, reporte(ejecucion=3)), "REP-05")
+    h = unico(verificar(m, reporte(ejecucion=3)), "REP-05")
     assert h.severidad is Severidad.ADVERTENCIA
     assert h.mensaje == (
         "2025-T1: ejecucion: se reportó 3 en T1, que no estaba programado; revise la "
@@ -403,18 +567,18 @@ def test_rep_05_ejecucion_en_trimestre_no_programado() -> None:
     )
     # SUMA con 0 programado también es «no programado»
     m0 = meta(programacion=Programacion("suma", 40, [0, 10, 15, 15]))
-    assert "REP-05" in reglas(verificar_reporte(m0, reporte(numerador=3, denominador=1,
+    assert "REP-05" in reglas(verificar(m0, reporte(numerador=3, denominador=1,
                                                             ejecucion=None)))
     # una ejecución 0 en un trimestre no programado es coherente
-    assert verificar_reporte(m, reporte(ejecucion=0)) == ()
+    assert verificar(m, reporte(ejecucion=0)) == ()
     # en un trimestre programado no aplica
-    assert "REP-05" not in reglas(verificar_reporte(m, reporte(2, ejecucion=10)))
+    assert "REP-05" not in reglas(verificar(m, reporte(2, ejecucion=10)))
 
 
 def test_rep_05_constante() -> None:
     m = meta(programacion=Programacion("constante", 2, [2, 2, None, 2]))
     r = reporte(3, ejecucion=2, causas_retraso="")
-    assert reglas(verificar_reporte(m, r, [reporte(1, ejecucion=2), reporte(2, ejecucion=2)])) == [
+    assert reglas(verificar(m, r, [reporte(1, ejecucion=2), reporte(2, ejecucion=2)])) == [
         "REP-05"
     ]
 
@@ -435,7 +599,7 @@ def test_rep_05_constante() -> None:
 )
 def test_rep_06_extemporaneo(trimestre: Trimestre, envio: datetime.date, dias: int) -> None:
     r = reporte(trimestre.numero, ejecucion=30, fecha_envio=envio)
-    h = unico(verificar_reporte(meta(), r, [reporte(n) for n in range(1, trimestre.numero)]),
+    h = unico(verificar(meta(), r, [reporte(n) for n in range(1, trimestre.numero)]),
               "REP-06")
     assert h.severidad is Severidad.ERROR
     unidad = "día hábil" if dias == 1 else "días hábiles"
@@ -447,21 +611,22 @@ def test_rep_06_extemporaneo(trimestre: Trimestre, envio: datetime.date, dias: i
 
 
 def test_rep_06_a_tiempo_el_dia_limite_y_dia_habil_siguiente() -> None:
-    assert verificar_reporte(meta(), reporte(1, fecha_envio=datetime.date(2025, 4, 15))) == ()
+    assert verificar(meta(), reporte(1, fecha_envio=datetime.date(2025, 4, 15))) == ()
     # 15 de octubre de 2023 es domingo y el lunes 16 es festivo (Día de la Raza, trasladado):
     # el plazo es el martes 17 (Nota 2).
     m = meta()
     r = Reporte(codigo_meta="M1", trimestre=Trimestre(2023, 3), ejecucion=30, analisis="Bien",
-                evidencias=["a"], fecha_envio=datetime.date(2023, 10, 17))
+                analisis_acumulado="Bien", evidencias=["a"],
+                fecha_envio=datetime.date(2023, 10, 17))
     anteriores = [attrs.evolve(r, trimestre=Trimestre(2023, n)) for n in (1, 2)]
-    assert verificar_reporte(m, r, anteriores) == ()
+    assert verificar(m, r, anteriores) == ()
     tarde = attrs.evolve(r, fecha_envio=datetime.date(2023, 10, 18))
-    assert "1 día hábil de retraso" in unico(verificar_reporte(m, tarde, anteriores),
+    assert "1 día hábil de retraso" in unico(verificar(m, tarde, anteriores),
                                               "REP-06").mensaje
 
 
 def test_rep_06_anticipado() -> None:
-    h = unico(verificar_reporte(meta(), reporte(1, fecha_envio=datetime.date(2025, 3, 20))),
+    h = unico(verificar(meta(), reporte(1, fecha_envio=datetime.date(2025, 3, 20))),
               "REP-06")
     assert h.severidad is Severidad.ADVERTENCIA
     assert h.mensaje == (
@@ -471,22 +636,22 @@ def test_rep_06_anticipado() -> None:
 
 
 def test_rep_06_sin_fecha_de_envio() -> None:
-    h = unico(verificar_reporte(meta(), reporte(fecha_envio=None)), "REP-06")
+    h = unico(verificar(meta(), reporte(fecha_envio=None)), "REP-06")
     assert h.severidad is Severidad.ADVERTENCIA
     assert h.mensaje == (
         "2025-T1: fecha_envio: el reporte no tiene fecha de envío; no se puede verificar la "
         "oportunidad"
     )
     no_exigir = attrs.evolve(POLITICA_PLE_PIN_P005_V8, exigir_fecha_envio=False)
-    assert verificar_reporte(meta(), reporte(fecha_envio=None), politica=no_exigir) == ()
+    assert verificar(meta(), reporte(fecha_envio=None), politica=no_exigir) == ()
 
 
 def test_rep_06_plazo_es_parametro_de_politica() -> None:
     # con 10 días, el T1 2025 vence el jueves 10 de abril; el 11 (viernes) es 1 día tarde
     diez = attrs.evolve(POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=10)
     r = reporte(1, fecha_envio=datetime.date(2025, 4, 11))
-    assert verificar_reporte(meta(), r) == ()
-    assert "1 día hábil" in unico(verificar_reporte(meta(), r, politica=diez), "REP-06").mensaje
+    assert verificar(meta(), r) == ()
+    assert "1 día hábil" in unico(verificar(meta(), r, politica=diez), "REP-06").mensaje
 
 
 def test_rep_06_error_del_calendario_es_advertencia(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -494,7 +659,7 @@ def test_rep_06_error_del_calendario_es_advertencia(monkeypatch: pytest.MonkeyPa
         raise ErrorCalendario("fecha_envio: fuera del calendario conocido")
 
     monkeypatch.setattr(modulo_reportes, "oportunidad", falla)
-    h = unico(verificar_reporte(meta(), reporte()), "REP-06")
+    h = unico(verificar(meta(), reporte()), "REP-06")
     assert h.severidad is Severidad.ADVERTENCIA
     assert h.mensaje == (
         "2025-T1: fecha_envio: no se pudo verificar la oportunidad: fecha_envio: fuera del "
@@ -519,7 +684,7 @@ def test_rep_06_error_del_calendario_es_advertencia(monkeypatch: pytest.MonkeyPa
 )
 def test_rechaza_tipos(argumentos: tuple[object, ...], campo: str) -> None:
     with pytest.raises(TipoInvalido) as info:
-        verificar_reporte(*argumentos)  # type: ignore[arg-type]
+        verificar(*argumentos)  # type: ignore[arg-type]
     assert info.value.campo == campo
     assert isinstance(info.value, TypeError)
     assert str(info.value).startswith(campo + ":")
@@ -541,12 +706,12 @@ def test_argumentos_inconsistentes(
     r: Reporte, anteriores: list[Reporte], codigo: str, campo: str
 ) -> None:
     with pytest.raises(ErrorModelo) as info:
-        verificar_reporte(meta(), r, anteriores)
+        verificar(meta(), r, anteriores)
     assert (info.value.codigo, info.value.campo) == (codigo, campo)
 
 
 def test_reporte_sin_codigo_meta_se_acepta() -> None:
-    assert verificar_reporte(meta(), reporte(codigo_meta="")) == ()
+    assert verificar(meta(), reporte(codigo_meta="")) == ()
 
 
 # --- verificar_reportes_plan ------------------------------------------------------------------
@@ -564,6 +729,20 @@ def test_plan_de_ejemplo() -> None:
     orden = [(h.codigo_meta, h.mensaje[:7]) for h in hallazgos]
     assert orden == sorted(orden)
     assert {h.regla for h in hallazgos} == {"REP-03", "REP-06"}
+
+
+def test_plan_de_ejemplo_errores_al_cuarto_trimestre() -> None:
+    """Antes de la issue 11 el ejemplo tenía 17 ERROR (11 REP-03 y 6 REP-06). Punto 9: «The
+    justification may be in `causas_retraso` or in either analysis» y INT-47 (el retraso del
+    trimestre también cuenta): los análisis de los trimestres atrasados nombran su causa, salvo
+    los de M5 (T2, T3 y T4, atrasada a propósito). Punto 10: los reportes traen los siete
+    elementos (ningún REP-07 ni REP-03 por ``analisis_acumulado``)."""
+    hallazgos = verificar_reportes_plan(plan_ejemplo())
+    assert all(h.severidad is Severidad.ERROR for h in hallazgos)
+    assert sorted((h.regla, h.codigo_meta, h.mensaje[:7]) for h in hallazgos) == [
+        ("REP-03", "M5", "2025-T2"), ("REP-03", "M5", "2025-T3"), ("REP-03", "M5", "2025-T4"),
+        *(("REP-06", f"M{i}", "2025-T3") for i in range(1, 7)),
+    ]
 
 
 def test_plan_hasta() -> None:
@@ -655,7 +834,7 @@ def _reportes_exactos(m: Meta, k: int) -> list[Reporte]:
 @given(metas_suma(), st.integers(min_value=1, max_value=4))
 def test_meta_suma_ejecutada_como_se_programo_no_tiene_hallazgos(m: Meta, k: int) -> None:
     reportes = _reportes_exactos(m, k)
-    assert verificar_reporte(m, reportes[-1], reportes[:-1]) == ()
+    assert verificar(m, reportes[-1], reportes[:-1]) == ()
 
 
 @given(
@@ -671,7 +850,7 @@ def test_una_cifra_fuera_de_tolerancia_es_rep_02(
     ultimo = reportes[-1]
     assume(getattr(ultimo, campo) is not None)
     alterado = attrs.evolve(ultimo, **{campo: Decimal(1) + delta})
-    hallazgos = verificar_reporte(m, alterado, reportes[:-1])
+    hallazgos = verificar(m, alterado, reportes[:-1])
     assert reglas(hallazgos) == ["REP-02"]
     assert campo in hallazgos[0].mensaje
 
@@ -689,7 +868,7 @@ def test_ejecutar_menos_de_lo_programado_pide_causas(m: Meta, k: int, con_causas
         avance_acumulado_reportado=None,
         causas_retraso=CAUSAS if con_causas else "",
     )
-    hallazgos = verificar_reporte(m, menos, reportes[:-1])
+    hallazgos = verificar(m, menos, reportes[:-1])
     assert reglas(hallazgos) == ([] if con_causas else ["REP-03"])
 
 
@@ -745,3 +924,40 @@ def test_todo_hallazgo_nombra_una_regla_rep_del_catalogo_y_del_documento(
     # REP-04 exactamente en los reportes sin evidencias
     sin_evidencias = sum(1 for r in unicos if not any(e.strip() for e in r.evidencias))
     assert reglas(hallazgos).count("REP-04") == sin_evidencias
+
+
+texto_libre = st.text(alphabet=st.sampled_from("abcdeáéíóúñ .,-/ABCÉ0"), max_size=30)
+
+
+@given(texto_libre)
+def test_nombrar_una_causa_exige_ser_analisis_y_no_depende_de_mayusculas(texto: str) -> None:
+    """INT-46: una causa solo se nombra en un análisis; mayúsculas y tildes no cambian nada."""
+    if modulo_reportes.nombra_causa(texto):
+        assert modulo_reportes.es_analisis(texto)
+    assert modulo_reportes.es_analisis(texto.upper()) == modulo_reportes.es_analisis(texto)
+    assert modulo_reportes.nombra_causa(f"{texto} debido a la lluvia") == (
+        modulo_reportes.es_analisis(f"{texto} debido a la lluvia")
+    )
+
+
+@given(metas_cualquiera, reportes_cualquiera, texto_libre)
+def test_causas_que_son_un_analisis_siempre_justifican(
+    m: Meta, r: Reporte, causas: str
+) -> None:
+    """Nota 1 e INT-43/46: con causas que son un análisis, REP-03 nunca pide las causas."""
+    r = attrs.evolve(r, codigo_meta="M1", causas_retraso=causas)
+    campos = [h.campo for h in verificar_reporte(m, r) if h.regla == "REP-03"]
+    if modulo_reportes.es_analisis(causas):
+        assert "causas_retraso" not in campos
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "campo"),
+    [((None,), "texto"), ((3,), "texto"), (("Análisis", "v8"), "politica")],
+)
+def test_es_analisis_y_nombra_causa_rechazan_tipos(argumentos: tuple[object, ...],
+                                                   campo: str) -> None:
+    for funcion in (modulo_reportes.es_analisis, modulo_reportes.nombra_causa):
+        with pytest.raises(TipoInvalido) as info:
+            funcion(*argumentos)  # type: ignore[arg-type]
+        assert info.value.campo == campo

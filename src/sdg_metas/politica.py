@@ -366,9 +366,10 @@ class Politica:
     )
     """``INT-42``: el «% de avance acumulado» reportado se compara con el cumplimiento (avance
     frente a lo programado a la fecha)."""
-    causas_retraso_en_analisis: bool = attrs.field(default=False, validator=_booleano)
-    """``INT-43``: con ``False`` una meta atrasada debe traer ``Reporte.causas_retraso``; con
-    ``True`` basta el análisis del avance."""
+    causas_retraso_en_analisis: bool = attrs.field(default=True, validator=_booleano)
+    """``INT-43``: con ``True`` las causas del retraso (REP-03) pueden estar en
+    ``Reporte.causas_retraso`` o en cualquiera de los dos análisis, si nombra una causa
+    (``INT-46``); con ``False`` solo cuenta ``Reporte.causas_retraso``."""
     pesos_incluyen_eliminadas: bool = attrs.field(default=True, validator=_booleano)
     """``INT-45``: FOR-04 suma los pesos del plan como se formuló, con las metas marcadas «Meta
     eliminada»; la calificación (CON-01) ya renormaliza sin ellas."""

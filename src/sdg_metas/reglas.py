@@ -127,8 +127,9 @@ _CATALOGO = (
     ),
     Regla(
         "REP-03",
-        "El reporte trae el análisis del avance; si la meta va atrasada frente a lo programado, "
-        "el análisis justifica las causas del retraso.",
+        "El reporte trae el análisis del avance del trimestre y el análisis del resultado "
+        "acumulado; si la meta va atrasada frente a lo programado, el reporte justifica las "
+        "causas del retraso, en las causas o en un análisis que las nombre.",
         f"{_P}, Actividad 9, viñetas 3 y 7 y Nota 1",
     ),
     Regla(
@@ -147,6 +148,21 @@ _CATALOGO = (
         "El reporte se envía dentro de los 15 días calendario siguientes al trimestre; si el "
         "día 15 no es hábil, el día hábil inmediatamente siguiente. Después es extemporáneo.",
         f"{_P}, Actividad 9, Nota 2; Política de operación 5",
+    ),
+    Regla(
+        "REP-07",
+        "El reporte contiene los siete elementos de la Actividad 9; de ellos, el % de avance "
+        "del trimestre, la ejecución acumulada y el % de avance acumulado se pueden calcular: "
+        "si faltan se señalan para que la OAP los complete (la ejecución, los análisis y las "
+        "evidencias los exigen REP-01, REP-03 y REP-04).",
+        f"{_P}, Actividad 9 (el reporte debe contener); Actividad 10 (el analista de la OAP "
+        "podrá realizar las modificaciones técnicas; Nota: la OAP completará el reporte)",
+    ),
+    Regla(
+        "REP-08",
+        "En una meta local o transversal reportada por un área del nivel central, el reporte "
+        "trae numerador, denominador, resultado del indicador y observaciones o análisis.",
+        f"{_P}, Política de operación 8",
     ),
     # Modificación y eliminación de metas (política 9)
     Regla(

@@ -1,4 +1,4 @@
-"""Coherencia de los reportes trimestrales (Actividad 10; Notas 1 a 3 de la Actividad 9;
+"""Coherencia de los reportes trimestrales (Actividades 9 y 10; Notas 1 a 3 de la Actividad 9;
 Políticas 5 y 8): reglas ``REP-*``.
 
 :func:`verificar_reporte` revisa un reporte de una meta como lo hace el analista de la OAP en el
@@ -12,28 +12,33 @@ devuelve una tupla de :class:`~sdg_metas.Hallazgo` (vacía si el reporte es cohe
 >>> meta = Meta(codigo="M1", descripcion="Realizar 120 acciones", peso=20, unidad="acciones",
 ...             programacion=Programacion("suma", 120, [30, 30, 30, 30]))
 >>> t1 = Reporte(codigo_meta="M1", trimestre=Trimestre(2025, 1), ejecucion=30,
-...              analisis="Se realizaron las 30 acciones", evidencias=["actas.pdf"],
-...              fecha_envio=date(2025, 4, 10), avance_reportado="1")
+...              analisis="Se realizaron las 30 acciones", analisis_acumulado="Al día",
+...              evidencias=["actas.pdf"], fecha_envio=date(2025, 4, 10), avance_reportado=1,
+...              ejecucion_acumulada_reportada=30, avance_acumulado_reportado=1)
 >>> verificar_reporte(meta, t1)
 ()
 >>> t2 = Reporte(codigo_meta="M1", trimestre=Trimestre(2025, 2), ejecucion=24,
-...              analisis="Se realizaron 24 acciones", evidencias=["actas.pdf"],
-...              fecha_envio=date(2025, 7, 22), avance_acumulado_reportado="0.9")
+...              analisis="Se realizaron 24 acciones", analisis_acumulado="54 de 60",
+...              evidencias=["actas.pdf"], fecha_envio=date(2025, 7, 22),
+...              avance_reportado="0.8", avance_acumulado_reportado="0.9")
 >>> for h in verificar_reporte(meta, t2, anteriores=[t1]):
 ...     print(h.regla, h.severidad.name, h.mensaje)
 REP-03 ERROR 2025-T2: causas_retraso: la meta va atrasada (cumplimiento 90 % de lo programado a la fecha) y el reporte no justifica las causas del retraso (Actividad 9, Nota 1)
 REP-06 ERROR 2025-T2: fecha_envio: extemporáneo: se envió el 2025-07-22 y la fecha límite era el 2025-07-15 (5 días hábiles de retraso)
+REP-07 ADVERTENCIA 2025-T2: ejecucion_acumulada_reportada: el reporte no trae la ejecución acumulada (Actividad 9); la OAP la completa con la cifra calculada
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, localcontext
 
 import attrs
 
 from . import reglas
-from ._validacion import exigir_tipo, tupla_de
+from ._validacion import exigir_tipo, sin_tildes, tupla_de
 from .calculos import Resultado, evaluar
 from .calendario import Calendario, oportunidad
 from .errores import (
@@ -42,13 +47,20 @@ from .errores import (
     ErrorProgramacion,
     ErrorTrimestre,
 )
-from .modelo import Meta, PlanDeGestion, Reporte, Trimestre, ejecucion_de
+from .modelo import Meta, Nivel, PlanDeGestion, ReportadoPor, Reporte, Trimestre, ejecucion_de
 from .numeros import CONTEXTO, texto_numero
-from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica
+from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica, RetrasoSegun
 from .reglas import Hallazgo, Severidad
 from .trimestre import indice_trimestre
 
-__all__ = ["REGISTRO_REP", "ContextoReporte", "verificar_reporte", "verificar_reportes_plan"]
+__all__ = [
+    "REGISTRO_REP",
+    "ContextoReporte",
+    "es_analisis",
+    "nombra_causa",
+    "verificar_reporte",
+    "verificar_reportes_plan",
+]
 
 _CERO = Decimal(0)
 _UNO = Decimal(1)
@@ -62,7 +74,7 @@ def verificar_reporte(
     politica: Politica = POLITICA_PLE_PIN_P005_V8,
     calendario: Calendario | None = None,
 ) -> tuple[Hallazgo, ...]:
-    """Verifica un reporte trimestral de una meta (REP-01 a REP-06); devuelve los hallazgos.
+    """Verifica un reporte trimestral de una meta (REP-01 a REP-08); devuelve los hallazgos.
 
     ``anteriores`` son los otros reportes de la misma meta en la vigencia: alimentan las cifras
     acumuladas (solo cuentan los de trimestres anteriores al del reporte, así que se pueden pasar
@@ -80,15 +92,21 @@ def verificar_reporte(
       las tolerancias de ``INT-41``; los avances son fracciones (1 = 100 %). Una cifra que no se
       reportó (``None``) no se compara; una reportada donde la calculada «no aplica» es un
       hallazgo.
-    - REP-03 (``ERROR``): hay análisis del avance; si la meta va atrasada (``cumplimiento`` < 1
-      al trimestre del reporte) el reporte da las causas del retraso en
-      ``Reporte.causas_retraso`` (``INT-43``).
+    - REP-03 (``ERROR``): hay análisis del avance y del resultado acumulado (un texto sin
+      palabras o como «N/A» no lo es, ``INT-46``); si la meta va atrasada (``INT-47``), el
+      reporte justifica las causas en ``causas_retraso`` o en un análisis que las nombre
+      (``INT-43``, ``INT-46``).
     - REP-04 (``ERROR``): hay al menos una evidencia.
     - REP-05 (``ADVERTENCIA``): una ejecución mayor que 0 en un trimestre no programado se
       señala para revisión (una ejecución 0 en un trimestre sin programación es coherente).
     - REP-06: un reporte extemporáneo es un ``ERROR`` con los días hábiles de retraso
       (:func:`~sdg_metas.calendario.oportunidad`); uno enviado antes de terminar el trimestre o
       sin ``fecha_envio`` (``INT-44``) es una ``ADVERTENCIA``.
+    - REP-07 (``ADVERTENCIA``): falta una cifra de la Actividad 9 que se puede calcular (el %
+      de avance del trimestre, la ejecución o el % de avance acumulados): la OAP la completa.
+    - REP-08 (``ERROR``): en una meta local o transversal que reporta un área del nivel
+      central (``Reporte.reportado_por``), falta el numerador, el denominador, el resultado o
+      las observaciones (Política 8).
 
     Los argumentos de otro tipo son ``TipoInvalido``; un reporte de otra meta, un anterior de otra
     vigencia o dos reportes del mismo trimestre son ``ErrorModelo`` (son un error de quien llama,
@@ -232,17 +250,21 @@ def _rep_01(c: ContextoReporte) -> tuple[Hallazgo, ...]:
 
 # --- REP-02: cifras reportadas frente a las calculadas --------------------------------------
 
-_CIFRAS_REPORTADAS = (
-    "avance_reportado",
-    "ejecucion_acumulada_reportada",
-    "avance_acumulado_reportado",
+#: Las cifras de la Actividad 9 que se pueden calcular: campo del reporte, el elemento que la
+#: Actividad 9 nombra (para REP-07) y la cifra calculada.
+_CIFRAS: tuple[tuple[str, str, Callable[[Resultado], Decimal | None]], ...] = (
+    ("avance_reportado", "el resultado de la medición del trimestre (% de avance)",
+     lambda r: r.avance_trimestre),
+    ("ejecucion_acumulada_reportada", "la ejecución acumulada", lambda r: r.ejecucion_acumulada),
+    ("avance_acumulado_reportado",
+     "el resultado de la medición acumulada (% de avance acumulado)", lambda r: r.cumplimiento),
 )
 
 
 def _rep_02(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     r, resultado, politica = c.reporte, c.resultado, c.politica
     if resultado is None:
-        presentes = [campo for campo in _CIFRAS_REPORTADAS if getattr(r, campo) is not None]
+        presentes = [campo for campo, _, _ in _CIFRAS if getattr(r, campo) is not None]
         if not presentes:
             return ()
         return _h(
@@ -309,28 +331,92 @@ def _cifra(
 
 # --- REP-03: análisis y causas del retraso --------------------------------------------------
 
+_PUNTUACION = " \t\r\n.,;:!¡?¿-_*/\\|()[]{}\"'«»"
+
+
+def es_analisis(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
+    """``True`` si ``texto`` es un análisis (``INT-46``): tiene al menos una palabra y no es uno
+    de ``politica.textos_sin_analisis`` (comparado en minúsculas y sin tildes).
+
+    >>> es_analisis("El retraso se debe a la suspensión del contrato"), es_analisis(".")
+    (True, False)
+    >>> es_analisis(" N/A "), es_analisis("No aplica.")
+    (False, False)
+    """
+    exigir_tipo(texto, str, "texto", "un texto")
+    exigir_tipo(politica, Politica, "politica", "una Politica")
+    if re.search(r"[^\W\d_]", texto) is None:
+        return False
+    normal = sin_tildes(texto)
+    return not {normal, normal.strip(_PUNTUACION)} & politica.textos_sin_analisis
+
+
+@functools.lru_cache(maxsize=8)
+def _patron_causas(vocabulario: frozenset[str]) -> re.Pattern[str]:
+    expresiones = (re.escape(e).replace(r"\ ", r"\s+") for e in sorted(vocabulario))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(expresiones)})(?!\w)")
+
+
+def nombra_causa(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
+    """``True`` si ``texto`` es un análisis que nombra la causa de un retraso (``INT-46``): una
+    expresión de ``politica.vocabulario_causas`` como palabras completas, sin distinguir
+    mayúsculas ni tildes.
+
+    >>> nombra_causa("El retraso se debe a la SUSPENSIÓN del contrato")
+    True
+    >>> nombra_causa("Se realizaron 24 acciones"), nombra_causa("Las causales de la demanda")
+    (False, False)
+    """
+    if not es_analisis(texto, politica):
+        return False
+    return _patron_causas(politica.vocabulario_causas).search(sin_tildes(texto)) is not None
+
+
+def _justifica(r: Reporte, politica: Politica) -> bool:
+    """El reporte justifica el retraso: en ``causas_retraso`` o, con ``INT-43``, en un análisis
+    que nombra una causa (``INT-46``)."""
+    if es_analisis(r.causas_retraso, politica):
+        return True
+    return politica.causas_retraso_en_analisis and any(
+        nombra_causa(texto, politica) for texto in (r.analisis, r.analisis_acumulado)
+    )
+
+
+def _retraso(c: ContextoReporte) -> str | None:
+    """Cómo va atrasada la meta según ``INT-47`` (para el mensaje), o ``None`` si no lo va."""
+    resultado, segun = c.resultado, c.politica.retraso_segun
+    if resultado is None:
+        return None
+    cumplimiento, trimestre = resultado.cumplimiento, resultado.avance_trimestre
+    if segun is not RetrasoSegun.TRIMESTRE and cumplimiento is not None and cumplimiento < _UNO:
+        return f"la meta va atrasada (cumplimiento {_pct(cumplimiento, 2)} de lo programado a la fecha)"
+    if segun is not RetrasoSegun.ACUMULADO and trimestre is not None and trimestre < _UNO:
+        return (f"la meta va atrasada en el trimestre (avance del trimestre {_pct(trimestre, 2)} "
+                "de lo programado)")
+    return None
+
+
+def _falta_analisis(c: ContextoReporte, campo: str, que: str) -> tuple[Hallazgo, ...]:
+    texto = getattr(c.reporte, campo)
+    if es_analisis(texto, c.politica):
+        return ()
+    if _vacio(texto):
+        return _h(c, "REP-03", campo, f"{campo}: falta el análisis {que}")
+    return _h(c, "REP-03", campo, f"{campo}: {texto.strip()!r} no es un análisis {que} (INT-46)")
+
 
 def _rep_03(c: ContextoReporte) -> tuple[Hallazgo, ...]:
-    r, politica = c.reporte, c.politica
-    hallazgos: tuple[Hallazgo, ...] = ()
-    if _vacio(r.analisis):
-        hallazgos = _h(c, "REP-03", "analisis", "analisis: falta el análisis del avance del "
-                       "trimestre")
-    cumplimiento = c.resultado.cumplimiento if c.resultado is not None else None
-    if cumplimiento is None or cumplimiento >= _UNO:
-        return hallazgos
-    causas = not _vacio(r.causas_retraso) or (
-        politica.causas_retraso_en_analisis and not _vacio(r.analisis)
+    hallazgos = _falta_analisis(c, "analisis", "del avance del trimestre") + _falta_analisis(
+        c, "analisis_acumulado", "del resultado acumulado (Actividad 9, viñeta 7)"
     )
-    if causas:
+    retraso = _retraso(c)
+    if retraso is None or _justifica(c.reporte, c.politica):
         return hallazgos
-    donde = "el análisis" if politica.causas_retraso_en_analisis else "el reporte"
     return hallazgos + _h(
         c,
         "REP-03",
         "causas_retraso",
-        f"causas_retraso: la meta va atrasada (cumplimiento {_pct(cumplimiento, 2)} de lo "
-        f"programado a la fecha) y {donde} no justifica las causas del retraso "
+        f"causas_retraso: {retraso} y el reporte no justifica las causas del retraso "
         "(Actividad 9, Nota 1)",
     )
 
@@ -399,6 +485,43 @@ def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     return ()
 
 
+# --- REP-07: las cifras de la Actividad 9 que faltan --------------------------------------------
+
+def _rep_07(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    """Una cifra que falta y se puede calcular: la OAP la completa (Actividad 10, Nota)."""
+    if c.resultado is None:
+        return ()
+    hallazgos: tuple[Hallazgo, ...] = ()
+    for campo, elemento, calculada in _CIFRAS:
+        if getattr(c.reporte, campo) is None and calculada(c.resultado) is not None:
+            hallazgos += _h(c, "REP-07", campo, f"{campo}: el reporte no trae {elemento} "
+                            "(Actividad 9); la OAP la completa con la cifra calculada",
+                            _ADVERTENCIA)
+    return hallazgos
+
+
+# --- REP-08: lo que remite un área del nivel central (Política 8) -----------------------------
+
+_POLITICA_8 = (("numerador", "el numerador"), ("denominador", "el denominador"),
+               ("ejecucion", "el resultado del indicador"),
+               ("analisis", "las observaciones o análisis"))
+
+
+def _rep_08(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    meta, r = c.meta, c.reporte
+    local_o_transversal = meta.nivel is Nivel.LOCAL or meta.transversal
+    if r.reportado_por is not ReportadoPor.AREA_CENTRAL or not local_o_transversal:
+        return ()
+    tipo = "local" if meta.nivel is Nivel.LOCAL else "transversal"
+    hallazgos: tuple[Hallazgo, ...] = ()
+    for campo, elemento in _POLITICA_8:
+        valor = getattr(r, campo)
+        if valor is None or (isinstance(valor, str) and not es_analisis(valor, c.politica)):
+            hallazgos += _h(c, "REP-08", campo, f"{campo}: el área del nivel central que reporta "
+                            f"la meta {tipo} no remitió {elemento} (Política de operación 8)")
+    return hallazgos
+
+
 #: Las reglas ``REP-*``: identificador → verificación de un :class:`ContextoReporte`, en el orden
 #: del catálogo (que es el orden de los hallazgos).
 REGISTRO_REP: Mapping[str, Callable[[ContextoReporte], tuple[Hallazgo, ...]]] = reglas.registro(
@@ -410,6 +533,8 @@ REGISTRO_REP: Mapping[str, Callable[[ContextoReporte], tuple[Hallazgo, ...]]] = 
         "REP-04": _rep_04,
         "REP-05": _rep_05,
         "REP-06": _rep_06,
+        "REP-07": _rep_07,
+        "REP-08": _rep_08,
     },
 )
 
@@ -430,11 +555,11 @@ def verificar_reportes_plan(
     reportes de los trimestres hasta ese.
 
     >>> from sdg_metas.ejemplos import plan_ejemplo
-    >>> hallazgos = verificar_reportes_plan(plan_ejemplo(), hasta=2)
-    >>> [(h.regla, h.codigo_meta, h.mensaje[:7]) for h in hallazgos]
-    [('REP-03', 'M1', '2025-T2'), ('REP-03', 'M2', '2025-T2'), ('REP-03', 'M3', '2025-T2'), ('REP-03', 'M4', '2025-T1'), ('REP-03', 'M5', '2025-T2')]
-    >>> print(hallazgos[-1].mensaje)
-    2025-T2: causas_retraso: la meta va atrasada (cumplimiento 40 % de lo programado a la fecha) y el reporte no justifica las causas del retraso (Actividad 9, Nota 1)
+    >>> hallazgos = verificar_reportes_plan(plan_ejemplo(), hasta=3)
+    >>> [(h.regla, h.codigo_meta, h.mensaje[:7]) for h in hallazgos if h.codigo_meta >= "M4"]
+    [('REP-06', 'M4', '2025-T3'), ('REP-03', 'M5', '2025-T2'), ('REP-03', 'M5', '2025-T3'), ('REP-06', 'M5', '2025-T3'), ('REP-06', 'M6', '2025-T3')]
+    >>> print(hallazgos[-3].mensaje)
+    2025-T3: causas_retraso: la meta va atrasada (cumplimiento 40 % de lo programado a la fecha) y el reporte no justifica las causas del retraso (Actividad 9, Nota 1)
     """
     exigir_tipo(plan, PlanDeGestion, "plan", "un PlanDeGestion")
     exigir_tipo(politica, Politica, "politica", "una Politica")

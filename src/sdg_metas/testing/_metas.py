@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
-from ..errores import ErrorSdgMetas
+from ..calculos import evaluar
+from ..errores import ErrorProgramacion, ErrorSdgMetas
 from ..modelo import (
     Indicador,
     Meta,
@@ -17,6 +19,7 @@ from ..modelo import (
     Reporte,
     TipoProgramacion,
     Trimestre,
+    ejecucion_de,
     es_porcentual,
 )
 from ..numeros import a_decimal
@@ -156,6 +159,7 @@ def _reporte(draw: st.DrawFn, meta: Meta | None, trimestre: Trimestre | None) ->
         numerador=numerador,
         denominador=denominador,
         analisis=draw(st.sampled_from(_ANALISIS)),
+        analisis_acumulado=draw(st.sampled_from(_ANALISIS)),
         evidencias=draw(
             st.lists(st.sampled_from(_EVIDENCIAS), min_size=1, max_size=3, unique=True)
         ),
@@ -170,9 +174,10 @@ def reportes(
     """Reportes de seguimiento válidos de ``meta`` en ``trimestre`` (generados si son ``None``).
 
     Cada reporte trae ejecución (directa, o numerador y denominador en metas en ``%``), análisis,
-    causas del retraso, evidencias y una fecha de envío entre 1 y 5 días después del cierre del
-    trimestre. En un trimestre no programado la ejecución es 0. No trae cifras de avance
-    reportadas (``avance_reportado`` y las acumuladas son ``None``).
+    los dos análisis (del avance y del resultado acumulado), causas del retraso, evidencias y una
+    fecha de envío entre 1 y 5 días después del cierre del trimestre. En un trimestre no
+    programado la ejecución es 0. No trae cifras de avance reportadas (``avance_reportado`` y
+    las acumuladas son ``None``: dependen de los otros reportes); los de :func:`planes` sí.
 
     >>> from hypothesis import find
     >>> from sdg_metas import Meta, Programacion, Trimestre, ejecucion_de
@@ -197,6 +202,27 @@ def _incompletos(pesos: list[int]) -> list[int]:
     if sum(pesos) == _PESO_TOTAL:
         pesos = [pesos[0] - 1 if pesos[0] > 0 else 1, *pesos[1:]]
     return pesos
+
+
+def _con_cifras(meta: Meta, informes: list[Reporte]) -> list[Reporte]:
+    """Los reportes de los trimestres 1..k de una meta con las cifras de la Actividad 9 que
+    se pueden calcular (REP-07): el avance del trimestre, la ejecución y el avance acumulados."""
+    ejecuciones = [ejecucion_de(r, meta) for r in informes] + [None] * (4 - len(informes))
+    completos = []
+    for k, r in enumerate(informes, 1):
+        try:
+            e = evaluar(meta.programacion, ejecuciones, k)
+        except ErrorProgramacion:  # una programación incoherente a propósito
+            return informes
+        completos.append(
+            attrs.evolve(
+                r,
+                avance_reportado=e.avance_trimestre,
+                ejecucion_acumulada_reportada=e.ejecucion_acumulada,
+                avance_acumulado_reportado=e.cumplimiento,
+            )
+        )
+    return completos
 
 
 @st.composite
@@ -234,7 +260,9 @@ def _plan(
         for meta in lista:
             hasta = draw(st.integers(min_value=0, max_value=4))
             informes.extend(
-                draw(_reporte(meta, Trimestre(anio, k))) for k in range(1, hasta + 1)
+                _con_cifras(
+                    meta, [draw(_reporte(meta, Trimestre(anio, k))) for k in range(1, hasta + 1)]
+                )
             )
     if nivel_plan is Nivel.LOCAL:
         unidad = f"Alcaldía Local de {draw(st.sampled_from(_LOCALIDADES))}"
