@@ -33,16 +33,23 @@ True
 
 from __future__ import annotations
 
+from ._celdas import neutralizar_celda, restaurar_celda
+from ._ejemplos import escribir_ejemplos
 from ._filas import COLUMNAS_CSV, COLUMNAS_OBLIGATORIAS_CSV
+from ._libro import COLUMNAS_METAS
 from ._plan_json import FORMATO_PLAN, VERSION_PLAN, esquema_plan, plan_a_dict, plan_a_json
 from ._problemas import MAX_BYTES, MAX_METAS, ErrorCarga, Problema
+from ._registros import COLUMNAS_MODIFICACIONES, COLUMNAS_REPORTES
 from ._rutas import cargar_plan, guardar_plan, plan_desde_dict
 from ._solicitud import FORMATO_SOLICITUD, VERSION_SOLICITUD, cargar_solicitud, solicitud_a_dict
 from ._tablas import cargar_csv, cargar_xlsx, plan_a_csv
 
 __all__ = [
     "COLUMNAS_CSV",
+    "COLUMNAS_METAS",
+    "COLUMNAS_MODIFICACIONES",
     "COLUMNAS_OBLIGATORIAS_CSV",
+    "COLUMNAS_REPORTES",
     "FORMATO_PLAN",
     "FORMATO_SOLICITUD",
     "MAX_BYTES",
@@ -55,11 +62,14 @@ __all__ = [
     "cargar_plan",
     "cargar_solicitud",
     "cargar_xlsx",
+    "escribir_ejemplos",
     "esquema_plan",
     "guardar_plan",
+    "neutralizar_celda",
     "plan_a_csv",
     "plan_a_dict",
     "plan_a_json",
     "plan_desde_dict",
+    "restaurar_celda",
     "solicitud_a_dict",
 ]
