@@ -62,6 +62,30 @@ def restaurar_celda(texto: str) -> str:
     return texto
 
 
+_ESCAPE_XLSX = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")
+_SECUENCIA_XLSX = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def escapar_xlsx(texto: str) -> str:
+    r"""El texto de una celda de Excel con los caracteres de control (también el retorno de
+    carro, que XML convertiría en salto de línea) escritos ``_xHHHH_``, como lo hace Excel
+    (ECMA-376); un ``_`` que empieza una secuencia así se escribe ``_x005F_``.
+
+    >>> escapar_xlsx("a\rb"), escapar_xlsx("_x000D_")
+    ('a_x000D_b', '_x005F_x000D_')
+    >>> desescapar_xlsx(escapar_xlsx("_x000D_\r\x01"))
+    '_x000D_\r\x01'
+    """
+    texto = _ESCAPE_XLSX.sub("_x005F_", texto)
+    return _CONTROL.sub(lambda m: f"_x{ord(m[0]):04X}_", texto)
+
+
+def desescapar_xlsx(texto: str) -> str:
+    """El inverso de :func:`escapar_xlsx` (lo que Excel escribe para esos caracteres)."""
+    return _SECUENCIA_XLSX.sub(lambda m: chr(int(m[1], 16)), texto)
+
+
 def letra_columna(indice: int) -> str:
     """La letra de Excel de la columna ``indice`` (desde 1): ``1`` → ``A``, ``28`` → ``AB``.
 

@@ -25,7 +25,7 @@ def _solicitud() -> dict[str, Any]:
         "formato": FORMATO_SOLICITUD,
         "version": VERSION_SOLICITUD,
         "codigo_meta": "M1",
-        "fecha": "2025-07-08",
+        "fecha": "2025-06-10",
         "solicitante": "lider_proceso",
         "medio": "memorando",
         "destinatario": "jefe_oap",
@@ -51,7 +51,7 @@ def escribir_ejemplos(directorio: str | os.PathLike[str]) -> list[Path]:
     ...     solicitud = cargar_solicitud(rutas[-1], plan)
     >>> [r.name for r in rutas]
     ['plan.json', 'plan.xlsx', 'plan.csv', 'plan.reportes.csv', 'plan.modificaciones.csv', 'solicitud.json']
-    >>> mismo, solicitud.meta_actual.codigo
+    >>> mismo, solicitud.meta.codigo
     (True, 'M1')
     """
     carpeta = Path(directorio)

@@ -18,7 +18,7 @@ from typing import Any
 from ..errores import ErrorArchivo
 from ..invariantes import problemas_del_plan
 from ..modelo import Meta, PlanDeGestion, RegistroModificacion, Reporte, ejecucion_de
-from ._celdas import neutralizar_celda
+from ._celdas import escapar_xlsx, neutralizar_celda
 from ._encabezados import Ubicador
 from ._filas import COLUMNAS_CSV, Metas
 from ._problemas import ErrorCarga, Recolector
@@ -191,22 +191,17 @@ def tabla_a_csv(columnas: Sequence[str], filas: Sequence[Sequence[Valor]], delim
     return salida.getvalue()
 
 
-def _celda_xlsx(valor: Valor, ilegales: re.Pattern[str]) -> object:
-    """Un número exacto como float es una celda numérica; si no, va como texto (exacto)."""
+def _celda_xlsx(valor: Valor) -> object:
+    """Un número es una celda numérica cuando Excel lo guarda sin cambiarle un dígito (ni la
+    escala: ``12.50`` no es ``12.5``); si no, va como texto con punto decimal (exacto)."""
     if isinstance(valor, Decimal):
-        entero = int(valor) if valor == valor.to_integral_value() else None
-        if entero is not None and abs(entero) < 2**53:
-            return entero
-        flotante = float(valor)
-        return flotante if Decimal(repr(flotante)) == valor else str(valor)
+        texto = str(valor)
+        numero: int | float = int(valor) if valor == valor.to_integral_value() else float(valor)
+        if abs(numero) < 2**53 and str(Decimal(repr(numero))) == texto:
+            return numero
+        return texto
     if isinstance(valor, str):
-        if ilegales.search(valor):
-            raise ErrorArchivo(
-                f"el texto {valor[:40]!r} tiene caracteres de control que un libro de Excel no "
-                "admite; guarde el plan en JSON o CSV",
-                codigo="ESCRITURA_FALLIDA", campo="texto", valor=valor,
-            )
-        return neutralizar_celda(valor)
+        return escapar_xlsx(neutralizar_celda(valor))
     return valor
 
 
@@ -214,7 +209,6 @@ def libro_del_plan(plan: PlanDeGestion) -> bytes:
     """El libro de Excel del plan (hojas ``metas``, ``reportes`` y ``modificaciones``)."""
     try:
         import openpyxl
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
         from openpyxl.styles import Font
     except ImportError:
         raise ErrorArchivo(
@@ -229,7 +223,7 @@ def libro_del_plan(plan: PlanDeGestion) -> bytes:
         for celda in hoja[1]:
             celda.font = Font(bold=True)
         for fila in filas:
-            hoja.append([_celda_xlsx(v, ILLEGAL_CHARACTERS_RE) for v in fila])
+            hoja.append([_celda_xlsx(v) for v in fila])
         hoja.freeze_panes = "A2"
         for j, columna in enumerate(columnas, 1):
             letra = hoja.cell(row=1, column=j).column_letter

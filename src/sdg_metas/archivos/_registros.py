@@ -191,7 +191,7 @@ def _leer_objeto(
     try:
         objeto: object = clase(**campos)
     except ErrorSdgMetas as e:
-        if e.campo in lecturas:
+        if e.campo is not None and e.campo in lecturas:
             rec.anotar(ubicar(numero, e.campo), e.campo, mensaje_de(e))
         else:
             rec.anotar(ubicar.fila(numero), None, mensaje_de(e))

@@ -20,7 +20,7 @@ import attrs
 
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
-from ._celdas import letra_columna
+from ._celdas import desescapar_xlsx, letra_columna
 from ._encabezados import Tabla
 from ._filas import COLUMNAS_CSV, leer_metas
 from ._lectura import leer_bytes, texto_de, verificar_zip
@@ -245,7 +245,7 @@ def filas_de_hoja(
         warnings.simplefilter("ignore")
         valores = libro[hoja].iter_rows(values_only=True)
         if formulas is None:
-            yield from ((i, list(fila)) for i, fila in enumerate(valores, 1))
+            yield from ((i, _textos(fila)) for i, fila in enumerate(valores, 1))
             return
         for i, (fila, crudas) in enumerate(
             zip(valores, formulas[hoja].iter_rows(values_only=True), strict=False), 1
@@ -256,7 +256,11 @@ def filas_de_hoja(
                                f"la fórmula {corto(cruda)} no tiene un valor calculado "
                                "guardado; abra el libro en Excel y guárdelo, o escriba el "
                                "valor")
-            yield i, list(fila)
+            yield i, _textos(fila)
+
+
+def _textos(fila: tuple[object, ...]) -> list[object]:
+    return [desescapar_xlsx(c) if isinstance(c, str) else c for c in fila]
 
 
 def cargar_xlsx(
