@@ -316,3 +316,68 @@ def test_libro_antiguo_de_una_hoja_sigue_cargando(tmp_path: Path) -> None:
     ])
     plan = cargar_plan(ruta)
     assert plan.ejecuciones("M1") == (Decimal(1), None, None, None)
+
+
+def test_modificaciones_a_mano(tmp_path: Path) -> None:
+    libro = openpyxl.Workbook()
+    metas = libro.active
+    metas.title = "metas"
+    metas.append(["vigencia", "unidad_plan", "codigo", "descripcion", "tipo", "magnitud", "t1",
+                  "t2", "t3", "t4", "peso"])
+    metas.append([2025, "Suba", "M1", "Atender", "suma", 4, 1, 1, 1, 1, 100])
+    hoja = libro.create_sheet("modificaciones")
+    hoja.append(list(COLUMNAS_MODIFICACIONES))
+    hoja.append(["M1", "02/05/2025", datetime.datetime(2025, 5, 9), "Modificar", "2025-T3", "sí",
+                 "'+ operativos", "no"])
+    hoja.append(["M1", None, datetime.datetime(2025, 5, 9, 10, 30), "modificr", None, None,
+                 None, "tal vez"])
+    ruta = tmp_path / "mod.xlsx"
+    libro.save(ruta)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta)
+    problemas = [(p.ubicacion.removeprefix(f"{ruta}, hoja modificaciones, "), p.mensaje)
+                 for p in error.value.problemas]
+    assert [u for u, _ in problemas] == [
+        "celda B3, columna fecha_solicitud", "celda C3, columna fecha_aprobacion",
+        "celda D3, columna efecto", "celda H3, columna solo_aumento"]
+    assert "tiene hora" in problemas[1][1]
+    assert "¿quiso decir 'modificar'?" in problemas[2][1]
+    hoja.delete_rows(3)
+    libro.save(ruta)
+    (registro,) = cargar_plan(ruta).modificaciones
+    assert registro == RegistroModificacion(
+        codigo_meta="M1", fecha_solicitud=datetime.date(2025, 5, 2),
+        fecha_aprobacion=datetime.date(2025, 5, 9), efecto=Efecto.MODIFICAR,
+        desde=Trimestre(2025, 3), revision_oap=True, descripcion="+ operativos")
+
+
+def test_fechas_y_ubicador() -> None:
+    from sdg_metas.archivos._celdas import fecha_celda
+    from sdg_metas.archivos._encabezados import Ubicador
+
+    with pytest.raises(Exception, match="DD/MM/AAAA"):
+        fecha_celda("10-04-2025")
+    assert Ubicador("metas", {"peso": 2})(5, "peso") == "hoja metas, celda C5, columna peso"
+    assert Ubicador("metas")(5, "peso") == "hoja metas, fila 5, columna peso"
+
+
+def test_json_reportado_por_no_texto() -> None:
+    texto = plan_a_json(plan_ejemplo()).replace('"reportado_por": "unidad"',
+                                                '"reportado_por": 1', 1)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(texto)
+    assert error.value.problemas[0].ubicacion == "<texto>, reportes[0].reportado_por"
+
+
+def test_escribir_ejemplos_en_un_archivo(tmp_path: Path) -> None:
+    from sdg_metas.archivos import escribir_ejemplos
+    from sdg_metas.errores import ErrorArchivo
+
+    (tmp_path / "archivo").write_text("x", encoding="utf-8")
+    with pytest.raises(ErrorArchivo) as error:
+        escribir_ejemplos(tmp_path / "archivo")
+    assert error.value.codigo == "ESCRITURA_FALLIDA"
+    (tmp_path / "d" / "solicitud.json").mkdir(parents=True)
+    with pytest.raises(ErrorArchivo) as error:
+        escribir_ejemplos(tmp_path / "d")
+    assert error.value.codigo == "ESCRITURA_FALLIDA"

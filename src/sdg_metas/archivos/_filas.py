@@ -18,7 +18,6 @@ from ..modelo import (
     Indicador,
     Meta,
     Nivel,
-    PlanDeGestion,
     Programacion,
     Reporte,
     TipoProgramacion,
@@ -336,14 +335,3 @@ def leer_metas(
     leidas = [leer_fila(rec, ubicar, numero, valores, tabla.decimal) for numero, valores in datos]
     return armar_metas(rec, tabla, ubicar, leidas)
 
-
-def leer_tabla(
-    tabla: Tabla, filas: Iterable[tuple[int, Sequence[object]]], ignorar_columnas: bool
-) -> PlanDeGestion:
-    """El plan de una sola tabla (las metas, con sus ejecuciones T1..T4)."""
-    rec = Recolector(tabla.archivo)
-    leidas = leer_metas(rec, tabla, filas, ignorar_columnas)
-    if leidas is None:
-        raise rec.fallar()
-    return PlanDeGestion(vigencia=leidas.vigencia, unidad=leidas.unidad, nivel=leidas.nivel,
-                         metas=leidas.metas, reportes=leidas.reportes)

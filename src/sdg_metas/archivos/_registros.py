@@ -30,7 +30,7 @@ from ._encabezados import (
     texto_celda,
     vacia,
 )
-from ._problemas import Invalido, Recolector, mensaje_de
+from ._problemas import Invalido, Recolector
 
 #: Lo que la biblioteca escribe en una celda: texto, número, fecha o nada.
 Valor = str | Decimal | datetime.date | None
@@ -186,17 +186,8 @@ def _leer_objeto(
             campos[columna] = lectura(valores.get(columna), decimal)
         except (Invalido, ErrorSdgMetas) as e:
             rec.anotar_error(ubicar(numero, columna), columna, e)
-    if len(rec.problemas) > antes:
-        return None
-    try:
-        objeto: object = clase(**campos)
-    except ErrorSdgMetas as e:
-        if e.campo is not None and e.campo in lecturas:
-            rec.anotar(ubicar(numero, e.campo), e.campo, mensaje_de(e))
-        else:
-            rec.anotar(ubicar.fila(numero), None, mensaje_de(e))
-        return None
-    return objeto
+    # Cada lectura ya aplicó el conversor y las reglas del campo: el objeto se construye.
+    return None if len(rec.problemas) > antes else clase(**campos)
 
 
 def _leer(
