@@ -1,7 +1,7 @@
-"""El plan como tabla: CSV plano y hoja de Excel (``.xlsx``), una fila por meta con las
-columnas :data:`~._filas.COLUMNAS_CSV`. Los dos formatos se leen con el mismo lector de filas
-(:mod:`._filas`); aquí solo está lo propio de cada uno: escribir el CSV, partirlo en filas, abrir
-el libro de Excel.
+"""El plan en CSV y en Excel (``.xlsx``): la tabla de metas (:mod:`._filas`) y, si están, las
+de reportes y modificaciones (:mod:`._registros`), armadas en :mod:`._libro`. Aquí solo está lo
+propio de cada formato: partir el CSV en filas y encontrar sus archivos hermanos, abrir el libro
+de Excel y sus hojas (con las fórmulas sin valor calculado).
 """
 
 from __future__ import annotations
@@ -148,7 +148,11 @@ def cargar_csv(
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
 ) -> PlanDeGestion:
-    """Carga un plan de un CSV plano: una fila por meta (ver :data:`COLUMNAS_CSV`).
+    """Carga un plan de un CSV: una fila por meta (ver :data:`COLUMNAS_CSV`).
+
+    Si ``ruta_o_texto`` es una ruta ``plan.csv`` y junto a ella están ``plan.reportes.csv`` o
+    ``plan.modificaciones.csv`` (lo que escribe ``guardar_plan``), se leen también, con el mismo
+    delimitador y ``decimal``: el plan completo (ver ``docs/formatos.md``).
 
     ``ruta_o_texto`` es una ruta, o el texto del CSV si es un ``str`` con algún salto de línea.
     El archivo va en UTF-8, con o sin BOM. ``delimitador`` es ``,``, ``;`` o tabulador; por
