@@ -359,6 +359,7 @@ def test_fechas_y_ubicador() -> None:
         fecha_celda("10-04-2025")
     with pytest.raises(Exception, match="no es una fecha del calendario"):
         fecha_celda("2025-02-31")
+    assert fecha_celda(datetime.date(2025, 4, 10)) == datetime.date(2025, 4, 10)
     assert Ubicador("metas", {"peso": 2})(5, "peso") == "hoja metas, celda C5, columna peso"
     assert Ubicador("metas")(5, "peso") == "hoja metas, fila 5, columna peso"
 
