@@ -1,4 +1,5 @@
-"""Mide la carga, la evaluación y la escritura de un año sintético de metas en JSON y en CSV.
+"""Mide la carga, la evaluación y la escritura de un año sintético de metas en JSON y en CSV,
+y la carga de un plan de 30 metas en Excel (presupuesto: 0,5 s).
 
 El año se escribe como un solo archivo de plan con N metas (100 000 por defecto): una fila por
 meta en el CSV, como un consolidado exportado de la hoja de cálculo. Para cada formato se mide:
@@ -101,12 +102,36 @@ def medir(funcion: Callable[[], _T]) -> tuple[float, _T]:
     return time.perf_counter() - inicio, resultado
 
 
+#: Presupuesto de la carga de un plan de 30 metas en Excel (issue 14).
+PRESUPUESTO_XLSX_S = 0.5
+
+
+def medir_xlsx(n: int = 30, repeticiones: int = 5) -> float:
+    """La mediana de ``cargar_plan`` de un libro de Excel de ``n`` metas con sus reportes
+    (hojas metas, reportes y modificaciones), que debe quedar bajo 0,5 s."""
+    plan = generar(n)
+    with tempfile.TemporaryDirectory() as carpeta:
+        ruta = guardar_plan(plan, Path(carpeta) / "plan.xlsx")
+        tiempos = []
+        for _ in range(repeticiones):
+            t_cargar, leido = medir(partial(cargar_plan, ruta))
+            tiempos.append(t_cargar)
+        assert leido == plan, "la ida y vuelta XLSX no es exacta"
+    mediana = sorted(tiempos)[len(tiempos) // 2]
+    estado = "OK" if mediana < PRESUPUESTO_XLSX_S else "SUPERA EL PRESUPUESTO"
+    print(f"cargar_plan(XLSX de {n} metas, {len(plan.reportes)} reportes): mediana "
+          f"{mediana * 1000:.0f} ms (presupuesto {PRESUPUESTO_XLSX_S * 1000:.0f} ms) {estado}")
+    return mediana
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--metas", type=int, default=100_000,
                         help="número de metas del año sintético (100 000 por defecto)")
     args = parser.parse_args(argv)
     n: int = args.metas
+    if medir_xlsx() >= PRESUPUESTO_XLSX_S:
+        raise SystemExit("la carga de un plan de 30 metas en Excel supera 0,5 s")
     print(f"Generando un año sintético de {n} metas…")
     plan = generar(n)
     with tempfile.TemporaryDirectory() as carpeta:
@@ -120,10 +145,7 @@ def main(argv: list[str] | None = None) -> None:
             # un plan): aquí se sube explícitamente con max_bytes.
             t_cargar, leido = medir(partial(cargar_plan, ruta, max_bytes=2 * 1024**3))
             t_evaluar, evaluadas = medir(partial(evaluar_todo, leido))
-            if formato == "json":
-                assert leido == plan, "la ida y vuelta JSON no es exacta"
-            else:
-                assert leido.metas == plan.metas, "las metas del CSV no vuelven iguales"
+            assert leido == plan, f"la ida y vuelta {formato.upper()} no es exacta"
             tiempos[formato] = t_cargar
             tamano = ruta.stat().st_size / 1e6
             filas.append((formato, tamano, t_guardar, t_cargar, t_evaluar, evaluadas))

@@ -65,11 +65,19 @@ def test_csv_sin_decimal_coma_dice_que_opcion_usar() -> None:
     assert plan.metas[0].programacion.trimestres[0] == Decimal("2.5")
 
 
-def test_csv_decimal_coma_rechaza_punto() -> None:
+def test_csv_decimal_coma_miles_y_punto_ambiguo() -> None:
+    """Issue 14: «decimal comma with thousands dots (`1.300,5` under `decimal=","`)». Un punto
+    que agrupa miles se acepta (antes era un error); uno que no agrupa de a tres sigue siéndolo.
+    """
     texto = f"{CABECERA}\nM1;Atender;suma;1.000;250;250;250;250;;;100\n"
+    plan = cargar_csv(texto, vigencia=2025, unidad="Suba", decimal=",")
+    assert plan.metas[0].programacion.magnitud == Decimal(1000)
+    texto = f"{CABECERA}\nM1;Atender;suma;1000;250;250,0;250.5;249.5;;;100\n"
     with pytest.raises(ErrorCarga) as error:
         cargar_csv(texto, vigencia=2025, unidad="Suba", decimal=",")
-    assert "sin separador de miles" in error.value.problemas[0].mensaje
+    assert [p.ubicacion for p in error.value.problemas] == [
+        "<texto>, fila 2, columna t3", "<texto>, fila 2, columna t4"]
+    assert "no separa miles" in error.value.problemas[0].mensaje
 
 
 def test_csv_todos_los_problemas_con_fila_y_columna(tmp_path: Path) -> None:

@@ -53,7 +53,8 @@ def test_rutas_inexistentes_ilegibles_y_extensiones(tmp_path: Path) -> None:
 
 def test_guardar_errores(tmp_path: Path) -> None:
     with pytest.raises(ErrorArchivo) as error:
-        guardar_plan(plan_ejemplo(), tmp_path / "plan.xlsx")
+        # Issue 14: guardar_plan ya escribe .xlsx; una extensión desconocida sigue fallando.
+        guardar_plan(plan_ejemplo(), tmp_path / "plan.ods")
     assert error.value.codigo == "EXTENSION_DESCONOCIDA"
     with pytest.raises(ErrorArchivo) as error:
         guardar_plan(plan_ejemplo(), tmp_path / "no-existe" / "plan.json")

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sdg_metas.archivos import (
-    COLUMNAS_CSV,
+    COLUMNAS_METAS,
     ErrorCarga,
     cargar_csv,
     cargar_plan,
@@ -49,12 +49,13 @@ def test_ida_y_vuelta_csv_generada(plan: PlanDeGestion, decimal: str) -> None:
 def test_ida_y_vuelta_csv_del_ejemplo(tmp_path: Path) -> None:
     plan = plan_ejemplo()
     ruta = guardar_plan(plan, tmp_path / "plan.csv")
-    vuelta = cargar_plan(ruta)
-    assert vuelta.metas == plan.metas
-    assert (vuelta.vigencia, vuelta.unidad, vuelta.nivel) == (2025, plan.unidad, plan.nivel)
-    for meta in plan.metas:
-        assert vuelta.ejecuciones(meta.codigo) == plan.ejecuciones(meta.codigo)
-    assert ruta.read_text(encoding="utf-8").splitlines()[0] == ",".join(COLUMNAS_CSV)
+    # Issue 14: el CSV es la forma de tres tablas y lleva el plan entero.
+    assert cargar_plan(ruta) == plan
+    assert ruta.read_text(encoding="utf-8").splitlines()[0] == ",".join(COLUMNAS_METAS)
+    # Sin las tablas hermanas, plan.csv solo tiene las metas (sin reportes).
+    (tmp_path / "plan.reportes.csv").unlink()
+    assert cargar_plan(ruta).metas == plan.metas
+    assert cargar_plan(ruta).reportes == ()
 
 
 def test_csv_completo_con_bom_punto_y_coma_y_coma_decimal(tmp_path: Path) -> None:
@@ -145,7 +146,8 @@ def test_xlsx_lectura(tmp_path: Path) -> None:
     assert "hojas: Plan, Portada" in error.value.problemas[0].mensaje
     with pytest.raises(ErrorCarga) as error:
         cargar_xlsx(ruta)
-    assert codigos(error) == [f"{ruta}, fila 2, columna t3"]
+    # Issue 14: «Locations use Excel letters (`hoja reportes, celda F12`)».
+    assert codigos(error) == [f"{ruta}, hoja Plan, celda I2, columna t3"]
 
 
 def test_xlsx_invalido(tmp_path: Path) -> None:

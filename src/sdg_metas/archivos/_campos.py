@@ -17,8 +17,9 @@ import attrs
 
 from .._validacion import enum_desde_texto
 from ..errores import ErrorSdgMetas
-from ..modelo import Efecto, Meta, Nivel, TipoProgramacion, Trimestre
+from ..modelo import Efecto, Meta, Nivel, ReportadoPor, TipoProgramacion, Trimestre
 from ..numeros import a_decimal
+from ._celdas import enum_celda
 from ._problemas import Invalido, corto
 
 _PATRON_FECHA = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -110,6 +111,12 @@ def c_efecto(valor: object) -> Efecto:
         raise Invalido(
             f"{corto(valor)} no es un efecto válido; valores válidos: {validos}"
         ) from None
+
+
+def c_reportado_por(valor: object) -> ReportadoPor:
+    if not isinstance(valor, str):
+        raise Invalido(f"{corto(valor)} debe ser un texto (unidad o area_central)")
+    return enum_celda(ReportadoPor, valor)
 
 
 def c_trimestre(valor: object) -> Trimestre:

@@ -23,6 +23,7 @@ from ..modelo import (
     PlanDeGestion,
     Programacion,
     RegistroModificacion,
+    ReportadoPor,
     Reporte,
     Trimestre,
     problemas_del_plan,
@@ -38,6 +39,7 @@ from ._campos import (
     c_numero_opcional,
     c_numero_signo_opcional,
     c_peso,
+    c_reportado_por,
     c_texto,
     c_texto_opcional,
     c_tipo,
@@ -124,6 +126,7 @@ def _reporte_a_dict(r: Reporte) -> dict[str, Any]:
         "avance_acumulado_reportado": _num(r.avance_acumulado_reportado),
         "analisis_acumulado": r.analisis_acumulado,
         "causas_retraso": r.causas_retraso,
+        "reportado_por": r.reportado_por.value,
     }
 
 
@@ -236,6 +239,8 @@ _CAMPOS_REPORTE: dict[str, Campo] = {
     "avance_acumulado_reportado": (c_numero_signo_opcional, False, None),
     "analisis_acumulado": (c_texto, False, ""),
     "causas_retraso": (c_texto, False, ""),
+    # Política 8: quién reporta; si falta (archivos anteriores), la unidad dueña del plan.
+    "reportado_por": (c_reportado_por, False, ReportadoPor.UNIDAD),
 }
 
 _CAMPOS_MODIFICACION: dict[str, Campo] = {

@@ -13,7 +13,7 @@ from ..modelo import Nivel, PlanDeGestion
 from ._lectura import leer_json, parece_json, texto_de
 from ._plan_json import leer_plan, plan_a_json
 from ._problemas import MAX_BYTES, MAX_METAS, error, validar_limite
-from ._tablas import cargar_csv, cargar_xlsx, plan_a_csv
+from ._tablas import archivos_del_plan, cargar_csv, cargar_xlsx
 
 
 def plan_desde_dict(
@@ -101,32 +101,48 @@ def guardar_plan(
     decimal: str = ".",
     bom: bool = False,
 ) -> Path:
-    """Guarda el plan en ``ruta``: JSON si termina en ``.json``, CSV si termina en ``.csv``.
+    """Guarda el plan en ``ruta``: JSON (``.json``), las tres tablas en CSV (``.csv``) o el libro
+    de Excel (``.xlsx``, extra ``excel``).
 
-    El archivo se escribe en UTF-8 (con BOM si ``bom=True``, útil para que Excel reconozca la
-    codificación de un CSV) a través de un archivo temporal, de modo que nunca queda escrito a
+    ``plan.csv`` lleva las metas, y ``plan.reportes.csv`` y ``plan.modificaciones.csv`` se
+    escriben a su lado (siempre, aunque estén vacías); ``plan.xlsx`` tiene las hojas ``metas``,
+    ``reportes`` y ``modificaciones`` (ver ``docs/formatos.md``). Los archivos de texto van en
+    UTF-8 (con BOM si ``bom=True``, útil para que Excel reconozca la codificación de un CSV).
+    Cada archivo se escribe a través de un archivo temporal, de modo que nunca queda escrito a
     medias. ``delimitador`` y ``decimal`` solo aplican al CSV (ver :func:`plan_a_csv`).
     Devuelve la ruta escrita.
     """
     destino = Path(ruta)
     sufijo = destino.suffix.casefold()
-    if sufijo == ".json":
-        texto = plan_a_json(plan)
-    elif sufijo == ".csv":
-        texto = plan_a_csv(plan, delimitador=delimitador, decimal=decimal)
-    else:
+    if sufijo not in (".json", ".csv", ".xlsx"):
         raise ErrorArchivo(
-            f"{destino}: la extensión {destino.suffix!r} no es .json ni .csv",
+            f"{destino}: la extensión {destino.suffix!r} no es .json, .csv ni .xlsx",
             codigo="EXTENSION_DESCONOCIDA", campo="ruta", valor=str(destino),
         )
+    try:
+        if sufijo == ".json":
+            archivos = {destino: plan_a_json(plan).encode("utf-8-sig" if bom else "utf-8")}
+        else:
+            archivos = archivos_del_plan(plan, destino, delimitador=delimitador,
+                                         decimal=decimal, bom=bom)
+    except UnicodeEncodeError as e:
+        raise ErrorArchivo(
+            f"{destino}: no se pudo escribir el archivo ({e})",
+            codigo="ESCRITURA_FALLIDA", campo="ruta", valor=str(destino),
+        ) from e
+    for archivo, datos in archivos.items():
+        _escribir(archivo, datos)
+    return destino
+
+
+def _escribir(destino: Path, datos: bytes) -> None:
     temporal = destino.with_name(destino.name + ".tmp")
     try:
-        temporal.write_bytes(texto.encode("utf-8-sig" if bom else "utf-8"))
+        temporal.write_bytes(datos)
         os.replace(temporal, destino)
-    except (OSError, UnicodeEncodeError) as e:
+    except OSError as e:
         temporal.unlink(missing_ok=True)
         raise ErrorArchivo(
             f"{destino}: no se pudo escribir el archivo ({e})",
             codigo="ESCRITURA_FALLIDA", campo="ruta", valor=str(destino),
         ) from e
-    return destino

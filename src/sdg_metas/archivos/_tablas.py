@@ -1,7 +1,7 @@
-"""El plan como tabla: CSV plano y hoja de Excel (``.xlsx``), una fila por meta con las
-columnas :data:`~._filas.COLUMNAS_CSV`. Los dos formatos se leen con el mismo lector de filas
-(:mod:`._filas`); aquí solo está lo propio de cada uno: escribir el CSV, partirlo en filas, abrir
-el libro de Excel.
+"""El plan en CSV y en Excel (``.xlsx``): la tabla de metas (:mod:`._filas`) y, si están, las
+de reportes y modificaciones (:mod:`._registros`), armadas en :mod:`._libro`. Aquí solo está lo
+propio de cada formato: partir el CSV en filas y encontrar sus archivos hermanos, abrir el libro
+de Excel y sus hojas (con las fórmulas sin valor calculado).
 """
 
 from __future__ import annotations
@@ -9,19 +9,34 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import warnings
-from collections.abc import Iterator, Sequence
-from decimal import Decimal
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import attrs
 
 from ..errores import ErrorArchivo
-from ..modelo import Meta, Nivel, PlanDeGestion, ejecucion_de
-from ._filas import COLUMNAS_CSV, Tabla, leer_tabla
+from ..modelo import Nivel, PlanDeGestion
+from ._celdas import desescapar_xlsx, letra_columna
+from ._encabezados import Tabla
+from ._filas import COLUMNAS_CSV, leer_metas
 from ._lectura import leer_bytes, texto_de, verificar_zip
+from ._libro import (
+    HOJAS,
+    INSTALAR_EXCEL,
+    armar_plan,
+    ejecuciones_por_codigo,
+    fila_meta,
+    libro_del_plan,
+    tabla_a_csv,
+    tablas_del_plan,
+)
 from ._plan_json import validar_plan
-from ._problemas import MAX_BYTES, MAX_METAS, error, validar_limite
-
-_INSTALAR_EXCEL = "pip install 'sdg-metas[excel]'"
+from ._problemas import MAX_BYTES, MAX_METAS, Recolector, corto, error, validar_limite
+from ._registros import Registros, leer_modificaciones, leer_reportes
 
 
 def opciones_csv(delimitador: str | None, decimal: str) -> None:
@@ -46,66 +61,15 @@ def opciones_csv(delimitador: str | None, decimal: str) -> None:
 # --- Escritura ----------------------------------------------------------------------------------
 
 
-def _texto_csv(valor: Decimal | None, decimal: str) -> str:
-    if valor is None:
-        return ""
-    texto = str(valor)
-    return texto.replace(".", ",") if decimal == "," else texto
-
-
-def _ejecuciones_por_codigo(plan: PlanDeGestion) -> dict[str, Sequence[Decimal | None]]:
-    """Las ejecuciones T1..T4 de cada código que aparece una sola vez en el plan."""
-    conteo: dict[str, int] = {}
-    por_codigo: dict[str, Meta] = {}
-    for meta in plan.metas:
-        conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1
-        por_codigo.setdefault(meta.codigo, meta)
-    ejecuciones: dict[str, list[Decimal | None]] = {}
-    for reporte in plan.reportes:
-        lista = ejecuciones.setdefault(reporte.codigo_meta, [None] * 4)
-        lista[reporte.trimestre.numero - 1] = ejecucion_de(reporte, por_codigo[reporte.codigo_meta])
-    return {codigo: valores for codigo, valores in ejecuciones.items() if conteo[codigo] == 1}
-
-
-def _fila_csv(
-    plan: PlanDeGestion, meta: Meta, ejecuciones: Sequence[Decimal | None], decimal: str
-) -> list[str]:
-    prog = meta.programacion
-    ind = meta.indicador
-    return [
-        str(plan.vigencia),
-        plan.unidad,
-        plan.nivel.value,
-        meta.codigo,
-        meta.descripcion,
-        prog.tipo.value,
-        _texto_csv(prog.magnitud, decimal),
-        _texto_csv(prog.linea_base, decimal),
-        *(_texto_csv(v, decimal) for v in prog.trimestres),
-        *(_texto_csv(v, decimal) for v in ejecuciones),
-        _texto_csv(meta.peso, decimal),
-        meta.unidad,
-        "" if meta.nivel is None else meta.nivel.value,
-        "si" if meta.transversal else "no",
-        meta.proceso_lider or "",
-        meta.dependencia_orientadora or "",
-        meta.objetivo_estrategico or "",
-        " | ".join(meta.entregables),
-        "" if ind is None else ind.nombre,
-        "" if ind is None else ind.numerador,
-        "" if ind is None else ind.denominador,
-        "" if ind is None else ind.unidad,
-        "" if meta.eliminada_desde is None else str(meta.eliminada_desde),
-    ]
-
-
 def plan_a_csv(plan: PlanDeGestion, *, delimitador: str | None = None, decimal: str = ".") -> str:
-    """El plan como texto CSV: una fila por meta, con las columnas :data:`COLUMNAS_CSV`.
+    """El plan como un solo texto CSV: una fila por meta, con las columnas :data:`COLUMNAS_CSV`.
 
-    El CSV solo guarda lo que sus columnas representan: de los reportes, la ejecución de cada
-    trimestre (la dada o la calculada con numerador y denominador); ni los análisis, ni las
-    evidencias, ni el historial de modificaciones. Para guardar todo, use JSON. El delimitador
-    por defecto es ``,`` (``;`` con ``decimal=","``).
+    Esta tabla única solo guarda, de los reportes, la ejecución de cada trimestre (la dada o la
+    calculada con numerador y denominador). Para guardarlo todo en CSV, use
+    ``guardar_plan(plan, "plan.csv")``, que escribe además ``plan.reportes.csv`` y
+    ``plan.modificaciones.csv``. El delimitador por defecto es ``,`` (``;`` con
+    ``decimal=","``). Los textos que una hoja tomaría por fórmula se neutralizan
+    (:func:`neutralizar_celda`).
 
     >>> from sdg_metas.ejemplos import plan_ejemplo
     >>> texto = plan_a_csv(plan_ejemplo(), decimal=",")
@@ -113,18 +77,41 @@ def plan_a_csv(plan: PlanDeGestion, *, delimitador: str | None = None, decimal: 
     'vigencia;unidad_plan;nivel_plan;codigo;d'
     """
     validar_plan(plan)
+    separador = _separador(delimitador, decimal)
+    ejecuciones = ejecuciones_por_codigo(plan)
+    filas = [fila_meta(plan, m, ejecuciones.get(m.codigo, (None,) * 4)) for m in plan.metas]
+    return tabla_a_csv(COLUMNAS_CSV, filas, separador, decimal)
+
+
+def _separador(delimitador: str | None, decimal: str) -> str:
     if delimitador is None:
         delimitador = ";" if decimal == "," else ","
     opciones_csv(delimitador, decimal)
-    salida = io.StringIO()
-    escritor = csv.writer(salida, delimiter=delimitador, lineterminator="\r\n")
-    escritor.writerow(COLUMNAS_CSV)
-    ejecuciones = _ejecuciones_por_codigo(plan)
-    for meta in plan.metas:
-        escritor.writerow(
-            _fila_csv(plan, meta, ejecuciones.get(meta.codigo, (None,) * 4), decimal)
-        )
-    return salida.getvalue()
+    return delimitador
+
+
+def hermanos_csv(ruta: Path) -> dict[str, Path]:
+    """Los archivos de las tablas de reportes y modificaciones junto a ``ruta``
+    (``plan.csv`` → ``plan.reportes.csv``, ``plan.modificaciones.csv``)."""
+    return {h: ruta.with_name(f"{ruta.stem}.{h}{ruta.suffix}") for h in HOJAS[1:]}
+
+
+def archivos_del_plan(
+    plan: PlanDeGestion, destino: Path, *, delimitador: str | None = None, decimal: str = ".",
+    bom: bool = False,
+) -> dict[Path, bytes]:
+    """Lo que ``guardar_plan`` escribe para una ruta ``.csv`` (las tres tablas) o ``.xlsx``
+    (el libro): cada archivo con sus bytes."""
+    validar_plan(plan)
+    if destino.suffix.casefold() == ".xlsx":
+        return {destino: libro_del_plan(plan)}
+    separador = _separador(delimitador, decimal)
+    rutas = {"metas": destino, **hermanos_csv(destino)}
+    codificacion = "utf-8-sig" if bom else "utf-8"
+    return {
+        rutas[nombre]: tabla_a_csv(columnas, filas, separador, decimal).encode(codificacion)
+        for nombre, columnas, filas in tablas_del_plan(plan)
+    }
 
 
 # --- Lectura ------------------------------------------------------------------------------------
@@ -161,7 +148,11 @@ def cargar_csv(
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
 ) -> PlanDeGestion:
-    """Carga un plan de un CSV plano: una fila por meta (ver :data:`COLUMNAS_CSV`).
+    """Carga un plan de un CSV: una fila por meta (ver :data:`COLUMNAS_CSV`).
+
+    Si ``ruta_o_texto`` es una ruta ``plan.csv`` y junto a ella están ``plan.reportes.csv`` o
+    ``plan.modificaciones.csv`` (lo que escribe ``guardar_plan``), se leen también, con el mismo
+    delimitador y ``decimal``: el plan completo (ver ``docs/formatos.md``).
 
     ``ruta_o_texto`` es una ruta, o el texto del CSV si es un ``str`` con algún salto de línea.
     El archivo va en UTF-8, con o sin BOM. ``delimitador`` es ``,``, ``;`` o tabulador; por
@@ -188,11 +179,92 @@ def cargar_csv(
     opciones_csv(delimitador, decimal)
     es_texto = isinstance(ruta_o_texto, str) and ("\n" in ruta_o_texto or "\r" in ruta_o_texto)
     nombre, texto = texto_de(ruta_o_texto, es_texto, max_bytes)
-    separador = delimitador or _detectar_delimitador(texto)
-    if separador == decimal:
-        separador = ";"
     tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas)
-    return leer_tabla(tabla, _filas_csv(texto, separador, nombre), ignorar_columnas)
+    rec = Recolector(nombre)
+    metas = leer_metas(rec, tabla, _filas_csv(texto, _delimitador(texto, delimitador, decimal),
+                                              nombre), ignorar_columnas)
+    otras: dict[str, Registros | None] = dict.fromkeys(HOJAS[1:])
+    if not es_texto:
+        for hoja, ruta in hermanos_csv(Path(ruta_o_texto)).items():
+            if ruta.is_file():
+                otro, texto = texto_de(ruta, False, max_bytes)
+                filas = _filas_csv(texto, _delimitador(texto, delimitador, decimal), otro)
+                otras[hoja] = _LECTORES[hoja](attrs.evolve(tabla, archivo=otro), filas,
+                                              ignorar_columnas)
+    return armar_plan(nombre, rec, metas, otras["reportes"], otras["modificaciones"])
+
+
+def _delimitador(texto: str, delimitador: str | None, decimal: str) -> str:
+    separador = delimitador or _detectar_delimitador(texto)
+    return ";" if separador == decimal else separador
+
+
+_LECTORES = {"reportes": leer_reportes, "modificaciones": leer_modificaciones}
+
+
+def _openpyxl(nombre: str) -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise error(nombre, "EXCEL_NO_DISPONIBLE",
+                    f"leer archivos .xlsx requiere openpyxl; instálelo con {INSTALAR_EXCEL}"
+                    ) from None
+    return openpyxl
+
+
+def abrir_libro(nombre: str, datos: bytes, *, formulas: bool) -> Any:
+    """El libro de openpyxl (solo lectura): los valores guardados o, con ``formulas=True``, las
+    fórmulas."""
+    openpyxl = _openpyxl(nombre)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(io.BytesIO(datos), read_only=True,
+                                          data_only=not formulas)
+    except Exception as e:  # openpyxl lanza errores de zip, XML y KeyError según el daño
+        raise error(nombre, "EXCEL_INVALIDO",
+                    f"no es un libro de Excel .xlsx válido ({type(e).__name__})") from None
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >]")
+
+
+def tiene_formulas(datos: bytes) -> bool:
+    """¿Alguna hoja del libro tiene una fórmula? (solo entonces se abre la vista de fórmulas)"""
+    with zipfile.ZipFile(io.BytesIO(datos)) as archivo_zip:
+        for info in archivo_zip.infolist():
+            if info.filename.startswith("xl/worksheets/") and _FORMULA.search(
+                archivo_zip.read(info)
+            ):
+                return True
+    return False
+
+
+def filas_de_hoja(
+    rec: Recolector, libro: Any, formulas: Any, hoja: str
+) -> Iterator[tuple[int, list[object]]]:
+    """Las filas ``(número, celdas)`` de ``hoja``; cada fórmula sin valor calculado guardado
+    se anota como problema con su celda."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        valores = libro[hoja].iter_rows(values_only=True)
+        if formulas is None:
+            yield from ((i, _textos(fila)) for i, fila in enumerate(valores, 1))
+            return
+        for i, (fila, crudas) in enumerate(
+            zip(valores, formulas[hoja].iter_rows(values_only=True), strict=False), 1
+        ):
+            for j, (valor, cruda) in enumerate(zip(fila, crudas, strict=False)):
+                if valor is None and isinstance(cruda, str) and cruda.startswith("="):
+                    rec.anotar(f"hoja {hoja}, celda {letra_columna(j + 1)}{i}", None,
+                               f"la fórmula {corto(cruda)} no tiene un valor calculado "
+                               "guardado; abra el libro en Excel y guárdelo, o escriba el "
+                               "valor")
+            yield i, _textos(fila)
+
+
+def _textos(fila: tuple[object, ...]) -> list[object]:
+    return [desescapar_xlsx(c) if isinstance(c, str) else c for c in fila]
 
 
 def cargar_xlsx(
@@ -207,42 +279,43 @@ def cargar_xlsx(
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
 ) -> PlanDeGestion:
-    """Carga un plan de una hoja de Excel (``.xlsx``) con las mismas columnas del CSV.
+    """Carga un plan de un libro de Excel (``.xlsx``).
 
-    Necesita el extra ``excel`` (``pip install 'sdg-metas[excel]'``, openpyxl). Se lee la hoja
-    ``hoja`` o, por defecto, la primera; la primera fila no vacía son los encabezados. Las
-    celdas numéricas se toman tal cual; ``decimal`` solo aplica a números escritos como texto.
+    Necesita el extra ``excel`` (``pip install 'sdg-metas[excel]'``, openpyxl). Las metas se
+    leen de la hoja ``hoja``; por defecto, de la hoja ``metas`` o, si no la hay, de la primera
+    (con las columnas del CSV). Si el libro tiene hojas ``reportes`` y ``modificaciones``, se
+    leen también (ver ``docs/formatos.md``). La primera fila no vacía de cada hoja son los
+    encabezados. Las celdas numéricas y de fecha se toman tal cual; ``decimal`` solo aplica a
+    números escritos como texto. Una fórmula sin valor calculado guardado es un error que
+    nombra su celda.
     """
     validar_limite(max_bytes, "max_bytes")
     validar_limite(max_metas, "max_metas")
     opciones_csv(None, decimal)
-    destino = Path(ruta)
-    nombre = str(destino)
-    try:
-        import openpyxl
-    except ImportError:
-        raise error(nombre, "EXCEL_NO_DISPONIBLE",
-                    f"leer archivos .xlsx requiere openpyxl; instálelo con {_INSTALAR_EXCEL}"
-                    ) from None
-    datos = leer_bytes(destino, max_bytes)
+    nombre = str(Path(ruta))
+    _openpyxl(nombre)
+    datos = leer_bytes(Path(ruta), max_bytes)
     verificar_zip(nombre, datos, max_bytes)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            libro = openpyxl.load_workbook(io.BytesIO(datos), read_only=True, data_only=True)
-    except Exception as e:  # openpyxl lanza errores de zip, XML y KeyError según el daño
-        raise error(nombre, "EXCEL_INVALIDO",
-                    f"no es un libro de Excel .xlsx válido ({type(e).__name__})") from None
+    libro = abrir_libro(nombre, datos, formulas=False)
+    formulas = abrir_libro(nombre, datos, formulas=True) if tiene_formulas(datos) else None
     try:
         if hoja is not None and hoja not in libro.sheetnames:
             raise error(nombre, "EXCEL_INVALIDO",
                         f"el libro no tiene la hoja {hoja!r}; hojas: "
                         + ", ".join(libro.sheetnames), "hoja")
-        pagina = libro[hoja] if hoja is not None else libro.worksheets[0]
-        tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            filas = ((i, list(fila)) for i, fila in enumerate(pagina.iter_rows(values_only=True), 1))
-            return leer_tabla(tabla, filas, ignorar_columnas)
+        primera = hoja or ("metas" if "metas" in libro.sheetnames else libro.sheetnames[0])
+        tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas, primera)
+        rec = Recolector(nombre)
+        metas = leer_metas(rec, tabla, filas_de_hoja(rec, libro, formulas, primera),
+                           ignorar_columnas)
+        otras: dict[str, Registros | None] = dict.fromkeys(HOJAS[1:])
+        for nombre_hoja in otras:
+            if nombre_hoja in libro.sheetnames and nombre_hoja != primera:
+                filas = filas_de_hoja(rec, libro, formulas, nombre_hoja)
+                otras[nombre_hoja] = _LECTORES[nombre_hoja](
+                    attrs.evolve(tabla, hoja=nombre_hoja), filas, ignorar_columnas)
+        return armar_plan(nombre, rec, metas, otras["reportes"], otras["modificaciones"])
     finally:
         libro.close()
+        if formulas is not None:
+            formulas.close()
