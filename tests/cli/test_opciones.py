@@ -147,14 +147,18 @@ def test_demo_lista_todo_o_dice_cuantos_faltan(monkeypatch: pytest.MonkeyPatch) 
     assert "- y 4 más." in texto
 
 
-def test_ejemplos_sin_escribir_ejemplos_del_paquete(tmp_path: Path) -> None:
+def test_ejemplos_escribe_todas_las_formas(tmp_path: Path) -> None:
+    """Issue 14: ``sdg-metas ejemplos DIR`` escribe el plan en JSON, Excel y la forma CSV (tres
+    tablas) y una solicitud, para que cada comando del README corra tal cual."""
     codigo, texto = correr("ejemplos", str(tmp_path / "nuevo"))
     assert codigo == 0
-    assert (tmp_path / "nuevo" / "plan.json").is_file()
+    for nombre in ("plan.json", "plan.xlsx", "plan.csv", "plan.reportes.csv",
+                   "plan.modificaciones.csv", "solicitud.json"):
+        assert (tmp_path / "nuevo" / nombre).is_file(), nombre
     assert str(tmp_path / "nuevo" / "solicitud.json") in texto
 
 
-def test_ejemplos_usa_escribir_ejemplos_si_existe(
+def test_ejemplos_usa_escribir_ejemplos(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sdg_metas import archivos

@@ -10,36 +10,32 @@ from typing import Any
 
 from ..ejemplos import plan_ejemplo
 from ..errores import ErrorArchivo
-from ._plan_json import meta_a_dict
 from ._rutas import guardar_plan
 from ._solicitud import FORMATO_SOLICITUD, VERSION_SOLICITUD
 from ._tablas import hermanos_csv
 
 
 def _solicitud() -> dict[str, Any]:
-    """Una solicitud realista: redistribuir lo que falta de la meta M1 entre T3 y T4."""
-    meta = next(m for m in plan_ejemplo().metas if m.codigo == "M1")
-    propuesta = meta_a_dict(meta)
-    propuesta["programacion"]["trimestres"] = ["30", "30", "35", "25"]
+    """Una solicitud elegible sobre el plan de ejemplo: eliminar la meta M5, que ya tiene
+    seguimiento (queda «Meta eliminada», Política 9, viñeta 8). Una reprogramación no sería
+    elegible: el plan de ejemplo ya tiene medidos los cuatro trimestres (MOD-08)."""
     return {
         "formato": FORMATO_SOLICITUD,
         "version": VERSION_SOLICITUD,
-        "codigo_meta": "M1",
-        "fecha": "2025-06-10",
+        "codigo_meta": "M5",
+        "fecha": "2025-05-20",
         "solicitante": "lider_proceso",
         "medio": "memorando",
         "destinatario": "jefe_oap",
-        "justificacion": "La temporada de lluvias de octubre y noviembre impide parte de las "
-                         "visitas de campo del cuarto trimestre; se adelantan 5 acciones al "
-                         "tercero sin cambiar la magnitud anual.",
-        "propuesta": propuesta,
+        "justificacion": "La norma que daba origen a la meta fue derogada",
+        "eliminar": True,
     }
 
 
 def escribir_ejemplos(directorio: str | os.PathLike[str]) -> list[Path]:
     """Escribe en ``directorio`` el plan de ejemplo como ``plan.json``, ``plan.xlsx`` y
     ``plan.csv`` (con ``plan.reportes.csv`` y ``plan.modificaciones.csv``), y una solicitud de
-    modificación ``solicitud.json`` sobre su meta M1; devuelve las rutas escritas. La carpeta
+    eliminación ``solicitud.json`` sobre su meta M5; devuelve las rutas escritas. La carpeta
     se crea si no existe. ``plan.xlsx`` necesita el extra ``excel``.
 
     >>> import tempfile
@@ -51,8 +47,8 @@ def escribir_ejemplos(directorio: str | os.PathLike[str]) -> list[Path]:
     ...     solicitud = cargar_solicitud(rutas[-1], plan)
     >>> [r.name for r in rutas]
     ['plan.json', 'plan.xlsx', 'plan.csv', 'plan.reportes.csv', 'plan.modificaciones.csv', 'solicitud.json']
-    >>> mismo, solicitud.meta.codigo
-    (True, 'M1')
+    >>> mismo, solicitud.meta.codigo, solicitud.eliminar
+    (True, 'M5', True)
     """
     carpeta = Path(directorio)
     try:

@@ -23,22 +23,19 @@ import datetime
 import enum
 from decimal import Decimal
 
+from ..archivos import neutralizar_celda
 from ..numeros import redondear, texto_numero
 from ..trimestre import Trimestre
 
 #: Columnas cuyas filas traen «sí»/«no» como texto: en JSON son booleanos.
 COLUMNAS_SI_NO = frozenset({"eliminada", "cuenta", "movida", "cumple"})
 
-_INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SEPARADORES = frozenset("\u2028\u2029\x85")
 
 
-def neutralizar(texto: str) -> str:
-    """``texto`` con un ``'`` delante si empieza por ``=``, ``+``, ``-``, ``@``, tabulador o
-    retorno de carro (recomendación OWASP para celdas de CSV y Excel)."""
-    # TODO: usar archivos.neutralizar_celda cuando llegue a main (rama del formato de planes).
-    return "'" + texto if texto.startswith(_INICIO_FORMULA) else texto
+#: La misma neutralización que los archivos de plan (OWASP), en un solo lugar.
+neutralizar = neutralizar_celda
 
 
 def escapar(texto: str) -> str:

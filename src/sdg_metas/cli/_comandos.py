@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import io
-import json
 from pathlib import Path
 
 from ..trimestre import Trimestre
@@ -158,31 +157,12 @@ def modificacion(args: argparse.Namespace) -> tuple[int, Resultado]:
     return SALIDA_MODIFICACION[decision.elegibilidad.value], resultado
 
 
-def _solicitud_ejemplo() -> dict[str, object]:
-    """Una solicitud sobre el plan de ejemplo: eliminar la meta M5 (norma derogada)."""
-    return {
-        "formato": "sdg_metas/solicitud", "version": 1, "codigo_meta": "M5",
-        "fecha": "2025-05-20", "solicitante": "lider_proceso", "medio": "memorando",
-        "destinatario": "jefe_oap",
-        "justificacion": "La norma que daba origen a la meta fue derogada", "eliminar": True,
-    }
-
-
 def ejemplos(args: argparse.Namespace) -> tuple[int, Resultado]:
     from .. import archivos
-    from ..ejemplos import plan_ejemplo
 
     directorio = Path(args.directorio)
     directorio.mkdir(parents=True, exist_ok=True)
-    escribir = getattr(archivos, "escribir_ejemplos", None)
-    if escribir is not None:
-        escritos = [Path(r) for r in escribir(directorio)]
-    else:  # TODO: quitar cuando archivos.escribir_ejemplos llegue a main.
-        plan = archivos.guardar_plan(plan_ejemplo(), directorio / "plan.json")
-        solicitud = directorio / "solicitud.json"
-        solicitud.write_text(json.dumps(_solicitud_ejemplo(), ensure_ascii=False, indent=2)
-                             + "\n", encoding="utf-8")
-        escritos = [plan, solicitud]
+    escritos = [Path(r) for r in archivos.escribir_ejemplos(directorio)]
     filas = [{"archivo": str(r)} for r in escritos]
     return 0, Resultado("ejemplos", {"directorio": str(directorio)}, (Tabla("archivos", filas),),
                         terminal="".join(f"{r}\n" for r in escritos))
