@@ -62,9 +62,9 @@ CONTEXTO = Context(
 _CIEN = Decimal(100)
 
 #: El mayor valor absoluto de una cifra de un plan.
-CIFRA_MAXIMA = Decimal(10) ** 15
+CIFRA_MAXIMA = Decimal(10**15)  # literales exactos: no dependen del contexto al importar
 #: El menor valor absoluto de una cifra de un plan distinta de 0.
-CIFRA_MINIMA = Decimal(10) ** -20
+CIFRA_MINIMA = Decimal((0, (1,), -20))
 
 _ESPECIALES = frozenset({"nan", "snan", "inf", "infinity"})
 _GRAMATICA = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)

@@ -3,7 +3,7 @@ filas de valores simples."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -190,6 +190,34 @@ def filas(evaluacion: EvaluacionPlan) -> list[Fila]:
             }
         )
     return resultado_filas
+
+
+def filas_de_planes(
+    planes: Iterable[PlanDeGestion],
+    trimestre: int | str,
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+    calendario: Calendario | None = None,
+) -> Iterator[Fila]:
+    """Las filas (:func:`filas`) de cada plan evaluado al trimestre, una tras otra y a demanda.
+
+    Es la función que se reparte sobre particiones (ver ``docs/escala.md``): recibe cualquier
+    iterable de planes (una lista, un generador que los lee de disco, la partición de un motor
+    distribuido) y no guarda más que un plan a la vez. ``trimestre`` es un número 1..4 (de la
+    vigencia de cada plan) o un texto ``"2025-T2"``.
+
+    >>> from sdg_metas.ejemplos import plan_ejemplo
+    >>> filas_ = list(filas_de_planes([plan_ejemplo(), plan_ejemplo()], 2))
+    >>> len(filas_), filas_[0]["calificacion_plan_pct"]
+    (12, Decimal('85.25'))
+    """
+    if isinstance(planes, (str, bytes)) or not isinstance(planes, Iterable):
+        raise TipoInvalido(
+            f"planes: {planes!r} debe ser un iterable de PlanDeGestion",
+            campo="planes",
+            valor=planes,
+        )
+    for plan in planes:
+        yield from filas(evaluar_plan(plan, trimestre, politica, calendario))
 
 
 def _fila_ranking(p: PosicionRanking) -> Fila:
