@@ -323,7 +323,7 @@ def un_plan(tamanos: Sequence[int]) -> None:
     for n in tamanos:
         datos = generar(1, n, semilla=n)
         plan = construir(datos)[0]
-        t = medir(lambda: (consolidado_anual([plan], VIGENCIA), evaluar_plan(plan, 4)))
+        t = medir(lambda p=plan: (consolidado_anual([p], VIGENCIA), evaluar_plan(p, 4)))
         costos.append(t / n)
         print(f"un plan de {n:>6,} metas (consolidado_anual + evaluar_plan): "
               f"{t / n * 1e6:7.1f} µs/meta")

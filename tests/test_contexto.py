@@ -193,8 +193,10 @@ def test_ranking_bajo_precision_2_y_redondeo_hacia_abajo() -> None:
         (1, "Proceso Inspección, Vigilancia y Control", Decimal("85.25")),
         (2, "A primero por nombre", Decimal("85.10")),
     ]
-    normal = [(p.posicion, p.unidad, p.calificacion.porcentaje) for p in ranking([plan, peor], 2)]
-    assert normal == esperado
+
+    def puestos() -> list[tuple[int | None, str, Decimal | None]]:
+        return [(p.posicion, p.unidad, p.calificacion.porcentaje) for p in ranking([plan, peor], 2)]
+
+    assert puestos() == esperado
     with decimal.localcontext(decimal.Context(prec=2, rounding=decimal.ROUND_DOWN)):
-        hostil = [(p.posicion, p.unidad, p.calificacion.porcentaje) for p in ranking([plan, peor], 2)]
-    assert hostil == esperado
+        assert puestos() == esperado

@@ -456,6 +456,41 @@ class RegistroModificacion:
     solo_aumento: bool = attrs.field(default=False, validator=_booleano)
 
 
+_CAMPOS_META = tuple(a.name for a in attrs.fields(Meta))
+
+
+def _con_nivel(meta: Meta, nivel: Nivel) -> Meta:
+    """Una copia de ``meta`` con el nivel de su plan, sin volver a validar (issue 12).
+
+    Camino rápido: cada campo ya pasó los validadores al construir ``meta`` y ``nivel`` ya es
+    un :class:`Nivel` (el conversor del plan lo validó); ``attrs.evolve`` los repetiría todos.
+    """
+    copia = object.__new__(Meta)
+    for nombre in _CAMPOS_META:
+        object.__setattr__(copia, nombre, getattr(meta, nombre))
+    object.__setattr__(copia, "nivel", nivel)
+    return copia
+
+
+def _indice_del_plan(
+    metas: tuple[Meta, ...], reportes: tuple[Reporte, ...]
+) -> dict[str, tuple[Meta, tuple[Reporte, ...]]]:
+    """Código → (primera meta con ese código, sus reportes ordenados por trimestre)."""
+    por_codigo: dict[str, list[Reporte]] = {}
+    for reporte in reportes:
+        por_codigo.setdefault(reporte.codigo_meta, []).append(reporte)
+    indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = {}
+    for meta in metas:
+        if meta.codigo not in indice:
+            propios = por_codigo.get(meta.codigo, ())
+            indice[meta.codigo] = (meta, tuple(sorted(propios, key=_trimestre_de)))
+    return indice
+
+
+def _trimestre_de(reporte: Reporte) -> Trimestre:
+    return reporte.trimestre
+
+
 def _metas(valor: Iterable[Meta]) -> tuple[Meta, ...]:
     return tupla_de(valor, Meta, "metas", "una Meta")
 
@@ -487,6 +522,12 @@ class PlanDeGestion:
         default=(), converter=_modificaciones
     )
 
+    # Índice construido una vez por plan (issue 12): código → (primera meta, sus reportes
+    # ordenados por trimestre). No es parte de la igualdad ni de la representación.
+    _indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+
     def __attrs_post_init__(self) -> None:
         for problema in problemas_del_plan(
             self.vigencia, self.metas, self.reportes, self.modificaciones, self.nivel
@@ -495,16 +536,17 @@ class PlanDeGestion:
         if any(meta.nivel is None for meta in self.metas):
             # una meta sin nivel es del nivel de su plan (issue 11, punto 4)
             metas = tuple(
-                attrs.evolve(meta, nivel=self.nivel) if meta.nivel is None else meta
+                _con_nivel(meta, self.nivel) if meta.nivel is None else meta
                 for meta in self.metas
             )
             object.__setattr__(self, "metas", metas)
+        object.__setattr__(self, "_indice", _indice_del_plan(self.metas, self.reportes))
 
     def meta(self, codigo: str) -> Meta:
         """La meta con ese código (la primera, si estuviera repetido)."""
-        for meta in self.metas:
-            if meta.codigo == codigo:
-                return meta
+        entrada = self._indice.get(codigo) if isinstance(codigo, str) else None
+        if entrada is not None:
+            return entrada[0]
         raise ErrorModelo(
             f"codigo: {codigo!r} no es una meta del plan {self.unidad} {self.vigencia}",
             codigo="META_DESCONOCIDA",
@@ -514,24 +556,20 @@ class PlanDeGestion:
 
     def reportes_de(self, codigo: str) -> tuple[Reporte, ...]:
         """Los reportes de una meta, ordenados por trimestre."""
-        return tuple(
-            sorted(
-                (r for r in self.reportes if r.codigo_meta == codigo),
-                key=lambda r: r.trimestre,
-            )
-        )
+        entrada = self._indice.get(codigo) if isinstance(codigo, str) else None
+        return () if entrada is None else entrada[1]
 
     def ejecuciones(self, codigo: str) -> tuple[Decimal | None, ...]:
         """Las cuatro ejecuciones (T1..T4) de una meta, ``None`` donde no hay reporte."""
         meta = self.meta(codigo)
         valores: list[Decimal | None] = [None, None, None, None]
-        for reporte in self.reportes_de(codigo):
+        for reporte in self._indice[codigo][1]:
             valores[reporte.trimestre.numero - 1] = ejecucion_de(reporte, meta)
         return tuple(valores)
 
     def trimestres_reportados(self, codigo: str) -> frozenset[int]:
         """Los números de trimestre que tienen reporte de seguimiento para la meta."""
-        return frozenset(r.trimestre.numero for r in self.reportes if r.codigo_meta == codigo)
+        return frozenset(r.trimestre.numero for r in self.reportes_de(codigo))
 
     def modificaciones_de(self, codigo: str) -> tuple[RegistroModificacion, ...]:
         """El historial de modificaciones aplicadas a una meta, en orden."""

@@ -137,10 +137,11 @@ def informe_gestion(
         ejecuciones = ejecuciones_por_meta(plan)
         trimestrales = []
         for k in (1, 2, 3, 4):
-            resultados = {
-                i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
-                for i, meta in enumerate(plan.metas)
-            }
+            with localcontext(CONTEXTO):
+                resultados = {
+                    i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
+                    for i, meta in enumerate(plan.metas)
+                }
             trimestrales.append(calificar(plan, Trimestre(plan.vigencia, k), politica, resultados))
         cumplidas = no_cumplidas = sin_dato = eliminadas = 0
         for i, meta in enumerate(plan.metas):

@@ -10,7 +10,7 @@ from decimal import Decimal, localcontext
 import attrs
 
 from .._validacion import exigir_entero, exigir_tipo, tupla_de
-from ..calculos import Resultado, evaluar
+from ..calculos import Resultado, evaluar_en_contexto
 from ..errores import ErrorProgramacion, ErrorTrimestre, TipoInvalido
 from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de
 from ..numeros import CONTEXTO, porcentaje
@@ -197,8 +197,9 @@ def ejecuciones_por_meta(plan: PlanDeGestion) -> dict[str, list[Decimal | None]]
 def resultado_de(
     meta: Meta, ejecuciones: Sequence[Decimal | None], k: int, politica: Politica
 ) -> tuple[Resultado | None, str]:
+    """El resultado de la meta a ``k`` (dentro de ``CONTEXTO``: lo abre quien llama, una vez)."""
     try:
-        return evaluar(meta.programacion, ejecuciones, k, politica), ""
+        return evaluar_en_contexto(meta.programacion, ejecuciones, k, politica), ""
     except ErrorProgramacion as error:  # p. ej. una meta DECRECIENTE sin línea base (FOR-02)
         return None, f"{error} (FOR-02)"
 
@@ -279,10 +280,10 @@ def _ponderar(
         for c in contribuciones:
             if c.cuenta:
                 normalizado = c.peso / total
-                c = attrs.evolve(
-                    c,
-                    peso_normalizado=normalizado,
-                    aporte=normalizado * (c.cumplimiento_acotado or CERO),
+                acotado = c.cumplimiento_acotado
+                c = Contribucion(  # sin attrs.evolve: los campos ya son los de c (issue 12)
+                    c.codigo_meta, c.peso, c.situacion, c.cuenta, c.cumplimiento, acotado,
+                    normalizado, normalizado * (acotado or CERO), c.motivo,
                 )
             finales.append(c)
     return valor, tuple(finales)
@@ -306,10 +307,11 @@ def resultados_de(
     plan: PlanDeGestion, k: int, politica: Politica
 ) -> dict[int, tuple[Resultado | None, str]]:
     ejecuciones = ejecuciones_por_meta(plan)
-    return {
-        i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
-        for i, meta in enumerate(plan.metas)
-    }
+    with localcontext(CONTEXTO):  # un solo contexto para todas las metas
+        return {
+            i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
+            for i, meta in enumerate(plan.metas)
+        }
 
 
 def calificacion(
