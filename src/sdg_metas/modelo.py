@@ -20,6 +20,7 @@ import datetime
 import enum
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
+from operator import attrgetter
 
 import attrs
 
@@ -50,6 +51,7 @@ __all__ = [
     "Trimestre",
     "ejecucion_de",
     "es_porcentual",
+    "memoria_del_plan",
     "problemas_del_plan",
 ]
 
@@ -125,15 +127,28 @@ _texto_opcional = de_tipo("un texto", str, opcional=True)
 _booleano = de_tipo("True o False", bool)
 
 
+# Un miembro pasa tal cual; los textos ya reconocidos se recuerdan (a lo sumo 256).
+_TIPOS_VISTOS: dict[str, TipoProgramacion] = {}
+
+
 def _tipo(valor: str | TipoProgramacion) -> TipoProgramacion:
-    return TipoProgramacion.desde_texto(valor)
+    if type(valor) is TipoProgramacion:
+        return valor
+    tipo = _TIPOS_VISTOS.get(valor) if type(valor) is str else None
+    if tipo is None and len(_TIPOS_VISTOS) < 256 and type(valor) is str:
+        tipo = _TIPOS_VISTOS[valor] = TipoProgramacion.desde_texto(valor)
+    return tipo or TipoProgramacion.desde_texto(valor)
 
 
 def _nivel(valor: str | Nivel) -> Nivel:
+    if type(valor) is Nivel:
+        return valor
     return Nivel.desde_texto(valor)
 
 
 def _reportado_por(valor: str | ReportadoPor) -> ReportadoPor:
+    if type(valor) is ReportadoPor:
+        return valor
     return ReportadoPor.desde_texto(valor)
 
 
@@ -460,11 +475,7 @@ _CAMPOS_META = tuple(a.name for a in attrs.fields(Meta))
 
 
 def _con_nivel(meta: Meta, nivel: Nivel) -> Meta:
-    """Una copia de ``meta`` con el nivel de su plan, sin volver a validar (issue 12).
-
-    Camino rápido: cada campo ya pasó los validadores al construir ``meta`` y ``nivel`` ya es
-    un :class:`Nivel` (el conversor del plan lo validó); ``attrs.evolve`` los repetiría todos.
-    """
+    """Copia de ``meta`` con el nivel (ya validado) del plan; ``attrs.evolve`` revalidaría."""
     copia = object.__new__(Meta)
     for nombre in _CAMPOS_META:
         object.__setattr__(copia, nombre, getattr(meta, nombre))
@@ -483,12 +494,8 @@ def _indice_del_plan(
     for meta in metas:
         if meta.codigo not in indice:
             propios = por_codigo.get(meta.codigo, ())
-            indice[meta.codigo] = (meta, tuple(sorted(propios, key=_trimestre_de)))
+            indice[meta.codigo] = (meta, tuple(sorted(propios, key=attrgetter("trimestre"))))
     return indice
-
-
-def _trimestre_de(reporte: Reporte) -> Trimestre:
-    return reporte.trimestre
 
 
 def _metas(valor: Iterable[Meta]) -> tuple[Meta, ...]:
@@ -522,10 +529,12 @@ class PlanDeGestion:
         default=(), converter=_modificaciones
     )
 
-    # Índice construido una vez por plan (issue 12): código → (primera meta, sus reportes
-    # ordenados por trimestre). No es parte de la igualdad ni de la representación.
+    # Código → (primera meta, sus reportes por trimestre), una vez por plan (issue 12).
     _indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = attrs.field(
         init=False, eq=False, repr=False, hash=False
+    )
+    _memoria: dict[object, object] = attrs.field(
+        init=False, eq=False, repr=False, hash=False, factory=dict
     )
 
     def __attrs_post_init__(self) -> None:
@@ -574,3 +583,17 @@ class PlanDeGestion:
     def modificaciones_de(self, codigo: str) -> tuple[RegistroModificacion, ...]:
         """El historial de modificaciones aplicadas a una meta, en orden."""
         return tuple(r for r in self.modificaciones if r.codigo_meta == codigo)
+
+
+def memoria_del_plan(plan: PlanDeGestion) -> dict[object, object]:
+    """La memoria de resultados de ``plan`` (uso interno, issue 12), vacía al construir.
+
+    Un plan es inmutable: lo que solo depende de él y de argumentos inmutables (política,
+    calendario) se puede recordar. :func:`~sdg_metas.evaluar_plan` guarda ahí los hallazgos FOR
+    y REP, que no dependen del trimestre evaluado. No entra en la igualdad ni en el ``hash``.
+
+    >>> from sdg_metas.ejemplos import plan_ejemplo
+    >>> memoria_del_plan(plan_ejemplo())
+    {}
+    """
+    return plan._memoria

@@ -198,7 +198,7 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
             campo="decimales",
             valor=decimales,
         )
-    numero = _finito(valor, "valor")
+    numero = valor if _ya_finito(valor) else _finito(valor, "valor")
     if numero.adjusted() + decimales + 1 > CONTEXTO.prec:
         raise ErrorNumero(
             f"valor: {numero} no se puede presentar con {decimales} decimales en "
@@ -207,8 +207,26 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
             campo="valor",
             valor=numero,
         )
-    with localcontext(CONTEXTO):
-        return numero.quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
+    # El contexto se pasa a la operación: ni se copia uno por llamada ni se usa el de quien llama.
+    return numero.quantize(_exponente(decimales), rounding=ROUND_HALF_UP, context=CONTEXTO)
+
+
+def _ya_finito(valor: object) -> bool:
+    """¿``valor`` es un ``Decimal`` que :func:`_finito` devolvería tal cual? (camino rápido)."""
+    return (
+        type(valor) is Decimal
+        and valor.is_finite()
+        and not (valor.is_signed() and valor.is_zero())
+    )
+
+
+_EXPONENTES = tuple(Decimal((0, (1,), -d)) for d in range(10))
+
+
+def _exponente(decimales: int) -> Decimal:
+    if decimales < len(_EXPONENTES):
+        return _EXPONENTES[decimales]
+    return Decimal((0, (1,), -decimales))
 
 
 def porcentaje(fraccion: Decimal | None, decimales: int = 2) -> Decimal | None:
@@ -223,9 +241,8 @@ def porcentaje(fraccion: Decimal | None, decimales: int = 2) -> Decimal | None:
     """
     if fraccion is None:
         return None
-    numero = _finito(fraccion, "fraccion")
-    with localcontext(CONTEXTO):
-        return redondear(numero * _CIEN, decimales)
+    numero = fraccion if _ya_finito(fraccion) else _finito(fraccion, "fraccion")
+    return redondear(CONTEXTO.multiply(numero, _CIEN), decimales)
 
 
 def texto_numero(valor: Decimal | None, decimales: int = 2, *, nulo: str = "—") -> str:

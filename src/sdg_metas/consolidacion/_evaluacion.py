@@ -4,18 +4,20 @@ filas de valores simples."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 import attrs
 
+from .._validacion import exigir_tipo
 from ..calculos import Resultado
 from ..calendario import Calendario
 from ..errores import TipoInvalido
 from ..formulacion import verificar_plan
-from ..modelo import Meta, PlanDeGestion, Trimestre
+from ..modelo import Meta, PlanDeGestion, Trimestre, memoria_del_plan
 from ..numeros import porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica
 from ..reglas import Hallazgo
-from ..reportes import verificar_reportes_plan
+from ..reportes import verificar_reporte, verificar_reportes_plan
 from ._calificacion import (
     Calificacion,
     Contribucion,
@@ -67,6 +69,9 @@ class EvaluacionPlan:
         return self.hallazgos_plan + tuple(h for m in self.metas for h in m.hallazgos)
 
 
+_PorReporte = tuple[tuple[int, tuple[Hallazgo, ...]], ...]
+
+
 def _hallazgos(
     plan: PlanDeGestion,
     trimestre: Trimestre,
@@ -75,11 +80,76 @@ def _hallazgos(
     objetivos_estrategicos: Iterable[str] | None,
 ) -> tuple[Hallazgo, ...]:
     """Hallazgos de formulación (FOR-*, :func:`~sdg_metas.verificar_plan`) y de los reportes
-    hasta el trimestre (REP-*, :func:`~sdg_metas.verificar_reportes_plan`)."""
+    hasta el trimestre (REP-*, los de :func:`~sdg_metas.verificar_reportes_plan`).
+
+    Ninguno depende del trimestre evaluado (los de un reporte solo miran los reportes
+    anteriores): se calculan una vez por plan, política, calendario y objetivos y se recuerdan
+    en :func:`~sdg_metas.modelo.memoria_del_plan` (issue 12). Con argumentos que no se pueden
+    recordar (objetivos que no son una secuencia de textos) se calculan cada vez.
+    """
+    if calendario is not None:
+        exigir_tipo(calendario, Calendario, "calendario", "un Calendario o None")
+    recordable, objetivos = _clave_de_objetivos(objetivos_estrategicos, politica, calendario)
+    if not recordable:
+        return (
+            *verificar_plan(plan, objetivos_estrategicos, politica=politica),
+            *verificar_reportes_plan(plan, politica, calendario, trimestre),
+        )
+    memoria = memoria_del_plan(plan)
+    clave_for = ("FOR", politica, objetivos)
+    formulacion = memoria.get(clave_for)
+    if formulacion is None:
+        formulacion = memoria[clave_for] = verificar_plan(plan, objetivos, politica=politica)
+    clave_rep = ("REP", politica, calendario)
+    por_reporte = memoria.get(clave_rep)
+    if por_reporte is None:
+        por_reporte = memoria[clave_rep] = _por_reporte(plan, politica, calendario)
+    k = trimestre.numero
     return (
-        *verificar_plan(plan, objetivos_estrategicos, politica=politica),
-        *verificar_reportes_plan(plan, politica, calendario, trimestre),
+        *cast("tuple[Hallazgo, ...]", formulacion),
+        *(h for numero, propios in cast("_PorReporte", por_reporte) if numero <= k for h in propios),
     )
+
+
+def _clave_de_objetivos(
+    objetivos: object, politica: Politica, calendario: Calendario | None
+) -> tuple[bool, tuple[str, ...] | None]:
+    """(¿se puede recordar?, los objetivos como parte de la clave de la memoria)."""
+    clave: tuple[str, ...] | None
+    if objetivos is None:
+        clave = None
+    elif isinstance(objetivos, (tuple, list)) and all(isinstance(o, str) for o in objetivos):
+        clave = tuple(objetivos)
+    else:
+        return False, None
+    try:
+        hash((politica, calendario))
+    except TypeError:  # una política con un campo mutable: no se recuerda nada
+        return False, None
+    return True, clave
+
+
+def _por_reporte(
+    plan: PlanDeGestion, politica: Politica, calendario: Calendario | None
+) -> _PorReporte:
+    """(trimestre, hallazgos) de cada reporte, en el orden de
+    :func:`~sdg_metas.verificar_reportes_plan` (metas del plan y, en cada una, trimestres)."""
+    resultado = []
+    vistos: set[str] = set()
+    for meta in plan.metas:
+        if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
+            continue
+        vistos.add(meta.codigo)
+        reportes = plan.reportes_de(meta.codigo)
+        for reporte in reportes:
+            otros = [r for r in reportes if r is not reporte]
+            resultado.append(
+                (
+                    reporte.trimestre.numero,
+                    verificar_reporte(meta, reporte, otros, politica, calendario),
+                )
+            )
+    return tuple(resultado)
 
 
 def evaluar_plan(
