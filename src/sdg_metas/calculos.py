@@ -146,7 +146,11 @@ def _evaluar(
 ) -> Resultado:
     tipo = TIPOS[p.tipo]
     lb = tipo.linea_base(p.linea_base)
-    programado = tuple(v if si else None for v, si in zip(p.trimestres, p.programados, strict=False))
+    programado = (
+        p.trimestres
+        if all(p.programados)
+        else tuple(v if si else None for v, si in zip(p.trimestres, p.programados, strict=False))
+    )
     ea = tipo.ejecutado(ejecuciones[:k], programado[:k], p.magnitud, modo)
     pa = tipo.programado_a_la_fecha(programado[:k], p.magnitud)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
 
 from ..calculos import Resultado
@@ -14,8 +14,6 @@ from ._calificacion import (
     Calificacion,
     Fila,
     calificar,
-    ejecuciones_por_meta,
-    resultado_de,
     resultados_de,
     semaforo,
     si_no,
@@ -115,16 +113,11 @@ def _calificacion_anual(
 
 def _trimestrales(
     plan: PlanDeGestion, politica: Politica
-) -> tuple[list[Calificacion], dict[int, tuple[Resultado | None, str]]]:
+) -> tuple[list[Calificacion], Mapping[int, tuple[Resultado | None, str]]]:
     """Las calificaciones T1..T4 del plan y los resultados de sus metas al cuarto trimestre."""
-    ejecuciones = ejecuciones_por_meta(plan)
     trimestrales = []
     for k in (1, 2, 3, 4):
-        with localcontext(CONTEXTO):  # un contexto por trimestre, no uno por meta
-            resultados = {
-                i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
-                for i, meta in enumerate(plan.metas)
-            }
+        resultados = resultados_de(plan, k, politica)
         trimestrales.append(calificar(plan, Trimestre(plan.vigencia, k), politica, resultados))
     return trimestrales, resultados
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, localcontext
+from types import MappingProxyType
+from typing import cast
 
 import attrs
 
 from .._validacion import exigir_entero, exigir_tipo, tupla_de
 from ..calculos import Resultado, evaluar_en_contexto
 from ..errores import ErrorProgramacion, ErrorTrimestre, TipoInvalido
-from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de
+from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de, memoria_del_plan
 from ..numeros import CONTEXTO, porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica, TratamientoSinCumplimiento
 
@@ -181,8 +183,15 @@ def validar_vigencia(vigencia: object) -> int:
 # --- CON-01: calificación --------------------------------------------------------------------
 
 
-def ejecuciones_por_meta(plan: PlanDeGestion) -> dict[str, list[Decimal | None]]:
-    """T1..T4 de cada código, en una sola pasada por los reportes (como ``plan.ejecuciones``)."""
+def ejecuciones_por_meta(plan: PlanDeGestion) -> Mapping[str, tuple[Decimal | None, ...]]:
+    """T1..T4 de cada código, en una sola pasada por los reportes (como ``plan.ejecuciones``).
+
+    Se calcula una vez por plan y se recuerda (``memoria_del_plan``, issue 12).
+    """
+    memoria = memoria_del_plan(plan)
+    recordado = memoria.get("ejecuciones")
+    if recordado is not None:
+        return cast("Mapping[str, tuple[Decimal | None, ...]]", recordado)
     metas: dict[str, Meta] = {}
     for meta in plan.metas:
         metas.setdefault(meta.codigo, meta)
@@ -191,7 +200,9 @@ def ejecuciones_por_meta(plan: PlanDeGestion) -> dict[str, list[Decimal | None]]
         valores[reporte.codigo_meta][reporte.trimestre.numero - 1] = ejecucion_de(
             reporte, metas[reporte.codigo_meta]
         )
-    return valores
+    resultado = MappingProxyType({c: tuple(v) for c, v in valores.items()})
+    memoria["ejecuciones"] = resultado
+    return resultado
 
 
 def resultado_de(
@@ -305,13 +316,24 @@ def calificar(
 
 def resultados_de(
     plan: PlanDeGestion, k: int, politica: Politica
-) -> dict[int, tuple[Resultado | None, str]]:
+) -> Mapping[int, tuple[Resultado | None, str]]:
+    """El resultado de cada meta (por su posición) a ``k``; se recuerda por plan, ``k`` y
+    ``politica.modo_constante``, lo único de la política que usa :func:`~sdg_metas.evaluar`."""
+    memoria = memoria_del_plan(plan)
+    clave = ("resultados", k, politica.modo_constante)
+    recordado = memoria.get(clave)
+    if recordado is not None:
+        return cast("Mapping[int, tuple[Resultado | None, str]]", recordado)
     ejecuciones = ejecuciones_por_meta(plan)
     with localcontext(CONTEXTO):  # un solo contexto para todas las metas
-        return {
-            i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
-            for i, meta in enumerate(plan.metas)
-        }
+        resultados = MappingProxyType(
+            {
+                i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
+                for i, meta in enumerate(plan.metas)
+            }
+        )
+    memoria[clave] = resultados
+    return resultados
 
 
 def calificacion(
