@@ -486,7 +486,6 @@ def _con_nivel(meta: Meta, nivel: Nivel) -> Meta:
 def _indice_del_plan(
     metas: tuple[Meta, ...], reportes: tuple[Reporte, ...]
 ) -> dict[str, tuple[Meta, tuple[Reporte, ...]]]:
-    """Código → (primera meta con ese código, sus reportes ordenados por trimestre)."""
     por_codigo: dict[str, list[Reporte]] = {}
     for reporte in reportes:
         por_codigo.setdefault(reporte.codigo_meta, []).append(reporte)
@@ -534,7 +533,7 @@ class PlanDeGestion:
         init=False, eq=False, repr=False, hash=False
     )
     _memoria: dict[object, object] = attrs.field(
-        init=False, eq=False, repr=False, hash=False, factory=dict
+        init=False, eq=False, repr=False, hash=False, factory=lambda: _Memoria()
     )
 
     def __attrs_post_init__(self) -> None:
@@ -585,15 +584,17 @@ class PlanDeGestion:
         return tuple(r for r in self.modificaciones if r.codigo_meta == codigo)
 
 
+class _Memoria(dict[object, object]):
+    def __reduce__(self) -> tuple[type[_Memoria], tuple[()]]:
+        return (_Memoria, ())  # una caché: se copia vacía
+
+
 def memoria_del_plan(plan: PlanDeGestion) -> dict[object, object]:
     """La memoria de resultados de ``plan`` (uso interno, issue 12), vacía al construir.
 
     Un plan es inmutable: lo que solo depende de él y de argumentos inmutables (política,
     calendario) se puede recordar. :func:`~sdg_metas.evaluar_plan` guarda ahí los hallazgos FOR
-    y REP, que no dependen del trimestre evaluado. No entra en la igualdad ni en el ``hash``.
-
-    >>> from sdg_metas.ejemplos import plan_ejemplo
-    >>> memoria_del_plan(plan_ejemplo())
-    {}
+    y REP, que no dependen del trimestre evaluado. No entra en la igualdad ni en el ``hash``, y
+    una copia (``pickle``, ``deepcopy``) la lleva vacía.
     """
     return plan._memoria
