@@ -17,7 +17,7 @@ from ..modelo import Meta, PlanDeGestion, Trimestre, memoria_del_plan
 from ..numeros import porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica
 from ..reglas import Hallazgo
-from ..reportes import verificar_reporte, verificar_reportes_plan
+from ..reportes import verificar_reportes_plan
 from ._calificacion import (
     Calificacion,
     Contribucion,
@@ -69,9 +69,6 @@ class EvaluacionPlan:
         return self.hallazgos_plan + tuple(h for m in self.metas for h in m.hallazgos)
 
 
-_PorReporte = tuple[tuple[int, tuple[Hallazgo, ...]], ...]
-
-
 def _hallazgos(
     plan: PlanDeGestion,
     trimestre: Trimestre,
@@ -83,7 +80,8 @@ def _hallazgos(
     hasta el trimestre (REP-*, los de :func:`~sdg_metas.verificar_reportes_plan`).
 
     Ninguno depende del trimestre evaluado (los de un reporte solo miran los reportes
-    anteriores): se calculan una vez por plan, política, calendario y objetivos y se recuerdan
+    anteriores): se calculan una vez (todos los reportes) por plan, política, calendario y
+    objetivos, se filtran por el trimestre de cada hallazgo REP y se recuerdan
     en :func:`~sdg_metas.modelo.memoria_del_plan` (issue 12). Con argumentos que no se pueden
     recordar (objetivos que no son una secuencia de textos) se calculan cada vez.
     """
@@ -101,14 +99,20 @@ def _hallazgos(
     if formulacion is None:
         formulacion = memoria[clave_for] = verificar_plan(plan, objetivos, politica=politica)
     clave_rep = ("REP", politica, calendario)
-    por_reporte = memoria.get(clave_rep)
-    if por_reporte is None:
-        por_reporte = memoria[clave_rep] = _por_reporte(plan, politica, calendario)
+    de_reportes = memoria.get(clave_rep)
+    if de_reportes is None:
+        de_reportes = memoria[clave_rep] = verificar_reportes_plan(plan, politica, calendario)
+    # Cada hallazgo REP lleva el trimestre de su reporte: los de los trimestres hasta k, en el
+    # orden de verificar_reportes_plan(hasta=k).
     k = trimestre.numero
     return (
         *cast("tuple[Hallazgo, ...]", formulacion),
-        *(h for numero, propios in cast("_PorReporte", por_reporte) if numero <= k for h in propios),
+        *(h for h in cast("tuple[Hallazgo, ...]", de_reportes) if _hasta(h, k)),
     )
+
+
+def _hasta(hallazgo: Hallazgo, k: int) -> bool:
+    return hallazgo.trimestre is None or hallazgo.trimestre.numero <= k
 
 
 def _clave_de_objetivos(
@@ -127,29 +131,6 @@ def _clave_de_objetivos(
     except TypeError:  # una política con un campo mutable: no se recuerda nada
         return False, None
     return True, clave
-
-
-def _por_reporte(
-    plan: PlanDeGestion, politica: Politica, calendario: Calendario | None
-) -> _PorReporte:
-    """(trimestre, hallazgos) de cada reporte, en el orden de
-    :func:`~sdg_metas.verificar_reportes_plan` (metas del plan y, en cada una, trimestres)."""
-    resultado = []
-    vistos: set[str] = set()
-    for meta in plan.metas:
-        if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
-            continue
-        vistos.add(meta.codigo)
-        reportes = plan.reportes_de(meta.codigo)
-        for reporte in reportes:
-            otros = [r for r in reportes if r is not reporte]
-            resultado.append(
-                (
-                    reporte.trimestre.numero,
-                    verificar_reporte(meta, reporte, otros, politica, calendario),
-                )
-            )
-    return tuple(resultado)
 
 
 def evaluar_plan(
