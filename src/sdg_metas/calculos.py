@@ -151,15 +151,16 @@ def _evaluar(
         if all(p.programados)
         else tuple(v if si else None for v, si in zip(p.trimestres, p.programados, strict=False))
     )
-    ea = tipo.ejecutado(ejecuciones[:k], programado[:k], p.magnitud, modo)
-    pa = tipo.programado_a_la_fecha(programado[:k], p.magnitud)
-
-    def avance(ejecutado: Decimal | None, objetivo: Decimal | None) -> Decimal | None:
-        if ejecutado is None or objetivo is None:
-            return None
-        return tipo.avance(ejecutado, objetivo, lb)
-
+    hasta_k = programado[:k]
+    ea = tipo.ejecutado(ejecuciones[:k], hasta_k, p.magnitud, modo)
+    pa = tipo.programado_a_la_fecha(hasta_k, p.magnitud)
+    avance = tipo.avance
+    ek, pk = ejecuciones[k - 1], programado[k - 1]
     return Resultado(
-        k, avance(ejecuciones[k - 1], programado[k - 1]), ea, pa, avance(ea, pa),
-        avance(ea, p.magnitud),
+        k,
+        None if ek is None or pk is None else avance(ek, pk, lb),
+        ea,
+        pa,
+        None if ea is None or pa is None else avance(ea, pa, lb),
+        None if ea is None else avance(ea, p.magnitud, lb),
     )
