@@ -125,11 +125,11 @@ def _finito(valor: object, campo: str) -> Decimal:
     if isinstance(valor, Decimal):
         numero = valor
     elif isinstance(valor, int):
-        numero = Decimal(valor)
+        numero = _ENTEROS[valor] if 0 <= valor < len(_ENTEROS) else Decimal(valor)
     elif isinstance(valor, float):
-        numero = _desde_texto(str(valor), campo, valor)
+        numero = _internado(str(valor), campo, valor)
     elif isinstance(valor, str):
-        numero = _desde_texto(valor, campo, valor)
+        numero = _internado(valor, campo, valor)
     elif valor is None:
         raise TipoInvalido(f"{campo}: falta el número (se recibió None)", campo=campo, valor=valor)
     else:
@@ -145,6 +145,23 @@ def _finito(valor: object, campo: str) -> Decimal:
         )
     if numero.is_zero() and numero.is_signed():
         numero = numero.copy_abs()
+    return numero
+
+
+# Las cifras repetidas de los planes (magnitudes, pesos, valores trimestrales «25», «100» …) se
+# comparten: un Decimal es inmutable, así que la misma cifra escrita igual es el mismo objeto
+# (issue 12, memoria por meta). A lo sumo _MAXIMO_INTERNADOS textos cortos; los enteros 0..1000.
+_ENTEROS = tuple(Decimal(i) for i in range(1001))
+_INTERNADOS: dict[str, Decimal] = {}
+_MAXIMO_INTERNADOS = 4096
+
+
+def _internado(texto: str, campo: str, original: object) -> Decimal:
+    numero = _INTERNADOS.get(texto)
+    if numero is None:
+        numero = _desde_texto(texto, campo, original)
+        if len(_INTERNADOS) < _MAXIMO_INTERNADOS and len(texto) <= 24:
+            _INTERNADOS[texto] = numero
     return numero
 
 
