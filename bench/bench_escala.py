@@ -311,6 +311,9 @@ def ano_completo(n_metas: int, repeticiones: int) -> float:
     print(f"año completo, {n_metas:>7,} metas: biblioteca {nuestro:7.2f} s  referencia "
           f"{ref:6.2f} s  pandas {panda:6.2f} s  razón {nuestro / ref:5.2f}× (meta ≤ 2,5×)"
           f"  vs pandas {nuestro / panda:5.1f}×")
+    construccion = medir(lambda: construir(datos), repeticiones)
+    print(f"  de ello, construir los planes: {construccion:7.2f} s; calcular: "
+          f"{nuestro - construccion:7.2f} s  razón del cálculo {(nuestro - construccion) / ref:5.2f}×")
     planes = construir(datos)
     ev = medir(lambda: [evaluar_plan(p, k) for p in planes for k in (1, 2, 3, 4)])
     print(f"evaluar_plan ×4, {n_metas:>7,} metas: {ev:7.2f} s  razón {ev / ref:5.2f}× la "

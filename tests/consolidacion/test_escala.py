@@ -4,7 +4,7 @@ plan, y que los caminos rápidos den lo mismo que los lentos."""
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -111,3 +111,43 @@ def test_evaluar_plan_recordado_da_lo_mismo_que_sin_memoria(plan: PlanDeGestion)
         esperados = (*verificar_plan(fresco), *verificar_reportes_plan(fresco, hasta=k))
         assert sorted(map(repr, ev.hallazgos)) == sorted(map(repr, esperados))
         assert ev.calificacion == calificacion(fresco, k)
+
+
+def test_evaluar_plan_con_objetivos_y_calendario() -> None:
+    """Con objetivos en lista (se recuerdan), en un generador (no se pueden recordar: se
+    calculan cada vez) y con un calendario, los hallazgos son los de las verificaciones."""
+    from sdg_metas.calendario import Calendario
+
+    plan = plan_ejemplo()
+    objetivos = ["Fortalecer la gestión"]
+    calendario = Calendario()
+    esperados = (
+        *verificar_plan(plan, objetivos),
+        *verificar_reportes_plan(plan, calendario=calendario, hasta=3),
+    )
+
+    def hallazgos(plan: PlanDeGestion, objetivos: Iterable[str]) -> list[str]:
+        ev = evaluar_plan(plan, 3, calendario=calendario, objetivos_estrategicos=objetivos)
+        return sorted(map(repr, ev.hallazgos))
+
+    assert hallazgos(plan, objetivos) == sorted(map(repr, esperados))
+    assert hallazgos(plan, objetivos) == sorted(map(repr, esperados))  # recordado
+    assert hallazgos(plan_ejemplo(), (o for o in objetivos)) == sorted(map(repr, esperados))
+    with pytest.raises(TipoInvalido, match="calendario"):
+        evaluar_plan(plan, 3, calendario="festivos")  # type: ignore[arg-type]
+
+
+def test_caminos_lentos_de_numeros_y_enums() -> None:
+    """Lo que no es un Decimal ya válido, ni una tupla o lista, ni un miembro del enum, sigue
+    el camino de siempre."""
+    from collections import UserList
+
+    from sdg_metas import Programacion, ReportadoPor, Reporte, Trimestre, evaluar, redondear
+
+    p = Programacion("suma", 100, [10, 20, 30, 40])
+    # SUMA a T2: (10 + 15) / (10 + 20) = 25/30
+    assert evaluar(p, UserList([10, 15, None, None]), 2) == evaluar(p, (10, 15, None, None), 2)
+    r = Reporte(trimestre=Trimestre(2025, 1), reportado_por="área central")
+    assert r.reportado_por is ReportadoPor.AREA_CENTRAL
+    # 12 decimales: 1.2345678901235 (ROUND_HALF_UP en el decimotercero, 5 → sube)
+    assert redondear(Decimal("1.2345678901234567"), 12) == Decimal("1.234567890123")

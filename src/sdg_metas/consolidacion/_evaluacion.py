@@ -87,7 +87,7 @@ def _hallazgos(
     """
     if calendario is not None:
         exigir_tipo(calendario, Calendario, "calendario", "un Calendario o None")
-    recordable, objetivos = _clave_de_objetivos(objetivos_estrategicos, politica, calendario)
+    recordable, objetivos = _clave_de_objetivos(objetivos_estrategicos)
     if not recordable:
         return (
             *verificar_plan(plan, objetivos_estrategicos, politica=politica),
@@ -115,22 +115,17 @@ def _hasta(hallazgo: Hallazgo, k: int) -> bool:
     return hallazgo.trimestre is None or hallazgo.trimestre.numero <= k
 
 
-def _clave_de_objetivos(
-    objetivos: object, politica: Politica, calendario: Calendario | None
-) -> tuple[bool, tuple[str, ...] | None]:
-    """(¿se puede recordar?, los objetivos como parte de la clave de la memoria)."""
-    clave: tuple[str, ...] | None
+def _clave_de_objetivos(objetivos: object) -> tuple[bool, tuple[str, ...] | None]:
+    """(¿se puede recordar?, los objetivos como parte de la clave de la memoria).
+
+    La política y el calendario siempre se pueden recordar: sus validadores solo admiten
+    campos inmutables.
+    """
     if objetivos is None:
-        clave = None
-    elif isinstance(objetivos, (tuple, list)) and all(isinstance(o, str) for o in objetivos):
-        clave = tuple(objetivos)
-    else:
-        return False, None
-    try:
-        hash((politica, calendario))
-    except TypeError:  # una política con un campo mutable: no se recuerda nada
-        return False, None
-    return True, clave
+        return True, None
+    if isinstance(objetivos, (tuple, list)) and all(isinstance(o, str) for o in objetivos):
+        return True, tuple(objetivos)
+    return False, None
 
 
 def evaluar_plan(
