@@ -34,12 +34,14 @@ import attrs
 from ._validacion import exigir_tipo
 from .errores import ErrorProgramacion, TipoInvalido
 from .modelo import Numero, Programacion, Trimestre
-from .numeros import CONTEXTO, a_decimal_opcional
+from .numeros import CIFRA_MAXIMA, CIFRA_MINIMA, CONTEXTO, a_decimal_opcional
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
 from .tipos import TIPOS
 from .trimestre import indice_trimestre
 
 __all__ = ["Resultado", "evaluar"]
+
+_TUPLA_O_LISTA = (tuple, list)
 
 
 @attrs.frozen(slots=True)
@@ -61,6 +63,14 @@ class Resultado:
 
 
 def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
+    if type(valores) in _TUPLA_O_LISTA and len(valores) == 4:
+        # Camino rápido (issue 12): un Decimal ya válido (finito, ≥ 0, en el rango de una
+        # cifra) o None se comprueba en línea; cualquier otro valor pasa por a_decimal.
+        return tuple(
+            v if v is None or (type(v) is Decimal and _cifra_valida(v))
+            else a_decimal_opcional(v, f"ejecuciones[T{i}]")
+            for i, v in enumerate(valores, 1)
+        )
     if isinstance(valores, (str, bytes)) or not isinstance(valores, Sequence):
         raise TipoInvalido(
             f"ejecuciones: {valores!r} debe ser una secuencia de cuatro valores (T1..T4)",
@@ -76,6 +86,11 @@ def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]
             valor=valores,
         )
     return tuple(a_decimal_opcional(v, f"ejecuciones[T{i}]") for i, v in enumerate(valores, 1))
+
+
+def _cifra_valida(v: Decimal) -> bool:
+    """¿``v`` es lo que :func:`~sdg_metas.a_decimal` devolvería tal cual? (sin copiarlo)."""
+    return v.is_finite() and not v.is_signed() and (v.is_zero() or CIFRA_MINIMA <= v <= CIFRA_MAXIMA)
 
 
 def evaluar(
@@ -99,12 +114,31 @@ def evaluar(
     ...
     sdg_metas.errores.ErrorTrimestre: trimestre: 5 no es un trimestre; debe estar entre 1 y 4
     """
-    exigir_tipo(programacion, Programacion, "programacion", "una Programacion")
-    exigir_tipo(politica, Politica, "politica", "una Politica")
-    k = indice_trimestre(hasta) + 1
+    if type(programacion) is not Programacion:
+        exigir_tipo(programacion, Programacion, "programacion", "una Programacion")
+    if type(politica) is not Politica:
+        exigir_tipo(politica, Politica, "politica", "una Politica")
+    k = hasta if type(hasta) is int and 1 <= hasta <= 4 else indice_trimestre(hasta) + 1
     valores = _ejecuciones(ejecuciones)
     with localcontext(CONTEXTO):
         return _evaluar(programacion, valores, k, politica.modo_constante)
+
+
+def evaluar_en_contexto(
+    programacion: Programacion,
+    ejecuciones: Sequence[Decimal | None],
+    k: int,
+    politica: Politica,
+) -> Resultado:
+    """:func:`evaluar` para quien ya está dentro de :data:`~sdg_metas.numeros.CONTEXTO`.
+
+    Camino rápido interno de la biblioteca (issue 12): ``programacion`` y ``politica`` ya se
+    validaron, ``k`` es un entero 1..4 y el contexto decimal activo es ``CONTEXTO`` (la
+    consolidación entra en él una vez por llamada pública, no una vez por meta). Las
+    ejecuciones sí se comprueban (en línea si ya son ``Decimal`` válidos): pueden venir de una
+    razón numerador/denominador que ningún validador vio.
+    """
+    return _evaluar(programacion, _ejecuciones(ejecuciones), k, politica.modo_constante)
 
 
 def _evaluar(
@@ -112,16 +146,21 @@ def _evaluar(
 ) -> Resultado:
     tipo = TIPOS[p.tipo]
     lb = tipo.linea_base(p.linea_base)
-    programado = tuple(v if si else None for v, si in zip(p.trimestres, p.programados, strict=False))
-    ea = tipo.ejecutado(ejecuciones[:k], programado[:k], p.magnitud, modo)
-    pa = tipo.programado_a_la_fecha(programado[:k], p.magnitud)
-
-    def avance(ejecutado: Decimal | None, objetivo: Decimal | None) -> Decimal | None:
-        if ejecutado is None or objetivo is None:
-            return None
-        return tipo.avance(ejecutado, objetivo, lb)
-
+    programado = (
+        p.trimestres
+        if all(p.programados)
+        else tuple(v if si else None for v, si in zip(p.trimestres, p.programados, strict=False))
+    )
+    hasta_k = programado[:k]
+    ea = tipo.ejecutado(ejecuciones[:k], hasta_k, p.magnitud, modo)
+    pa = tipo.programado_a_la_fecha(hasta_k, p.magnitud)
+    avance = tipo.avance
+    ek, pk = ejecuciones[k - 1], programado[k - 1]
     return Resultado(
-        k, avance(ejecuciones[k - 1], programado[k - 1]), ea, pa, avance(ea, pa),
-        avance(ea, p.magnitud),
+        k,
+        None if ek is None or pk is None else avance(ek, pk, lb),
+        ea,
+        pa,
+        None if ea is None or pa is None else avance(ea, pa, lb),
+        None if ea is None else avance(ea, p.magnitud, lb),
     )

@@ -20,6 +20,7 @@ import datetime
 import enum
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
+from operator import attrgetter
 
 import attrs
 
@@ -50,6 +51,7 @@ __all__ = [
     "Trimestre",
     "ejecucion_de",
     "es_porcentual",
+    "memoria_del_plan",
     "problemas_del_plan",
 ]
 
@@ -113,15 +115,28 @@ _texto_opcional = de_tipo("un texto", str, opcional=True)
 _booleano = de_tipo("True o False", bool)
 
 
+# Un miembro pasa tal cual; los textos ya reconocidos se recuerdan (a lo sumo 256).
+_TIPOS_VISTOS: dict[str, TipoProgramacion] = {}
+
+
 def _tipo(valor: str | TipoProgramacion) -> TipoProgramacion:
-    return TipoProgramacion.desde_texto(valor)
+    if type(valor) is TipoProgramacion:
+        return valor
+    tipo = _TIPOS_VISTOS.get(valor) if type(valor) is str else None
+    if tipo is None and len(_TIPOS_VISTOS) < 256 and type(valor) is str:
+        tipo = _TIPOS_VISTOS[valor] = TipoProgramacion.desde_texto(valor)
+    return tipo or TipoProgramacion.desde_texto(valor)
 
 
 def _nivel(valor: str | Nivel) -> Nivel:
+    if type(valor) is Nivel:
+        return valor
     return Nivel.desde_texto(valor)
 
 
 def _reportado_por(valor: str | ReportadoPor) -> ReportadoPor:
+    if type(valor) is ReportadoPor:
+        return valor
     return ReportadoPor.desde_texto(valor)
 
 
@@ -444,6 +459,32 @@ class RegistroModificacion:
     solo_aumento: bool = attrs.field(default=False, validator=_booleano)
 
 
+_CAMPOS_META = tuple(a.name for a in attrs.fields(Meta))
+
+
+def _con_nivel(meta: Meta, nivel: Nivel) -> Meta:
+    """Copia de ``meta`` con el nivel (ya validado) del plan; ``attrs.evolve`` revalidaría."""
+    copia = object.__new__(Meta)
+    for nombre in _CAMPOS_META:
+        object.__setattr__(copia, nombre, getattr(meta, nombre))
+    object.__setattr__(copia, "nivel", nivel)
+    return copia
+
+
+def _indice_del_plan(
+    metas: tuple[Meta, ...], reportes: tuple[Reporte, ...]
+) -> dict[str, tuple[Meta, tuple[Reporte, ...]]]:
+    por_codigo: dict[str, list[Reporte]] = {}
+    for reporte in reportes:
+        por_codigo.setdefault(reporte.codigo_meta, []).append(reporte)
+    indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = {}
+    for meta in metas:
+        if meta.codigo not in indice:
+            propios = por_codigo.get(meta.codigo, ())
+            indice[meta.codigo] = (meta, tuple(sorted(propios, key=attrgetter("trimestre"))))
+    return indice
+
+
 def _metas(valor: Iterable[Meta]) -> tuple[Meta, ...]:
     return tupla_de(valor, Meta, "metas", "una Meta")
 
@@ -475,6 +516,14 @@ class PlanDeGestion:
         default=(), converter=_modificaciones
     )
 
+    # Código → (primera meta, sus reportes por trimestre), una vez por plan (issue 12).
+    _indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _memoria: dict[object, object] = attrs.field(
+        init=False, eq=False, repr=False, hash=False, factory=lambda: _Memoria()
+    )
+
     def __attrs_post_init__(self) -> None:
         for problema in problemas_del_plan(
             self.vigencia, self.metas, self.reportes, self.modificaciones, self.nivel
@@ -483,16 +532,17 @@ class PlanDeGestion:
         if any(meta.nivel is None for meta in self.metas):
             # una meta sin nivel es del nivel de su plan (issue 11, punto 4)
             metas = tuple(
-                attrs.evolve(meta, nivel=self.nivel) if meta.nivel is None else meta
+                _con_nivel(meta, self.nivel) if meta.nivel is None else meta
                 for meta in self.metas
             )
             object.__setattr__(self, "metas", metas)
+        object.__setattr__(self, "_indice", _indice_del_plan(self.metas, self.reportes))
 
     def meta(self, codigo: str) -> Meta:
         """La meta con ese código (la primera, si estuviera repetido)."""
-        for meta in self.metas:
-            if meta.codigo == codigo:
-                return meta
+        entrada = self._indice.get(codigo) if isinstance(codigo, str) else None
+        if entrada is not None:
+            return entrada[0]
         raise ErrorModelo(
             f"codigo: {codigo!r} no es una meta del plan {self.unidad} {self.vigencia}",
             codigo="META_DESCONOCIDA",
@@ -502,25 +552,37 @@ class PlanDeGestion:
 
     def reportes_de(self, codigo: str) -> tuple[Reporte, ...]:
         """Los reportes de una meta, ordenados por trimestre."""
-        return tuple(
-            sorted(
-                (r for r in self.reportes if r.codigo_meta == codigo),
-                key=lambda r: r.trimestre,
-            )
-        )
+        entrada = self._indice.get(codigo) if isinstance(codigo, str) else None
+        return () if entrada is None else entrada[1]
 
     def ejecuciones(self, codigo: str) -> tuple[Decimal | None, ...]:
         """Las cuatro ejecuciones (T1..T4) de una meta, ``None`` donde no hay reporte."""
         meta = self.meta(codigo)
         valores: list[Decimal | None] = [None, None, None, None]
-        for reporte in self.reportes_de(codigo):
+        for reporte in self._indice[codigo][1]:
             valores[reporte.trimestre.numero - 1] = ejecucion_de(reporte, meta)
         return tuple(valores)
 
     def trimestres_reportados(self, codigo: str) -> frozenset[int]:
         """Los números de trimestre que tienen reporte de seguimiento para la meta."""
-        return frozenset(r.trimestre.numero for r in self.reportes if r.codigo_meta == codigo)
+        return frozenset(r.trimestre.numero for r in self.reportes_de(codigo))
 
     def modificaciones_de(self, codigo: str) -> tuple[RegistroModificacion, ...]:
         """El historial de modificaciones aplicadas a una meta, en orden."""
         return tuple(r for r in self.modificaciones if r.codigo_meta == codigo)
+
+
+class _Memoria(dict[object, object]):
+    def __reduce__(self) -> tuple[type[_Memoria], tuple[()]]:
+        return (_Memoria, ())  # una caché: se copia vacía
+
+
+def memoria_del_plan(plan: PlanDeGestion) -> dict[object, object]:
+    """La memoria de resultados de ``plan`` (uso interno, issue 12), vacía al construir.
+
+    Un plan es inmutable: lo que solo depende de él y de argumentos inmutables (política,
+    calendario) se puede recordar. :func:`~sdg_metas.evaluar_plan` guarda ahí los hallazgos FOR
+    y REP, que no dependen del trimestre evaluado. No entra en la igualdad ni en el ``hash``, y
+    una copia (``pickle``, ``deepcopy``) la lleva vacía.
+    """
+    return plan._memoria

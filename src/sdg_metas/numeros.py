@@ -62,9 +62,9 @@ CONTEXTO = Context(
 _CIEN = Decimal(100)
 
 #: El mayor valor absoluto de una cifra de un plan.
-CIFRA_MAXIMA = Decimal(10) ** 15
+CIFRA_MAXIMA = Decimal(10**15)  # literales exactos: no dependen del contexto al importar
 #: El menor valor absoluto de una cifra de un plan distinta de 0.
-CIFRA_MINIMA = Decimal(10) ** -20
+CIFRA_MINIMA = Decimal((0, (1,), -20))
 
 _ESPECIALES = frozenset({"nan", "snan", "inf", "infinity"})
 _GRAMATICA = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
@@ -125,11 +125,11 @@ def _finito(valor: object, campo: str) -> Decimal:
     if isinstance(valor, Decimal):
         numero = valor
     elif isinstance(valor, int):
-        numero = Decimal(valor)
+        numero = _ENTEROS[valor] if 0 <= valor < len(_ENTEROS) else Decimal(valor)
     elif isinstance(valor, float):
-        numero = _desde_texto(str(valor), campo, valor)
+        numero = _internado(str(valor), campo, valor)
     elif isinstance(valor, str):
-        numero = _desde_texto(valor, campo, valor)
+        numero = _internado(valor, campo, valor)
     elif valor is None:
         raise TipoInvalido(f"{campo}: falta el número (se recibió None)", campo=campo, valor=valor)
     else:
@@ -145,6 +145,23 @@ def _finito(valor: object, campo: str) -> Decimal:
         )
     if numero.is_zero() and numero.is_signed():
         numero = numero.copy_abs()
+    return numero
+
+
+# Las cifras repetidas de los planes (magnitudes, pesos, valores trimestrales «25», «100» …) se
+# comparten: un Decimal es inmutable, así que la misma cifra escrita igual es el mismo objeto
+# (issue 12, memoria por meta). A lo sumo _MAXIMO_INTERNADOS textos cortos; los enteros 0..1000.
+_ENTEROS = tuple(Decimal(i) for i in range(1001))
+_INTERNADOS: dict[str, Decimal] = {}
+_MAXIMO_INTERNADOS = 4096
+
+
+def _internado(texto: str, campo: str, original: object) -> Decimal:
+    numero = _INTERNADOS.get(texto)
+    if numero is None:
+        numero = _desde_texto(texto, campo, original)
+        if len(_INTERNADOS) < _MAXIMO_INTERNADOS and len(texto) <= 24:
+            _INTERNADOS[texto] = numero
     return numero
 
 
@@ -198,7 +215,7 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
             campo="decimales",
             valor=decimales,
         )
-    numero = _finito(valor, "valor")
+    numero = valor if _ya_finito(valor) else _finito(valor, "valor")
     if numero.adjusted() + decimales + 1 > CONTEXTO.prec:
         raise ErrorNumero(
             f"valor: {numero} no se puede presentar con {decimales} decimales en "
@@ -207,8 +224,26 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
             campo="valor",
             valor=numero,
         )
-    with localcontext(CONTEXTO):
-        return numero.quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
+    # El contexto se pasa a la operación: ni se copia uno por llamada ni se usa el de quien llama.
+    return numero.quantize(_exponente(decimales), rounding=ROUND_HALF_UP, context=CONTEXTO)
+
+
+def _ya_finito(valor: object) -> bool:
+    """¿``valor`` es un ``Decimal`` que :func:`_finito` devolvería tal cual? (camino rápido)."""
+    return (
+        type(valor) is Decimal
+        and valor.is_finite()
+        and not (valor.is_signed() and valor.is_zero())
+    )
+
+
+_EXPONENTES = tuple(Decimal((0, (1,), -d)) for d in range(10))
+
+
+def _exponente(decimales: int) -> Decimal:
+    if decimales < len(_EXPONENTES):
+        return _EXPONENTES[decimales]
+    return Decimal((0, (1,), -decimales))
 
 
 def porcentaje(fraccion: Decimal | None, decimales: int = 2) -> Decimal | None:
@@ -223,9 +258,8 @@ def porcentaje(fraccion: Decimal | None, decimales: int = 2) -> Decimal | None:
     """
     if fraccion is None:
         return None
-    numero = _finito(fraccion, "fraccion")
-    with localcontext(CONTEXTO):
-        return redondear(numero * _CIEN, decimales)
+    numero = fraccion if _ya_finito(fraccion) else _finito(fraccion, "fraccion")
+    return redondear(CONTEXTO.multiply(numero, _CIEN), decimales)
 
 
 def texto_numero(valor: Decimal | None, decimales: int = 2, *, nulo: str = "—") -> str:

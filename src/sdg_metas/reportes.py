@@ -39,7 +39,7 @@ import attrs
 
 from . import reglas
 from ._validacion import exigir_tipo, sin_tildes, tupla_de
-from .calculos import Resultado, evaluar
+from .calculos import Resultado, evaluar_en_contexto
 from .calendario import Calendario, oportunidad
 from .errores import (
     ErrorCalendario,
@@ -171,7 +171,9 @@ def _verificar(
     for r in (*anteriores, reporte):
         ejecuciones[r.trimestre.numero - 1] = ejecucion_de(r, meta)
     try:
-        resultado: Resultado | None = evaluar(meta.programacion, ejecuciones, k, politica)
+        resultado: Resultado | None = evaluar_en_contexto(
+            meta.programacion, ejecuciones, k, politica
+        )
     except ErrorProgramacion:  # una meta DECRECIENTE sin línea base (FOR-02)
         resultado = None
     contexto = ContextoReporte(meta, reporte, resultado, ejecuciones[k - 1], politica, calendario)

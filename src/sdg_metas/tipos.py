@@ -296,11 +296,13 @@ class ComportamientoTipo:
         >>> comportamiento("constante").programados((Decimal(0), None, Decimal(1), None))
         (True, False, True, False)
         """
-        return tuple(
+        mascara = tuple(
             v is not None and (self.cero_programa or not v.is_zero()) for v in trimestres
         )
+        return _MASCARAS.setdefault(mascara, mascara)  # a lo sumo 16: se comparten (issue 12)
 
 
+_MASCARAS: dict[tuple[bool, ...], tuple[bool, ...]] = {}
 _ULTIMA = "última ejecución reportada"
 _ULTIMO_P = "último Pq programado ≤ k"
 

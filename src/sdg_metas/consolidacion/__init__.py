@@ -5,7 +5,8 @@
 - :func:`ranking` (CON-02): el ranking de gestión del periodo; los empates comparten posición.
 - :func:`semaforo` (CON-03): la banda de semáforo de un avance.
 - :func:`evaluar_plan`: cada meta con su :class:`~sdg_metas.Resultado`, su semáforo y sus
-  hallazgos, y la calificación; :func:`filas` / :func:`como_filas` dan filas de valores simples.
+  hallazgos, y la calificación; :func:`filas` / :func:`como_filas` dan filas de valores simples
+  y :func:`filas_de_planes`, las de muchos planes a demanda (ver ``docs/escala.md``).
 - :func:`consolidado_anual` e :func:`informe_gestion` (CON-04): las filas del cierre de la vigencia.
 
 Todas son funciones puras; las filas son diccionarios de ``str``, ``int``, ``Decimal``, ``date`` o
@@ -44,7 +45,14 @@ from ._calificacion import (
     calificacion,
     semaforo,
 )
-from ._evaluacion import EvaluacionMeta, EvaluacionPlan, como_filas, evaluar_plan, filas
+from ._evaluacion import (
+    EvaluacionMeta,
+    EvaluacionPlan,
+    como_filas,
+    evaluar_plan,
+    filas,
+    filas_de_planes,
+)
 from ._ranking import PosicionRanking, ranking
 
 __all__ = [
@@ -62,6 +70,7 @@ __all__ = [
     "consolidado_anual",
     "evaluar_plan",
     "filas",
+    "filas_de_planes",
     "informe_gestion",
     "ranking",
     "semaforo",

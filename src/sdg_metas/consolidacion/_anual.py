@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
 
+from ..calculos import Resultado
 from ..modelo import Meta, PlanDeGestion, Reporte, Trimestre
 from ..numeros import CONTEXTO, porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, CalificacionAnual, Politica
@@ -13,8 +14,6 @@ from ._calificacion import (
     Calificacion,
     Fila,
     calificar,
-    ejecuciones_por_meta,
-    resultado_de,
     resultados_de,
     semaforo,
     si_no,
@@ -112,6 +111,17 @@ def _calificacion_anual(
         return sum(valores, CERO) / len(valores)
 
 
+def _trimestrales(
+    plan: PlanDeGestion, politica: Politica
+) -> tuple[list[Calificacion], Mapping[int, tuple[Resultado | None, str]]]:
+    """Las calificaciones T1..T4 del plan y los resultados de sus metas al cuarto trimestre."""
+    trimestrales = []
+    for k in (1, 2, 3, 4):
+        resultados = resultados_de(plan, k, politica)
+        trimestrales.append(calificar(plan, Trimestre(plan.vigencia, k), politica, resultados))
+    return trimestrales, resultados
+
+
 def informe_gestion(
     planes: Iterable[PlanDeGestion],
     vigencia: int,
@@ -134,14 +144,7 @@ def informe_gestion(
     validar_politica(politica)
     resultado_filas: list[Fila] = []
     for plan in _de_la_vigencia(planes, vigencia):
-        ejecuciones = ejecuciones_por_meta(plan)
-        trimestrales = []
-        for k in (1, 2, 3, 4):
-            resultados = {
-                i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
-                for i, meta in enumerate(plan.metas)
-            }
-            trimestrales.append(calificar(plan, Trimestre(plan.vigencia, k), politica, resultados))
+        trimestrales, resultados = _trimestrales(plan, politica)
         cumplidas = no_cumplidas = sin_dato = eliminadas = 0
         for i, meta in enumerate(plan.metas):
             if _eliminada_en(meta, plan.vigencia):

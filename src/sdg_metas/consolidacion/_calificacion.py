@@ -6,13 +6,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, localcontext
+from types import MappingProxyType
+from typing import cast
 
 import attrs
 
 from .._validacion import exigir_entero, exigir_tipo, tupla_de
-from ..calculos import Resultado, evaluar
+from ..calculos import Resultado, evaluar_en_contexto
 from ..errores import ErrorProgramacion, ErrorTrimestre, TipoInvalido
-from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de
+from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de, memoria_del_plan
 from ..numeros import CONTEXTO, porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica, TratamientoSinCumplimiento
 
@@ -196,8 +198,15 @@ def validar_vigencia(vigencia: object) -> int:
 # --- CON-01: calificación --------------------------------------------------------------------
 
 
-def ejecuciones_por_meta(plan: PlanDeGestion) -> dict[str, list[Decimal | None]]:
-    """T1..T4 de cada código, en una sola pasada por los reportes (como ``plan.ejecuciones``)."""
+def ejecuciones_por_meta(plan: PlanDeGestion) -> Mapping[str, tuple[Decimal | None, ...]]:
+    """T1..T4 de cada código, en una sola pasada por los reportes (como ``plan.ejecuciones``).
+
+    Se calcula una vez por plan y se recuerda (``memoria_del_plan``, issue 12).
+    """
+    memoria = memoria_del_plan(plan)
+    recordado = memoria.get("ejecuciones")
+    if recordado is not None:
+        return cast("Mapping[str, tuple[Decimal | None, ...]]", recordado)
     metas: dict[str, Meta] = {}
     for meta in plan.metas:
         metas.setdefault(meta.codigo, meta)
@@ -206,14 +215,17 @@ def ejecuciones_por_meta(plan: PlanDeGestion) -> dict[str, list[Decimal | None]]
         valores[reporte.codigo_meta][reporte.trimestre.numero - 1] = ejecucion_de(
             reporte, metas[reporte.codigo_meta]
         )
-    return valores
+    resultado = MappingProxyType({c: tuple(v) for c, v in valores.items()})
+    memoria["ejecuciones"] = resultado
+    return resultado
 
 
 def resultado_de(
     meta: Meta, ejecuciones: Sequence[Decimal | None], k: int, politica: Politica
 ) -> tuple[Resultado | None, str]:
+    """El resultado de la meta a ``k`` (dentro de ``CONTEXTO``: lo abre quien llama, una vez)."""
     try:
-        return evaluar(meta.programacion, ejecuciones, k, politica), ""
+        return evaluar_en_contexto(meta.programacion, ejecuciones, k, politica), ""
     except ErrorProgramacion as error:  # p. ej. una meta DECRECIENTE sin línea base (FOR-02)
         return None, f"{error} (FOR-02)"
 
@@ -300,10 +312,10 @@ def _ponderar(
         for c in contribuciones:
             if c.cuenta:
                 normalizado = peso(c) / total
-                c = attrs.evolve(
-                    c,
-                    peso_normalizado=normalizado,
-                    aporte=normalizado * (c.cumplimiento_acotado or CERO),
+                acotado = c.cumplimiento_acotado
+                c = Contribucion(  # sin attrs.evolve: los campos ya son los de c (issue 12)
+                    c.codigo_meta, c.peso, c.situacion, c.cuenta, c.cumplimiento, acotado,
+                    normalizado, normalizado * (acotado or CERO), c.motivo,
                 )
             finales.append(c)
     return valor, tuple(finales)
@@ -325,12 +337,24 @@ def calificar(
 
 def resultados_de(
     plan: PlanDeGestion, k: int, politica: Politica
-) -> dict[int, tuple[Resultado | None, str]]:
+) -> Mapping[int, tuple[Resultado | None, str]]:
+    """El resultado de cada meta (por su posición) a ``k``; se recuerda por plan, ``k`` y
+    ``politica.modo_constante``, lo único de la política que usa :func:`~sdg_metas.evaluar`."""
+    memoria = memoria_del_plan(plan)
+    clave = ("resultados", k, politica.modo_constante)
+    recordado = memoria.get(clave)
+    if recordado is not None:
+        return cast("Mapping[int, tuple[Resultado | None, str]]", recordado)
     ejecuciones = ejecuciones_por_meta(plan)
-    return {
-        i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
-        for i, meta in enumerate(plan.metas)
-    }
+    with localcontext(CONTEXTO):  # un solo contexto para todas las metas
+        resultados = MappingProxyType(
+            {
+                i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
+                for i, meta in enumerate(plan.metas)
+            }
+        )
+    memoria[clave] = resultados
+    return resultados
 
 
 def calificacion(

@@ -3,15 +3,17 @@ filas de valores simples."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import cast
 
 import attrs
 
+from .._validacion import exigir_tipo
 from ..calculos import Resultado
 from ..calendario import Calendario
 from ..errores import TipoInvalido
 from ..formulacion import verificar_plan
-from ..modelo import Meta, PlanDeGestion, Trimestre
+from ..modelo import Meta, PlanDeGestion, Trimestre, memoria_del_plan
 from ..numeros import porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica
 from ..reglas import Hallazgo
@@ -80,11 +82,55 @@ def _hallazgos(
     objetivos_estrategicos: Iterable[str] | None,
 ) -> tuple[Hallazgo, ...]:
     """Hallazgos de formulación (FOR-*, :func:`~sdg_metas.verificar_plan`) y de los reportes
-    hasta el trimestre (REP-*, :func:`~sdg_metas.verificar_reportes_plan`)."""
+    hasta el trimestre (REP-*, los de :func:`~sdg_metas.verificar_reportes_plan`).
+
+    Ninguno depende del trimestre evaluado (los de un reporte solo miran los reportes
+    anteriores): se calculan una vez (todos los reportes) por plan, política, calendario y
+    objetivos, se filtran por el trimestre de cada hallazgo REP y se recuerdan
+    en :func:`~sdg_metas.modelo.memoria_del_plan` (issue 12). Con argumentos que no se pueden
+    recordar (objetivos que no son una secuencia de textos) se calculan cada vez.
+    """
+    if calendario is not None:
+        exigir_tipo(calendario, Calendario, "calendario", "un Calendario o None")
+    recordable, objetivos = _clave_de_objetivos(objetivos_estrategicos)
+    if not recordable:
+        return (
+            *verificar_plan(plan, objetivos_estrategicos, politica=politica),
+            *verificar_reportes_plan(plan, politica, calendario, trimestre),
+        )
+    memoria = memoria_del_plan(plan)
+    clave_for = ("FOR", politica, objetivos)
+    formulacion = memoria.get(clave_for)
+    if formulacion is None:
+        formulacion = memoria[clave_for] = verificar_plan(plan, objetivos, politica=politica)
+    clave_rep = ("REP", politica, calendario)
+    de_reportes = memoria.get(clave_rep)
+    if de_reportes is None:
+        de_reportes = memoria[clave_rep] = verificar_reportes_plan(plan, politica, calendario)
+    # Cada hallazgo REP lleva el trimestre de su reporte: los de los trimestres hasta k, en el
+    # orden de verificar_reportes_plan(hasta=k).
+    k = trimestre.numero
     return (
-        *verificar_plan(plan, objetivos_estrategicos, politica=politica),
-        *verificar_reportes_plan(plan, politica, calendario, trimestre),
+        *cast("tuple[Hallazgo, ...]", formulacion),
+        *(h for h in cast("tuple[Hallazgo, ...]", de_reportes) if _hasta(h, k)),
     )
+
+
+def _hasta(hallazgo: Hallazgo, k: int) -> bool:
+    return hallazgo.trimestre is None or hallazgo.trimestre.numero <= k
+
+
+def _clave_de_objetivos(objetivos: object) -> tuple[bool, tuple[str, ...] | None]:
+    """(¿se puede recordar?, los objetivos como parte de la clave de la memoria).
+
+    La política y el calendario siempre se pueden recordar: sus validadores solo admiten
+    campos inmutables.
+    """
+    if objetivos is None:
+        return True, None
+    if isinstance(objetivos, (tuple, list)) and all(isinstance(o, str) for o in objetivos):
+        return True, tuple(objetivos)
+    return False, None
 
 
 def evaluar_plan(
@@ -195,6 +241,34 @@ def filas(evaluacion: EvaluacionPlan) -> list[Fila]:
             }
         )
     return resultado_filas
+
+
+def filas_de_planes(
+    planes: Iterable[PlanDeGestion],
+    trimestre: int | str,
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+    calendario: Calendario | None = None,
+) -> Iterator[Fila]:
+    """Las filas (:func:`filas`) de cada plan evaluado al trimestre, una tras otra y a demanda.
+
+    Es la función que se reparte sobre particiones (ver ``docs/escala.md``): recibe cualquier
+    iterable de planes (una lista, un generador que los lee de disco, la partición de un motor
+    distribuido) y no guarda más que un plan a la vez. ``trimestre`` es un número 1..4 (de la
+    vigencia de cada plan) o un texto ``"2025-T2"``.
+
+    >>> from sdg_metas.ejemplos import plan_ejemplo
+    >>> filas_ = list(filas_de_planes([plan_ejemplo(), plan_ejemplo()], 2))
+    >>> len(filas_), filas_[0]["calificacion_plan_pct"]
+    (12, Decimal('85.25'))
+    """
+    if isinstance(planes, (str, bytes)) or not isinstance(planes, Iterable):
+        raise TipoInvalido(
+            f"planes: {planes!r} debe ser un iterable de PlanDeGestion",
+            campo="planes",
+            valor=planes,
+        )
+    for plan in planes:
+        yield from filas(evaluar_plan(plan, trimestre, politica, calendario))
 
 
 def _fila_ranking(p: PosicionRanking) -> Fila:

@@ -91,7 +91,9 @@ def _posiciones(
             sin_valor.append((plan, c))
         else:
             con_valor.append((_clave_ranking(c.valor, politica), plan, c))
-    con_valor.sort(key=lambda x: (-x[0], x[1].unidad, x[1].nivel.value))
+    # copy_negate es exacto y no consulta el contexto decimal (``-x`` redondearía en el de
+    # quien llama: con prec=2, −85.25 y −85.10 serían ambos −85).
+    con_valor.sort(key=lambda x: (x[0].copy_negate(), x[1].unidad, x[1].nivel.value))
     sin_valor.sort(key=lambda x: (x[0].unidad, x[0].nivel.value))
     resultado = []
     posicion = 0

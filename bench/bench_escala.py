@@ -1,0 +1,389 @@
+"""Mide la biblioteca a escala de distrito frente a una referencia en Python puro y a pandas
+(issue 12), en un solo proceso y sobre los mismos datos generados.
+
+Datos: planes de 30 metas de los cuatro tipos (SUMA, CONSTANTE, CRECIENTE, DECRECIENTE), con
+~10 % de reportes faltantes, una vigencia. Se mide:
+
+1. El año completo del distrito para 10 000 y 100 000 metas: construir los planes, calificar y
+   ordenar los cuatro trimestres (``ranking``, que evalúa cada meta) y las filas del cierre
+   (``consolidado_anual``). Referencia: el mismo cálculo en Python puro con ``Decimal`` (una
+   pasada por meta para los cuatro trimestres, un solo contexto decimal, sin capas de
+   validación). pandas: el mismo cálculo vectorizado con ``float``. Meta: ≤ 2,5× la referencia.
+2. ``evaluar_plan`` ×4 (cifras, semáforos, hallazgos FOR y REP y calificación) sobre las mismas
+   metas. Meta: ≤ 4× la referencia del año completo.
+3. El costo por meta de UN plan de 400 a 40 000 metas (``consolidado_anual`` y ``evaluar_plan``).
+   Meta: plano (≤ 1,5× de crecimiento).
+4. ``evaluar`` frente a una evaluación ingenua por llamada de la misma meta. Meta: ≤ 1,0×.
+5. La memoria por meta de los planes construidos (``tracemalloc``) frente a un DataFrame.
+   Meta: ≤ 1 KiB por meta.
+
+La referencia comprueba que sus calificaciones coinciden con las de la biblioteca (si no, el
+banco se detiene: comparar contra un cálculo distinto no mediría nada).
+
+Uso: ``python bench/bench_escala.py`` (varios minutos) o ``python bench/bench_escala.py
+--rapido`` (solo 10 000 metas y un plan de hasta 4 000 metas).
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import gc
+import random
+import sys
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
+import pandas as pd
+
+from sdg_metas import (
+    Meta,
+    PlanDeGestion,
+    Programacion,
+    Reporte,
+    Trimestre,
+    consolidado_anual,
+    evaluar,
+    evaluar_plan,
+    ranking,
+)
+
+VIGENCIA = 2025
+METAS_POR_PLAN = 30
+TRIMESTRES = [Trimestre(VIGENCIA, k) for k in (1, 2, 3, 4)]
+TIPOS = ("suma", "constante", "creciente", "decreciente")
+PESOS = ["4"] * 10 + ["3"] * 20  # suman 100
+ENVIOS = [datetime.date(2025, 4, 10), datetime.date(2025, 7, 10), datetime.date(2025, 10, 10),
+          datetime.date(2026, 1, 15)]
+
+# Una meta generada: (codigo, tipo, magnitud, P1..P4, linea_base, peso, E1..E4); texto o None.
+MetaCruda = tuple[str, str, str, tuple[str | None, ...], str | None, str, tuple[str | None, ...]]
+
+
+# --- datos ------------------------------------------------------------------------------------
+
+
+def _cifra(azar: random.Random, base: float) -> str:
+    return f"{max(0.0, base * azar.uniform(0.5, 1.3)):.2f}"
+
+
+def _meta(azar: random.Random, i: int, peso: str) -> MetaCruda:
+    tipo = TIPOS[i % 4]
+    lb: str | None = None
+    if tipo == "suma":
+        p = [azar.randint(0, 40) for _ in range(4)]
+        p[3] += 1
+        magnitud = sum(p)
+    elif tipo == "constante":
+        magnitud = azar.randint(50, 100)
+        p = [magnitud] * 4
+    elif tipo == "creciente":
+        base = azar.randint(0, 20)
+        p = sorted(base + azar.randint(1, 80) for _ in range(4))
+        magnitud, lb = p[3], str(base)
+    else:
+        base = azar.randint(300, 500)
+        p = sorted((azar.randint(50, 290) for _ in range(4)), reverse=True)
+        magnitud, lb = p[3], str(base)
+    ejecuciones = tuple(
+        None if azar.random() < 0.1 else _cifra(azar, float(v)) for v in p
+    )
+    return (f"M{i + 1}", tipo, str(magnitud), tuple(map(str, p)), lb, peso, ejecuciones)
+
+
+def generar(n_planes: int, metas_por_plan: int = METAS_POR_PLAN, semilla: int = 12) -> list[
+    tuple[str, list[MetaCruda]]
+]:
+    azar = random.Random(semilla)
+    pesos = PESOS if metas_por_plan == METAS_POR_PLAN else ["1"] * metas_por_plan
+    return [
+        (f"Unidad {j:05d}", [_meta(azar, i, pesos[i]) for i in range(metas_por_plan)])
+        for j in range(n_planes)
+    ]
+
+
+def construir(datos: Sequence[tuple[str, list[MetaCruda]]]) -> list[PlanDeGestion]:
+    planes = []
+    for unidad, metas in datos:
+        objetos, reportes = [], []
+        for codigo, tipo, magnitud, p, lb, peso, ejecuciones in metas:
+            objetos.append(
+                Meta(codigo=codigo, descripcion=f"Realizar la meta {codigo}", peso=peso,
+                     programacion=Programacion(tipo, magnitud, p, linea_base=lb))
+            )
+            for k, e in enumerate(ejecuciones, 1):
+                if e is not None:
+                    reportes.append(
+                        Reporte(codigo_meta=codigo, trimestre=TRIMESTRES[k - 1], ejecucion=e,
+                                analisis="Avance del trimestre", evidencias=("acta.pdf",),
+                                fecha_envio=ENVIOS[k - 1])
+                    )
+        planes.append(PlanDeGestion(vigencia=VIGENCIA, unidad=unidad, nivel="central",
+                                    metas=objetos, reportes=reportes))
+    return planes
+
+
+def ano_biblioteca(datos: Sequence[tuple[str, list[MetaCruda]]]) -> tuple[object, ...]:
+    planes = construir(datos)
+    rankings = [ranking(planes, k) for k in (1, 2, 3, 4)]
+    anual = consolidado_anual(planes, VIGENCIA)
+    return [[(p.unidad, p.valor) for p in r] for r in rankings], len(anual)
+
+
+# --- referencia en Python puro -----------------------------------------------------------------
+
+_CERO, _UNO, _CIEN = Decimal(0), Decimal(1), Decimal(100)
+_CENTESIMA = Decimal("0.01")
+
+
+def _cuatro(tipo: str, m: Decimal, p: list[Decimal | None], lb: Decimal,
+            e: list[Decimal | None]) -> list[tuple[Decimal | None, Decimal | None, Decimal | None,
+                                                   bool]]:
+    """(EA, cumplimiento, avance de la vigencia, ¿programada a la fecha?) de T1..T4."""
+    salida = []
+    suma_e = suma_p = _CERO
+    n_e = 0
+    ea: Decimal | None = None
+    pa: Decimal | None = None
+    programada = False
+    for q in range(4):
+        pq, eq = p[q], e[q]
+        if pq is not None:
+            programada = True
+        if tipo == "suma":
+            if eq is not None:
+                suma_e += eq
+                ea = suma_e
+            if pq is not None:
+                suma_p += pq
+            pa = suma_p
+        elif tipo == "constante":
+            if eq is not None and pq is not None:
+                suma_e += eq
+                n_e += 1
+                ea = suma_e / n_e
+            pa = m if programada else None
+        else:
+            if eq is not None:
+                ea = eq
+            if pq is not None:
+                pa = pq
+        if ea is None or pa is None:
+            salida.append((ea, None, None, programada))
+            continue
+        if tipo == "decreciente":
+            dp, dm, de = lb - pa, lb - m, lb - ea
+        else:
+            dp, dm, de = pa - lb, m - lb, ea - lb
+        salida.append((ea, de / dp if dp else None, de / dm if dm else None, programada))
+    return salida
+
+
+def ano_referencia(datos: Sequence[tuple[str, list[MetaCruda]]]) -> tuple[object, ...]:
+    """Calificación de cada plan T1..T4, ranking por trimestre y filas del cierre."""
+    with decimal.localcontext(decimal.Context(prec=50)):
+        calificaciones: list[list[tuple[str, Decimal | None]]] = [[], [], [], []]
+        anual = []
+        for unidad, metas in datos:
+            num = [_CERO] * 4
+            den = [_CERO] * 4
+            for codigo, tipo, magnitud, p, lb, peso, ejecuciones in metas:
+                m = Decimal(magnitud)
+                w = Decimal(peso)
+                pd_ = [None if v is None or (tipo == "suma" and v == "0") else Decimal(v)
+                       for v in p]
+                ed = [None if v is None else Decimal(v) for v in ejecuciones]
+                cuatro = _cuatro(tipo, m, pd_, _CERO if lb is None else Decimal(lb), ed)
+                for q, (ea, cumple, _, programada) in enumerate(cuatro):
+                    if not programada or (ea is not None and cumple is None):
+                        continue
+                    acotado = _CERO if ea is None else min(max(cumple, _CERO), _UNO)
+                    num[q] += w * acotado
+                    den[q] += w
+                ea4, _, vigencia, _ = cuatro[3]
+                pct = None if vigencia is None else (vigencia * _CIEN).quantize(
+                    _CENTESIMA, ROUND_HALF_UP)
+                anual.append((unidad, codigo, ea4, pct))
+            for q in range(4):
+                calificaciones[q].append((unidad, num[q] / den[q] if den[q] else None))
+        rankings = []
+        for q in range(4):
+            con = [(c, u) for u, c in calificaciones[q] if c is not None]
+            con.sort(key=lambda x: (-(x[0] * _CIEN).quantize(_CENTESIMA, ROUND_HALF_UP), x[1]))
+            sin = sorted(u for u, c in calificaciones[q] if c is None)
+            rankings.append([(u, c) for c, u in con] + [(u, None) for u in sin])
+    return rankings, len(anual)
+
+
+# --- pandas ------------------------------------------------------------------------------------
+
+
+def marco(datos: Sequence[tuple[str, list[MetaCruda]]]) -> pd.DataFrame:
+    filas = []
+    for unidad, metas in datos:
+        for codigo, tipo, magnitud, p, lb, peso, e in metas:
+            filas.append((unidad, codigo, tipo, float(magnitud), *(float(v) for v in p),
+                          0.0 if lb is None else float(lb), float(peso),
+                          *(np.nan if v is None else float(v) for v in e)))
+    columnas = ["unidad", "codigo", "tipo", "magnitud", "p1", "p2", "p3", "p4", "lb", "peso",
+                "e1", "e2", "e3", "e4"]
+    df = pd.DataFrame(filas, columns=columnas)
+    df["tipo"] = df["tipo"].astype("category")
+    return df
+
+
+def ano_pandas(datos: Sequence[tuple[str, list[MetaCruda]]]) -> tuple[object, ...]:
+    df = marco(datos)
+    tipo = df["tipo"].to_numpy()
+    p = df[["p1", "p2", "p3", "p4"]].to_numpy()
+    p = np.where((tipo == "suma")[:, None] & (p == 0), np.nan, p)
+    e = df[["e1", "e2", "e3", "e4"]].to_numpy()
+    m, lb, w = df["magnitud"].to_numpy(), df["lb"].to_numpy(), df["peso"].to_numpy()
+    rankings = []
+    suma, cons = tipo == "suma", tipo == "constante"
+    dec = tipo == "decreciente"
+    for k in range(1, 5):
+        pk, ek = p[:, :k], e[:, :k]
+        programada = ~np.isnan(pk).all(axis=1)
+        ea_suma = np.where(np.isnan(ek).all(axis=1), np.nan, np.nansum(ek, axis=1))
+        con_prog = np.where(np.isnan(pk), np.nan, ek)
+        with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # media de una fila sin datos
+            ea_cons = np.nanmean(con_prog, axis=1)
+        ult_e = pd.DataFrame(ek).ffill(axis=1).to_numpy()[:, -1]
+        ult_p = pd.DataFrame(pk).ffill(axis=1).to_numpy()[:, -1]
+        ea = np.where(suma, ea_suma, np.where(cons, ea_cons, ult_e))
+        pa = np.where(suma, np.nansum(pk, axis=1), np.where(cons, m, ult_p))
+        base = np.where(suma | cons, 0.0, lb)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cumple = np.where(dec, (base - ea) / (base - pa), (ea - base) / (pa - base))
+        cuenta = programada & ~(~np.isnan(ea) & ~np.isfinite(cumple))
+        acotado = np.where(np.isnan(ea), 0.0, np.clip(cumple, 0, 1))
+        df["_num"], df["_den"] = np.where(cuenta, w * acotado, 0.0), np.where(cuenta, w, 0.0)
+        g = df.groupby("unidad", sort=False)[["_num", "_den"]].sum()
+        cal = (g["_num"] / g["_den"]).round(4)
+        rankings.append(cal.sort_values(ascending=False, kind="stable"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        vig = np.where(dec, (lb - ea) / (lb - m), (ea - base) / (m - base))
+    anual = df.assign(avance_anual_pct=np.round(vig * 100, 2))
+    return rankings, len(anual)
+
+
+# --- mediciones --------------------------------------------------------------------------------
+
+
+def medir(funcion: Callable[[], object], repeticiones: int = 1) -> float:
+    mejor = float("inf")
+    for _ in range(repeticiones):
+        gc.collect()
+        inicio = time.perf_counter()
+        funcion()
+        mejor = min(mejor, time.perf_counter() - inicio)
+    return mejor
+
+
+def _redondeado(rankings: object) -> object:
+    return [
+        [(u, None if c is None else c.quantize(Decimal("1e-20"))) for u, c in r]
+        for r in rankings  # type: ignore[attr-defined]
+    ]
+
+
+def comprobar(datos: Sequence[tuple[str, list[MetaCruda]]]) -> None:
+    nuestro, n1 = ano_biblioteca(datos)
+    referencia, n2 = ano_referencia(datos)
+    # La biblioteca suma en orden canónico (por código) y la referencia en el del plan: a 50
+    # dígitos difieren en la última cifra; se comparan a 20 decimales.
+    if _redondeado(nuestro) != _redondeado(referencia) or n1 != n2:
+        sys.exit("la referencia no coincide con la biblioteca: el banco no mediría lo mismo")
+
+
+def ano_completo(n_metas: int, repeticiones: int) -> float:
+    datos = generar(n_metas // METAS_POR_PLAN)
+    comprobar(generar(40, semilla=7))
+    ref = medir(lambda: ano_referencia(datos), repeticiones)
+    nuestro = medir(lambda: ano_biblioteca(datos), repeticiones)
+    panda = medir(lambda: ano_pandas(datos), repeticiones)
+    print(f"año completo, {n_metas:>7,} metas: biblioteca {nuestro:7.2f} s  referencia "
+          f"{ref:6.2f} s  pandas {panda:6.2f} s  razón {nuestro / ref:5.2f}× (meta ≤ 2,5×)"
+          f"  vs pandas {nuestro / panda:5.1f}×")
+    construccion = medir(lambda: construir(datos), repeticiones)
+    print(f"  de ello, construir los planes: {construccion:7.2f} s; calcular: "
+          f"{nuestro - construccion:7.2f} s  razón del cálculo {(nuestro - construccion) / ref:5.2f}×")
+    planes = construir(datos)
+    ev = medir(lambda: [evaluar_plan(p, k) for p in planes for k in (1, 2, 3, 4)])
+    print(f"evaluar_plan ×4, {n_metas:>7,} metas: {ev:7.2f} s  razón {ev / ref:5.2f}× la "
+          "referencia del año (meta ≤ 4×)")
+    return ref
+
+
+def un_plan(tamanos: Sequence[int]) -> None:
+    costos = []
+    for n in tamanos:
+        datos = generar(1, n, semilla=n)
+        plan = construir(datos)[0]
+        t = medir(lambda p=plan: (consolidado_anual([p], VIGENCIA), evaluar_plan(p, 4)))
+        costos.append(t / n)
+        print(f"un plan de {n:>6,} metas (consolidado_anual + evaluar_plan): "
+              f"{t / n * 1e6:7.1f} µs/meta")
+    print(f"  crecimiento del costo por meta {tamanos[0]:,} → {tamanos[-1]:,}: "
+          f"{costos[-1] / costos[0]:5.2f}× (meta ≤ 1,5×)")
+
+
+def _ingenua(p: Sequence[Decimal | None], m: Decimal, e: Sequence[Decimal | None],
+             k: int) -> tuple[Decimal | None, ...]:
+    """SUMA, evaluada como lo haría quien la escribe a mano, en su propio contexto."""
+    with decimal.localcontext(decimal.Context(prec=50)):
+        ej = [x for x in e[:k] if x is not None]
+        ea = sum(ej, _CERO) if ej else None
+        pa = sum((x for x in p[:k] if x), _CERO)
+        pk, ek = p[k - 1], e[k - 1]
+        return (
+            ek / pk if ek is not None and pk else None,
+            ea, pa,
+            ea / pa if ea is not None and pa else None,
+            ea / m if ea is not None and m else None,
+        )
+
+
+def por_llamada() -> None:
+    p = Programacion("suma", "100", ["10", "20", "30", "40"])
+    e = (Decimal(10), Decimal(15), None, Decimal(25))
+    n = 20000
+    nuestro = medir(lambda: [evaluar(p, e, 3) for _ in range(n)], 5) / n
+    m, pt = p.magnitud, p.trimestres
+    ingenua = medir(lambda: [_ingenua(pt, m, e, 3) for _ in range(n)], 5) / n
+    print(f"evaluar por llamada: {nuestro * 1e6:6.2f} µs  ingenua {ingenua * 1e6:6.2f} µs  razón "
+          f"{nuestro / ingenua:5.2f}× (meta ≤ 1,0×)")
+
+
+def memoria(n_metas: int) -> None:
+    datos = generar(n_metas // METAS_POR_PLAN)
+    gc.collect()
+    tracemalloc.start()
+    planes = construir(datos)
+    ocupado, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del planes
+    df = marco(datos)
+    print(f"memoria de {n_metas:,} metas con sus reportes: {ocupado / n_metas:6.0f} B/meta "
+          f"({ocupado / 2**20:6.1f} MiB; meta ≤ 1024 B/meta)  DataFrame "
+          f"{df.memory_usage(deep=True).sum() / n_metas:5.0f} B/meta")
+
+
+def main() -> None:
+    rapido = "--rapido" in sys.argv
+    tamanos = (10_000,) if rapido else (10_000, 100_000)
+    for n in tamanos:
+        ano_completo(n, 1 if rapido or n > 10_000 else 3)
+    un_plan((400, 4_000) if rapido else (400, 4_000, 40_000))
+    por_llamada()
+    memoria(tamanos[-1])
+
+
+if __name__ == "__main__":
+    main()
