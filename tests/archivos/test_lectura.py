@@ -29,14 +29,15 @@ from .comun import CABECERA, _libro
         ("{", "línea 1, columna 2: se esperaba el nombre de un campo"),
         ('{"a": 1,,}', "columna 9"),
         ('{"formato": NaN}', "NaN no es un número válido"),
-        ('{"a":' * 100_000 + "1" + "}" * 100_000, "JSON no admitido"),
         ('{"a": "sin cerrar', "un texto sin cerrar"),
         ('{"a": 1} x', "sobra texto"),
         ('{"a" 1}', "faltan los dos puntos"),
         ('{"a": 1 "b": 2}', "falta una coma"),
         ('{"a": [1, 2 3]}', "falta una coma"),
         ('{"a": -}', "se esperaba un valor"),
-        ('{"a": "\\x"}', "Invalid \\escape"),
+        ('{"a": "\\x"}', "una secuencia de escape inválida"),
+        ('{"a": "\\u12"}', "un escape \\u sin cuatro dígitos"),
+        ('{"a": "x\ty"}', "un carácter de control dentro de un texto"),
     ],
 )
 def test_json_mal_formado(texto: str, fragmento: str) -> None:
@@ -44,6 +45,17 @@ def test_json_mal_formado(texto: str, fragmento: str) -> None:
         cargar_plan(texto)
     assert error.value.codigo == "JSON_INVALIDO"
     assert fragmento in error.value.problemas[0].mensaje
+
+
+def test_json_demasiado_anidado() -> None:
+    """Issue 15: el anidamiento profundo ya no es «JSON no admitido: maximum recursion depth…»
+    (en inglés) sino ``JSON_DEMASIADO_ANIDADO`` en español, haya o no desbordado la pila."""
+    for profundidad in (40, 100_000):
+        texto = '{"a":' * profundidad + "1" + "}" * profundidad
+        with pytest.raises(ErrorCarga) as error:
+            cargar_plan(texto)
+        assert error.value.codigo == "JSON_DEMASIADO_ANIDADO"
+        assert "más de 32 niveles" in error.value.problemas[0].mensaje
 
 
 def test_json_con_bom_y_espacios() -> None:
@@ -87,15 +99,19 @@ def test_limite_de_bytes_antes_de_leer(tmp_path: Path, monkeypatch: pytest.Monke
 def test_limite_de_bytes_si_el_archivo_crece(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     ruta = guardar_plan(plan_ejemplo(), tmp_path / "plan.csv")
-    real = Path.stat
+    import os
+    import stat as modulo_stat
+
+    real = os.stat
 
     class Diminuto:
         st_size = 1
+        st_mode = modulo_stat.S_IFREG | 0o644
 
-    def stat(self: Path, *args: Any, **kwargs: Any) -> Any:
-        return Diminuto() if self == ruta else real(self, *args, **kwargs)
+    def stat(camino: Any, *args: Any, **kwargs: Any) -> Any:
+        return Diminuto() if Path(camino) == ruta else real(camino, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "stat", stat)
+    monkeypatch.setattr(os, "stat", stat)
     with pytest.raises(ErrorCarga) as error:
         cargar_plan(ruta, max_bytes=100)
     assert "ocupa 101 bytes" in str(error.value)

@@ -42,7 +42,8 @@ def test_rutas_inexistentes_ilegibles_y_extensiones(tmp_path: Path) -> None:
     carpeta.mkdir()
     with pytest.raises(ErrorCarga) as error:
         cargar_plan(carpeta)
-    assert error.value.codigo == "ARCHIVO_ILEGIBLE"
+    # Issue 15 («solo se leen archivos regulares»): una carpeta es ARCHIVO_NO_REGULAR.
+    assert error.value.codigo == "ARCHIVO_NO_REGULAR"
     with pytest.raises(ErrorCarga) as error:
         cargar_plan(str(tmp_path / ("x" * 300 + ".json")))
     assert error.value.codigo == "ARCHIVO_ILEGIBLE"
@@ -62,7 +63,7 @@ def test_guardar_errores(tmp_path: Path) -> None:
     with pytest.raises(ErrorArchivo) as error:
         guardar_plan(raro, tmp_path / "plan.json")
     assert error.value.codigo == "ESCRITURA_FALLIDA"
-    assert not (tmp_path / "plan.json.tmp").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
     for funcion in (plan_a_dict, plan_a_json, plan_a_csv):
         with pytest.raises(ErrorArchivo) as error:
             funcion("plan")  # type: ignore[arg-type]

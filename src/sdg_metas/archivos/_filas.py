@@ -133,7 +133,8 @@ def _transversal(valor: object, _decimal: str) -> bool:
 
 def _vigencia(valor: object) -> int:
     texto = texto_celda(valor).strip()
-    return c_vigencia(int(texto) if texto.isdigit() else texto)
+    # Solo dígitos ASCII: «2025²» o «٢٠٢٥» son texto (y su problema), no un año (issue 15).
+    return c_vigencia(int(texto) if texto.isascii() and texto.isdigit() else texto)
 
 
 def _de_texto(funcion: Callable[[str], _T]) -> Callable[[object, str], _T]:
@@ -273,8 +274,10 @@ def _indices(
             continue
         if nombre not in COLUMNAS_CSV:
             rec.anotar(_ubicacion(numero, str(i + 1)), nombre,
-                       f"columna desconocida {texto_celda(celda)!r}; columnas válidas: "
-                       + ", ".join(COLUMNAS_CSV) + " (o cargue con ignorar_columnas=True)")
+                       f"columna desconocida {corto(texto_celda(celda))}"
+                       + rec.una_vez("columnas válidas", "; columnas válidas: "
+                                     + ", ".join(COLUMNAS_CSV)
+                                     + " (o cargue con ignorar_columnas=True)"))
         elif nombre in indices:
             rec.anotar(_ubicacion(numero, str(i + 1)), nombre,
                        f"la columna {nombre!r} está repetida")

@@ -1,40 +1,107 @@
-"""Lectura segura de la entrada: bytes con límite de tamaño, UTF-8 (con o sin BOM), JSON sin
-``float`` y la verificación del tamaño descomprimido de un ``.xlsx``.
+"""Lectura segura de la entrada: rutas válidas, solo archivos regulares (o ``-``, la entrada
+estándar), bytes con límite de tamaño, UTF-8 (con o sin BOM), JSON sin ``float``, sin claves
+repetidas y con anidamiento y dígitos acotados, y filas de tabla con columnas y celdas acotadas.
 
 Nada aquí interpreta un plan: cada función entrega bytes, texto o JSON, o lanza
-:class:`~sdg_metas.archivos.ErrorCarga` con un solo problema.
+:class:`~sdg_metas.archivos.ErrorCarga` con sus problemas (cada uno con su ubicación).
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
-import zipfile
+import stat
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from ._problemas import FACTOR_XLSX, corto, error
+import attrs
+
+from ..errores import ErrorArchivo, TipoInvalido
+from ._problemas import FACTOR_XLSX, LIMITES, Limites, Recolector, corto, error, ruta_de
+from ._xlsx import inspeccionar_xlsx
 
 #: El nombre con que se señala un texto (no una ruta) en los mensajes.
 TEXTO = "<texto>"
+#: La ruta que nombra la entrada estándar.
+ENTRADA_ESTANDAR = "-"
+
+
+def visible(texto: str) -> str:
+    """``texto`` con los caracteres de control y de dirección (bidi) escritos como ``\\u…``,
+    para que un nombre de archivo hostil no altere la terminal ni el orden de lo que se lee.
+
+    >>> visible("plan\\u202egpj.json"), visible("a\\x1b[31m")
+    ('plan\\\\u202egpj.json', 'a\\\\x1b[31m')
+    """
+    if texto.isprintable():
+        return texto
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in texto)
+
+
+def ruta_valida(valor: object, campo: str = "ruta") -> Path:
+    """``valor`` como :class:`~pathlib.Path` si es una ruta (``str`` o ``os.PathLike``) usable;
+    si no, ``TipoInvalido`` (``TIPO_INVALIDO``) o ``ErrorArchivo`` (``RUTA_INVALIDA``)."""
+    if isinstance(valor, os.PathLike):
+        valor = os.fspath(valor)
+    if not isinstance(valor, str):
+        raise TipoInvalido(
+            f"{campo}: {corto(valor)} debe ser una ruta (texto o Path) o un texto JSON",
+            campo=campo, valor=valor,
+        )
+    if not valor or "\x00" in valor:
+        motivo = "está vacía" if not valor else "contiene un carácter nulo"
+        raise ErrorArchivo(f"{campo}: {corto(valor)} no es una ruta válida ({motivo})",
+                           codigo="RUTA_INVALIDA", campo=campo, valor=valor)
+    return Path(valor)
+
+
+def _problema_de_sistema(nombre: str, e: OSError) -> ErrorArchivo:
+    if isinstance(e, FileNotFoundError):
+        return error(nombre, "ARCHIVO_NO_ENCONTRADO", "el archivo no existe")
+    if isinstance(e, PermissionError):
+        return error(nombre, "ARCHIVO_ILEGIBLE", "no hay permiso para leer el archivo")
+    return error(nombre, "ARCHIVO_ILEGIBLE",
+                 f"no se pudo leer el archivo (error del sistema {e.errno})")
+
+
+def _no_regular(nombre: str, modo: int) -> ErrorArchivo:
+    clase = ("una carpeta" if stat.S_ISDIR(modo) else "una tubería (FIFO)" if stat.S_ISFIFO(modo)
+             else "un dispositivo" if stat.S_ISCHR(modo) or stat.S_ISBLK(modo)
+             else "un socket" if stat.S_ISSOCK(modo) else "un archivo especial")
+    return error(nombre, "ARCHIVO_NO_REGULAR",
+                 f"es {clase}, no un archivo regular; solo se leen archivos regulares (o '-', "
+                 "la entrada estándar)")
 
 
 def leer_bytes(ruta: Path, max_bytes: int) -> bytes:
-    """Los bytes de ``ruta``, sin leer nunca más de ``max_bytes + 1``."""
-    nombre = str(ruta)
+    """Los bytes de ``ruta`` (un archivo regular), sin leer nunca más de ``max_bytes + 1``.
+
+    Antes de abrir se mira con ``os.stat`` que sea un archivo regular (una FIFO, una carpeta o
+    un dispositivo se rechazan sin bloquear), y se abre con ``O_NONBLOCK`` y se vuelve a mirar
+    lo abierto, por si la ruta cambió entre las dos miradas. ``-`` es la entrada estándar.
+    """
+    nombre = visible(str(ruta))
+    if str(ruta) == ENTRADA_ESTANDAR:
+        datos = sys.stdin.buffer.read(max_bytes + 1)
+        verificar_tamano(nombre, len(datos), max_bytes)
+        return datos
     try:
-        tamano = ruta.stat().st_size
-    except FileNotFoundError:
-        raise error(nombre, "ARCHIVO_NO_ENCONTRADO", "el archivo no existe") from None
-    except OSError as e:
-        raise error(nombre, "ARCHIVO_ILEGIBLE", f"no se pudo leer el archivo ({e})") from None
-    verificar_tamano(nombre, tamano, max_bytes)
-    try:
-        with ruta.open("rb") as f:
+        info = os.stat(ruta)
+        if not stat.S_ISREG(info.st_mode):
+            raise _no_regular(nombre, info.st_mode)
+        verificar_tamano(nombre, info.st_size, max_bytes)
+        descriptor = os.open(ruta, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                             | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as f:
+            abierto = os.fstat(f.fileno()).st_mode
+            if not stat.S_ISREG(abierto):  # pragma: no branch - carrera entre stat y open
+                raise _no_regular(nombre, abierto)
             datos = f.read(max_bytes + 1)
     except OSError as e:
-        raise error(nombre, "ARCHIVO_ILEGIBLE", f"no se pudo leer el archivo ({e})") from None
+        raise _problema_de_sistema(nombre, e) from None
     verificar_tamano(nombre, len(datos), max_bytes)
     return datos
 
@@ -65,16 +132,24 @@ def texto_de(
         texto = str(ruta_o_texto)
         if len(texto) > max_bytes:
             verificar_tamano(TEXTO, len(texto), max_bytes)
-        verificar_tamano(TEXTO, len(texto.encode("utf-8", "surrogatepass")), max_bytes)
+        try:
+            tamano = len(texto.encode("utf-8"))
+        except UnicodeEncodeError as e:
+            raise error(TEXTO, "CODIFICACION_INVALIDA",
+                        f"el texto tiene un carácter que no existe en Unicode (posición {e.start}"
+                        ")") from None
+        verificar_tamano(TEXTO, tamano, max_bytes)
         return TEXTO, texto.removeprefix("\ufeff")
-    ruta = Path(ruta_o_texto)
-    return str(ruta), decodificar(str(ruta), leer_bytes(ruta, max_bytes))
+    ruta = ruta_valida(ruta_o_texto)
+    return visible(str(ruta)), decodificar(visible(str(ruta)), leer_bytes(ruta, max_bytes))
 
 
-def parece_json(ruta_o_texto: str | os.PathLike[str]) -> bool:
+def parece_json(ruta_o_texto: object) -> bool:
     """¿Es un ``str`` que empieza por ``{`` (tras BOM y espacios), es decir, un texto JSON?"""
     return isinstance(ruta_o_texto, str) and ruta_o_texto.lstrip("\ufeff \t\r\n").startswith("{")
 
+
+# --- JSON ---------------------------------------------------------------------------------------
 
 _MENSAJES_JSON = {
     "Expecting value": "se esperaba un valor",
@@ -85,39 +160,167 @@ _MENSAJES_JSON = {
     "Expecting ':' delimiter": "faltan los dos puntos",
     "Extra data": "sobra texto después del JSON",
     "Unterminated string starting at": "un texto sin cerrar",
+    "Invalid \\escape": "una secuencia de escape inválida (tras '\\' solo van \" \\ / b f n r t u)",
+    "Invalid \\uXXXX escape": "un escape \\u sin cuatro dígitos hexadecimales",
+    "Invalid control character at": (
+        "un carácter de control dentro de un texto (escríbalo como \\n, \\t o \\u00XX)"
+    ),
 }
+
+
+class _Objeto(dict[str, Any]):
+    """Un objeto JSON con sus claves repetidas (si las hubo), para informarlas con su ruta."""
+
+    __slots__ = ("repetidas",)
+    repetidas: tuple[str, ...]
+
+
+class _NumeroLargo(str):
+    """Un número JSON con más dígitos de los admitidos (se informa con su ruta)."""
+
+    __slots__ = ()
+
+
+def _objeto(pares: list[tuple[str, Any]]) -> dict[str, Any]:
+    resultado = _Objeto(pares)
+    if len(resultado) != len(pares):
+        vistas: set[str] = set()
+        resultado.repetidas = tuple(dict.fromkeys(c for c, _ in pares if c in vistas
+                                                  or vistas.add(c)))  # type: ignore[func-returns-value]
+    return resultado
 
 
 def _constante_json(nombre: str) -> object:
     raise ValueError(f"{nombre} no es un número válido")
 
 
-def leer_json(nombre: str, texto: str) -> object:
-    """El JSON de ``texto``, con los números decimales como ``Decimal`` (nunca ``float``)."""
+def _numero(max_digitos: int, entero: bool) -> Any:
+    def convertir(texto: str) -> object:
+        digitos = sum(c.isdigit() for c in texto) if len(texto) <= max_digitos + 8 else len(texto)
+        if digitos > max_digitos:
+            return _NumeroLargo(texto[:20])
+        return int(texto) if entero else Decimal(texto)
+    return convertir
+
+
+def leer_json(nombre: str, texto: str, limites: Limites = LIMITES) -> object:
+    """El JSON de ``texto``, con los números decimales como ``Decimal`` (nunca ``float``).
+
+    Se rechazan (``ErrorCarga`` con la ruta JSON de cada problema): una clave repetida en un
+    objeto (``CLAVE_REPETIDA``), un número con más de ``max_digitos`` dígitos
+    (``NUMERO_DEMASIADO_LARGO``), un anidamiento de más de ``max_profundidad`` niveles
+    (``JSON_DEMASIADO_ANIDADO``) y un texto con un carácter suelto que no existe en Unicode
+    (``CODIFICACION_INVALIDA``).
+
+    >>> leer_json("<texto>", '{"a": 1, "b": {"a": 2, "a": 3}}')
+    Traceback (most recent call last):
+    ...
+    sdg_metas.archivos.ErrorCarga: <texto>: 1 problema
+      - <texto>, b.a: la clave 'a' está repetida en el objeto
+    """
     try:
-        return json.loads(texto, parse_float=Decimal, parse_constant=_constante_json)
+        datos = json.loads(texto, parse_float=_numero(limites.max_digitos, False),
+                           parse_int=_numero(limites.max_digitos, True),
+                           parse_constant=_constante_json, object_pairs_hook=_objeto)
     except json.JSONDecodeError as e:
         raise error(nombre, "JSON_INVALIDO",
                     f"JSON mal formado en la línea {e.lineno}, columna {e.colno}: "
-                    f"{_MENSAJES_JSON.get(e.msg, e.msg)}") from None
-    except (ValueError, RecursionError) as e:
+                    f"{_MENSAJES_JSON.get(e.msg, 'no es JSON válido')}") from None
+    except RecursionError:
+        raise _demasiado_anidado(nombre, limites) from None
+    except ValueError as e:
         raise error(nombre, "JSON_INVALIDO", f"JSON no admitido: {e}") from None
+    _revisar_json(nombre, datos, limites)
+    return datos
 
 
-def verificar_zip(nombre: str, datos: bytes, max_bytes: int) -> None:
-    """Rechaza un .xlsx cuyo contenido descomprimido pasa de ``FACTOR_XLSX`` × ``max_bytes``
-    (defensa contra «bombas zip»), antes de entregarlo a openpyxl."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(datos)) as archivo_zip:
-            total = sum(info.file_size for info in archivo_zip.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise error(nombre, "EXCEL_INVALIDO",
-                    "no es un libro de Excel .xlsx válido (no es un archivo zip)") from None
-    limite = FACTOR_XLSX * max_bytes
-    if total > limite:
-        raise error(nombre, "ARCHIVO_DEMASIADO_GRANDE",
-                    f"su contenido descomprimido ocupa {total} bytes y el máximo es {limite} "
-                    f"({FACTOR_XLSX} × max_bytes); no se leyó")
+def _demasiado_anidado(nombre: str, limites: Limites) -> ErrorArchivo:
+    return error(nombre, "JSON_DEMASIADO_ANIDADO",
+                 f"el JSON anida más de {limites.max_profundidad} niveles (parámetro "
+                 "max_profundidad); no se leyó")
+
+
+def _revisar_json(nombre: str, datos: object, limites: Limites) -> None:
+    """Recorre el JSON leído (sin recursión) y anota cada clave repetida, número largo y texto
+    con sustitutos sueltos, con su ruta; el primer código decide el de :class:`ErrorCarga`."""
+    rec = Recolector(nombre, limites.max_problemas)
+    codigos: list[str] = []
+    pendientes: list[tuple[object, str, int]] = [(datos, "", 1)]
+    while pendientes:
+        valor, ruta, nivel = pendientes.pop()
+        if isinstance(valor, (dict, list)) and nivel > limites.max_profundidad:
+            raise _demasiado_anidado(nombre, limites)
+        for codigo, donde, mensaje in _problemas_de(valor, ruta):
+            codigos.append(codigo)
+            rec.anotar(donde, None, mensaje)
+        if isinstance(valor, dict):
+            pendientes.extend((v, f"{ruta}.{c}" if ruta else str(c), nivel + 1)
+                              for c, v in reversed(valor.items()))
+        elif isinstance(valor, list):
+            pendientes.extend((v, f"{ruta}[{i}]", nivel + 1)
+                              for i, v in reversed(list(enumerate(valor))))
+    if codigos:
+        fallo = rec.fallar()
+        fallo.codigo = codigos[0]
+        raise fallo
+
+
+def _sustituto(texto: str) -> bool:
+    """¿Tiene ``texto`` un sustituto suelto (``\\ud800``), que no es un carácter?"""
+    return not texto.isascii() and any("\ud800" <= c <= "\udfff" for c in texto)
+
+
+def _problemas_de(valor: object, ruta: str) -> Iterator[tuple[str, str, str]]:
+    """(código, ruta, mensaje) de cada problema de ``valor`` mismo (no de lo que contiene)."""
+    if isinstance(valor, _NumeroLargo):
+        yield ("NUMERO_DEMASIADO_LARGO", ruta,
+               f"el número {valor}… tiene demasiados dígitos (parámetro max_digitos)")
+    elif isinstance(valor, str) and _sustituto(valor):
+        yield ("CODIFICACION_INVALIDA", ruta,
+               "el texto tiene un escape \\uD800–\\uDFFF suelto, que no es un carácter")
+    elif isinstance(valor, _Objeto):
+        for clave in getattr(valor, "repetidas", ()):
+            yield ("CLAVE_REPETIDA", ruta_de(ruta, clave),
+                   f"la clave {corto(clave)} está repetida en el objeto")
+        for clave in valor:
+            if _sustituto(clave):
+                yield ("CODIFICACION_INVALIDA", ruta,
+                       "una clave tiene un escape \\uD800–\\uDFFF suelto, que no es un carácter")
+
+
+# --- Filas de tabla -----------------------------------------------------------------------------
+
+
+def acotar_filas(
+    nombre: str, filas: Iterable[tuple[int, Sequence[object]]], limites: Limites = LIMITES
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """Las filas ``(número, celdas)`` de un CSV o de una hoja, rechazando la primera que pase de
+    ``max_columnas`` celdas (sin contar las vacías del final) o que tenga una celda de texto de
+    más de ``max_celda`` caracteres (``DEMASIADAS_COLUMNAS``, ``CELDA_DEMASIADO_LARGA``)."""
+    for numero, celdas in filas:
+        ancho = len(celdas)
+        if ancho > limites.max_columnas:
+            while ancho and (celdas[ancho - 1] is None or celdas[ancho - 1] == ""):
+                ancho -= 1
+            if ancho > limites.max_columnas:
+                raise error(nombre, "DEMASIADAS_COLUMNAS",
+                            f"la fila {numero} tiene {ancho} columnas y el máximo es "
+                            f"{limites.max_columnas} (parámetro max_columnas); no se leyó")
+        for i, celda in enumerate(celdas[:ancho], 1):
+            if isinstance(celda, str) and len(celda) > limites.max_celda:
+                raise error(nombre, "CELDA_DEMASIADO_LARGA",
+                            f"fila {numero}, columna {i}: la celda tiene {len(celda)} "
+                            f"caracteres y el máximo es {limites.max_celda} (parámetro "
+                            "max_celda); no se leyó")
+        yield numero, celdas[:ancho] if ancho < len(celdas) else celdas
+
+
+def verificar_zip(nombre: str, datos: bytes, max_bytes: int, limites: Limites = LIMITES) -> None:
+    """Rechaza un .xlsx que pasa de algún límite antes de entregarlo a openpyxl (ver
+    :func:`~._xlsx.inspeccionar_xlsx`); su XML descomprimido no pasa de ``max_xml_xlsx`` ni de
+    ``FACTOR_XLSX`` × ``max_bytes``."""
+    tope = min(limites.max_xml_xlsx, FACTOR_XLSX * max_bytes)
+    inspeccionar_xlsx(nombre, datos, attrs.evolve(limites, max_xml_xlsx=tope))
 
 
 def verificar_version(

@@ -12,14 +12,16 @@ import os
 import warnings
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from pathlib import Path
+
+import attrs
 
 from ..errores import ErrorArchivo
 from ..modelo import Meta, Nivel, PlanDeGestion, ejecucion_de
 from ._filas import COLUMNAS_CSV, Tabla, leer_tabla
-from ._lectura import leer_bytes, texto_de, verificar_zip
+from ._lectura import acotar_filas, leer_bytes, ruta_valida, texto_de, visible
 from ._plan_json import validar_plan
-from ._problemas import MAX_BYTES, MAX_METAS, error, validar_limite
+from ._problemas import FACTOR_XLSX, LIMITES, MAX_BYTES, MAX_METAS, Limites, error, validar_limite
+from ._xlsx import abrir_xlsx
 
 _INSTALAR_EXCEL = "pip install 'sdg-metas[excel]'"
 
@@ -145,8 +147,10 @@ def _filas_csv(texto: str, delimitador: str, archivo: str) -> Iterator[tuple[int
             numero += 1
             yield numero, fila
     except csv.Error as e:
+        detalle = ("una celda es demasiado larga" if "field limit" in str(e)
+                   else "comillas o caracteres mal puestos")
         raise error(archivo, "CSV_INVALIDO",
-                    f"CSV mal formado cerca de la fila {numero + 1}: {e}") from None
+                    f"CSV mal formado cerca de la fila {numero + 1}: {detalle}") from None
 
 
 def cargar_csv(
@@ -160,6 +164,7 @@ def cargar_csv(
     ignorar_columnas: bool = False,
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
+    limites: Limites | None = None,
 ) -> PlanDeGestion:
     """Carga un plan de un CSV plano: una fila por meta (ver :data:`COLUMNAS_CSV`).
 
@@ -192,7 +197,8 @@ def cargar_csv(
     if separador == decimal:
         separador = ";"
     tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas)
-    return leer_tabla(tabla, _filas_csv(texto, separador, nombre), ignorar_columnas)
+    filas = acotar_filas(nombre, _filas_csv(texto, separador, nombre), limites or LIMITES)
+    return leer_tabla(tabla, filas, ignorar_columnas)
 
 
 def cargar_xlsx(
@@ -206,6 +212,7 @@ def cargar_xlsx(
     ignorar_columnas: bool = False,
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
+    limites: Limites | None = None,
 ) -> PlanDeGestion:
     """Carga un plan de una hoja de Excel (``.xlsx``) con las mismas columnas del CSV.
 
@@ -216,23 +223,18 @@ def cargar_xlsx(
     validar_limite(max_bytes, "max_bytes")
     validar_limite(max_metas, "max_metas")
     opciones_csv(None, decimal)
-    destino = Path(ruta)
-    nombre = str(destino)
+    destino = ruta_valida(ruta)
+    nombre = visible(str(destino))
     try:
-        import openpyxl
+        import openpyxl  # noqa: F401
     except ImportError:
         raise error(nombre, "EXCEL_NO_DISPONIBLE",
                     f"leer archivos .xlsx requiere openpyxl; instálelo con {_INSTALAR_EXCEL}"
                     ) from None
     datos = leer_bytes(destino, max_bytes)
-    verificar_zip(nombre, datos, max_bytes)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            libro = openpyxl.load_workbook(io.BytesIO(datos), read_only=True, data_only=True)
-    except Exception as e:  # openpyxl lanza errores de zip, XML y KeyError según el daño
-        raise error(nombre, "EXCEL_INVALIDO",
-                    f"no es un libro de Excel .xlsx válido ({type(e).__name__})") from None
+    limites = limites or LIMITES
+    tope = min(limites.max_xml_xlsx, FACTOR_XLSX * max_bytes)
+    libro = abrir_xlsx(nombre, datos, attrs.evolve(limites, max_xml_xlsx=tope))
     try:
         if hoja is not None and hoja not in libro.sheetnames:
             raise error(nombre, "EXCEL_INVALIDO",
@@ -243,6 +245,6 @@ def cargar_xlsx(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             filas = ((i, list(fila)) for i, fila in enumerate(pagina.iter_rows(values_only=True), 1))
-            return leer_tabla(tabla, filas, ignorar_columnas)
+            return leer_tabla(tabla, acotar_filas(nombre, filas, limites), ignorar_columnas)
     finally:
         libro.close()
