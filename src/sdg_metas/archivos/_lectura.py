@@ -8,8 +8,10 @@ Nada aquí interpreta un plan: cada función entrega bytes, texto o JSON, o lanz
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,25 +22,23 @@ from typing import Any
 import attrs
 
 from ..errores import ErrorArchivo, TipoInvalido
-from ._problemas import FACTOR_XLSX, LIMITES, Limites, Recolector, corto, error, ruta_de
+from ._problemas import (
+    FACTOR_XLSX,
+    LIMITES,
+    ErrorCarga,
+    Limites,
+    Recolector,
+    corto,
+    error,
+    ruta_de,
+    visible,
+)
 from ._xlsx import inspeccionar_xlsx
 
 #: El nombre con que se señala un texto (no una ruta) en los mensajes.
 TEXTO = "<texto>"
 #: La ruta que nombra la entrada estándar.
 ENTRADA_ESTANDAR = "-"
-
-
-def visible(texto: str) -> str:
-    """``texto`` con los caracteres de control y de dirección (bidi) escritos como ``\\u…``,
-    para que un nombre de archivo hostil no altere la terminal ni el orden de lo que se lee.
-
-    >>> visible("plan\\u202egpj.json"), visible("a\\x1b[31m")
-    ('plan\\\\u202egpj.json', 'a\\\\x1b[31m')
-    """
-    if texto.isprintable():
-        return texto
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in texto)
 
 
 def ruta_valida(valor: object, campo: str = "ruta") -> Path:
@@ -181,23 +181,28 @@ class _NumeroLargo(str):
     __slots__ = ()
 
 
-def _objeto(pares: list[tuple[str, Any]]) -> dict[str, Any]:
-    resultado = _Objeto(pares)
-    if len(resultado) != len(pares):
-        vistas: set[str] = set()
-        resultado.repetidas = tuple(dict.fromkeys(c for c, _ in pares if c in vistas
-                                                  or vistas.add(c)))  # type: ignore[func-returns-value]
-    return resultado
+def _objeto(senales: list[str]) -> Any:
+    def crear(pares: list[tuple[str, Any]]) -> dict[str, Any]:
+        resultado = _Objeto(pares)
+        if len(resultado) != len(pares):
+            conteo: dict[str, int] = {}
+            for clave, _ in pares:
+                conteo[clave] = conteo.get(clave, 0) + 1
+            resultado.repetidas = tuple(c for c, n in conteo.items() if n > 1)
+            senales.append("clave")
+        return resultado
+    return crear
 
 
 def _constante_json(nombre: str) -> object:
     raise ValueError(f"{nombre} no es un número válido")
 
 
-def _numero(max_digitos: int, entero: bool) -> Any:
+def _numero(max_digitos: int, entero: bool, senales: list[str]) -> Any:
     def convertir(texto: str) -> object:
         digitos = sum(c.isdigit() for c in texto) if len(texto) <= max_digitos + 8 else len(texto)
         if digitos > max_digitos:
+            senales.append("numero")
             return _NumeroLargo(texto[:20])
         return int(texto) if entero else Decimal(texto)
     return convertir
@@ -218,10 +223,13 @@ def leer_json(nombre: str, texto: str, limites: Limites = LIMITES) -> object:
     sdg_metas.archivos.ErrorCarga: <texto>: 1 problema
       - <texto>, b.a: la clave 'a' está repetida en el objeto
     """
+    if _profundidad(texto) > limites.max_profundidad:
+        raise _demasiado_anidado(nombre, limites)
+    senales: list[str] = []
     try:
-        datos = json.loads(texto, parse_float=_numero(limites.max_digitos, False),
-                           parse_int=_numero(limites.max_digitos, True),
-                           parse_constant=_constante_json, object_pairs_hook=_objeto)
+        datos = json.loads(texto, parse_float=_numero(limites.max_digitos, False, senales),
+                           parse_int=_numero(limites.max_digitos, True, senales),
+                           parse_constant=_constante_json, object_pairs_hook=_objeto(senales))
     except json.JSONDecodeError as e:
         raise error(nombre, "JSON_INVALIDO",
                     f"JSON mal formado en la línea {e.lineno}, columna {e.colno}: "
@@ -230,8 +238,24 @@ def leer_json(nombre: str, texto: str, limites: Limites = LIMITES) -> object:
         raise _demasiado_anidado(nombre, limites) from None
     except ValueError as e:
         raise error(nombre, "JSON_INVALIDO", f"JSON no admitido: {e}") from None
-    _revisar_json(nombre, datos, limites)
+    if senales or _SOSPECHOSO.search(texto):
+        _revisar_json(nombre, datos, limites)
     return datos
+
+
+#: Un escape de sustituto: solo entonces (o si hubo claves repetidas o números largos) se
+#: recorre el JSON leído para ubicar el problema.
+_SOSPECHOSO = re.compile(r"\\u[dD][89a-fA-F]")
+_TEXTOS_JSON = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NO_CORCHETES = re.compile(r"[^\[\]{}]+")
+_PASO = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _profundidad(texto: str) -> int:
+    """El anidamiento máximo de ``texto`` (sin mirar dentro de los textos JSON), sin recursión:
+    se calcula antes de ``json.loads``, que desbordaría su pila con un anidamiento enorme."""
+    corchetes = _NO_CORCHETES.sub("", _TEXTOS_JSON.sub("", texto))
+    return max(itertools.accumulate(map(_PASO.__getitem__, corchetes)), default=0)
 
 
 def _demasiado_anidado(nombre: str, limites: Limites) -> ErrorArchivo:
@@ -242,27 +266,26 @@ def _demasiado_anidado(nombre: str, limites: Limites) -> ErrorArchivo:
 
 def _revisar_json(nombre: str, datos: object, limites: Limites) -> None:
     """Recorre el JSON leído (sin recursión) y anota cada clave repetida, número largo y texto
-    con sustitutos sueltos, con su ruta; el primer código decide el de :class:`ErrorCarga`."""
+    con sustitutos sueltos o caracteres de control, con su ruta; el primer código decide el de
+    :class:`ErrorCarga`."""
     rec = Recolector(nombre, limites.max_problemas)
     codigos: list[str] = []
-    pendientes: list[tuple[object, str, int]] = [(datos, "", 1)]
-    while pendientes:
-        valor, ruta, nivel = pendientes.pop()
-        if isinstance(valor, (dict, list)) and nivel > limites.max_profundidad:
-            raise _demasiado_anidado(nombre, limites)
-        for codigo, donde, mensaje in _problemas_de(valor, ruta):
-            codigos.append(codigo)
-            rec.anotar(donde, None, mensaje)
-        if isinstance(valor, dict):
-            pendientes.extend((v, f"{ruta}.{c}" if ruta else str(c), nivel + 1)
-                              for c, v in reversed(valor.items()))
-        elif isinstance(valor, list):
-            pendientes.extend((v, f"{ruta}[{i}]", nivel + 1)
-                              for i, v in reversed(list(enumerate(valor))))
-    if codigos:
-        fallo = rec.fallar()
+    pendientes: list[tuple[object, str]] = [(datos, "")]
+    try:
+        while pendientes:
+            valor, ruta = pendientes.pop()
+            for codigo, donde, mensaje in _problemas_de(valor, ruta):
+                codigos.append(codigo)
+                rec.anotar(donde, None, mensaje)
+            if isinstance(valor, dict):
+                pendientes.extend((v, ruta_de(ruta, c)) for c, v in reversed(valor.items()))
+            elif isinstance(valor, list):
+                pendientes.extend((v, f"{ruta}[{i}]") for i, v in reversed(list(enumerate(valor))))
+        if codigos:
+            raise rec.fallar()
+    except ErrorCarga as fallo:
         fallo.codigo = codigos[0]
-        raise fallo
+        raise
 
 
 def _sustituto(texto: str) -> bool:
@@ -296,7 +319,10 @@ def acotar_filas(
 ) -> Iterator[tuple[int, Sequence[object]]]:
     """Las filas ``(número, celdas)`` de un CSV o de una hoja, rechazando la primera que pase de
     ``max_columnas`` celdas (sin contar las vacías del final) o que tenga una celda de texto de
-    más de ``max_celda`` caracteres (``DEMASIADAS_COLUMNAS``, ``CELDA_DEMASIADO_LARGA``)."""
+    más de ``max_celda`` caracteres (``DEMASIADAS_COLUMNAS``, ``CELDA_DEMASIADO_LARGA``).
+
+    Los caracteres de control y de dirección no se rechazan (un texto del plan puede llevarlos
+    y la ida y vuelta es exacta): se escriben escapados en los mensajes."""
     for numero, celdas in filas:
         ancho = len(celdas)
         if ancho > limites.max_columnas:
@@ -307,12 +333,16 @@ def acotar_filas(
                             f"la fila {numero} tiene {ancho} columnas y el máximo es "
                             f"{limites.max_columnas} (parámetro max_columnas); no se leyó")
         for i, celda in enumerate(celdas[:ancho], 1):
-            if isinstance(celda, str) and len(celda) > limites.max_celda:
-                raise error(nombre, "CELDA_DEMASIADO_LARGA",
-                            f"fila {numero}, columna {i}: la celda tiene {len(celda)} "
-                            f"caracteres y el máximo es {limites.max_celda} (parámetro "
-                            "max_celda); no se leyó")
+            if isinstance(celda, str):
+                _revisar_celda(nombre, numero, i, celda, limites)
         yield numero, celdas[:ancho] if ancho < len(celdas) else celdas
+
+
+def _revisar_celda(nombre: str, numero: int, columna: int, celda: str, limites: Limites) -> None:
+    if len(celda) > limites.max_celda:
+        raise error(nombre, "CELDA_DEMASIADO_LARGA",
+                    f"fila {numero}, columna {columna}: la celda tiene {len(celda)} caracteres y "
+                    f"el máximo es {limites.max_celda} (parámetro max_celda); no se leyó")
 
 
 def verificar_zip(nombre: str, datos: bytes, max_bytes: int, limites: Limites = LIMITES) -> None:

@@ -25,6 +25,8 @@ MAX_FILAS = 1_048_576
 MAX_CELDA = 32_767
 #: Problemas que se informan de un archivo; de los demás solo se dice cuántos son.
 MAX_PROBLEMAS = 100
+#: Se deja de leer un archivo al contar este múltiplo de ``max_problemas`` problemas.
+FACTOR_PARADA = 100
 #: Anidamiento máximo de un JSON (un plan necesita 4 niveles).
 MAX_PROFUNDIDAD = 32
 #: Dígitos máximos de un número entero escrito en un JSON.
@@ -38,6 +40,18 @@ FACTOR_XLSX = 20
 
 #: Cómo se lee un campo de un objeto: (conversor, obligatorio, valor por defecto).
 Campo = tuple[Callable[[object], Any], bool, object]
+
+
+def visible(texto: str) -> str:
+    """``texto`` con los caracteres de control y de dirección (bidi) escritos como ``\\u…``,
+    para que un nombre de archivo hostil no altere la terminal ni el orden de lo que se lee.
+
+    >>> visible("plan\\u202egpj.json"), visible("a\\x1b[31m")
+    ('plan\\\\u202egpj.json', 'a\\\\x1b[31m')
+    """
+    if texto.isprintable():
+        return texto
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in texto)
 
 
 def _limite(instancia: object, atributo: attrs.Attribute[int], valor: object) -> None:
@@ -115,14 +129,20 @@ class ErrorCarga(ErrorArchivo):
         *,
         codigo: str | None = None,
         omitidos: int = 0,
+        detenido: bool = False,
     ) -> None:
         self.problemas: tuple[Problema, ...] = tuple(problemas)
         self.archivo = archivo
         #: Problemas que no se reunieron por pasar de ``max_problemas`` (solo se cuentan).
         self.omitidos = omitidos
+        #: ¿Se dejó de leer el archivo por tener demasiados problemas?
+        self.detenido = detenido
         n = len(self.problemas) + omitidos
         cabecera = f"{archivo}: " + ("1 problema" if n == 1 else f"{n} problemas")
-        mensaje = cabecera + "".join(f"\n  - {p}" for p in self.problemas)
+        if detenido:
+            cabecera = f"{archivo}: más de {n} problemas (se dejó de leer)"
+        # Lo que viene del archivo (nombres, textos) nunca llega crudo a una terminal.
+        mensaje = visible(cabecera) + "".join(f"\n  - {visible(str(p))}" for p in self.problemas)
         if omitidos:
             mensaje += f"\n  … y {omitidos} " + ("problema más" if omitidos == 1
                                                   else "problemas más")
@@ -130,7 +150,7 @@ class ErrorCarga(ErrorArchivo):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (self.__class__, (self.archivo, self.problemas),
-                {"codigo": self.codigo, "omitidos": self.omitidos})
+                {"codigo": self.codigo, "omitidos": self.omitidos, "detenido": self.detenido})
 
 
 # Se publica como sdg_metas.archivos.ErrorCarga (así aparece en los mensajes y en los doctests).
@@ -181,7 +201,9 @@ class Recolector:
     """Reúne los problemas de un archivo; cada lectura convierte un valor o anota su problema.
 
     Guarda a lo sumo ``max_problemas``; de los demás solo cuenta cuántos son (``omitidos``), de
-    modo que un archivo con millones de problemas no llena la memoria.
+    modo que un archivo con millones de problemas no llena la memoria. Al contar
+    ``FACTOR_PARADA`` × ``max_problemas`` deja de leer: lanza ya el :class:`ErrorCarga`
+    (``detenido``), para que un archivo de millones de elementos vacíos no tarde minutos.
     """
 
     def __init__(self, archivo: str, max_problemas: int = MAX_PROBLEMAS) -> None:
@@ -194,6 +216,8 @@ class Recolector:
         """Anota un problema en ``ruta`` (relativa al archivo; vacía = el archivo entero)."""
         if len(self.problemas) >= self.max_problemas:
             self.problemas.omitidos += 1  # type: ignore[attr-defined]
+            if len(self.problemas) >= FACTOR_PARADA * self.max_problemas:
+                raise self.fallar(detenido=True)
             return
         ubicacion = f"{self.archivo}, {ruta}" if ruta else self.archivo
         self.problemas.append(Problema(ubicacion, campo, mensaje))
@@ -265,10 +289,10 @@ class Recolector:
                 self.anotar(f"{ruta}[{i}]", campo, f"{corto(elemento)} debe ser un texto")
         return tuple(map(str, elementos)) if len(self.problemas) == antes else None
 
-    def fallar(self) -> ErrorCarga:
+    def fallar(self, detenido: bool = False) -> ErrorCarga:
         """El :class:`ErrorCarga` (``ARCHIVO_INVALIDO``) con los problemas reunidos."""
         return ErrorCarga(self.archivo, list(iter(self.problemas)), codigo="ARCHIVO_INVALIDO",
-                          omitidos=self.omitidos)
+                          omitidos=self.omitidos, detenido=detenido)
 
     @property
     def omitidos(self) -> int:

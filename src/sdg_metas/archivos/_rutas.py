@@ -14,9 +14,9 @@ import attrs
 
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
-from ._lectura import ENTRADA_ESTANDAR, leer_json, parece_json, ruta_valida, texto_de, visible
+from ._lectura import ENTRADA_ESTANDAR, leer_json, parece_json, ruta_valida, texto_de
 from ._plan_json import leer_plan, plan_a_json
-from ._problemas import LIMITES, MAX_BYTES, MAX_METAS, Limites, error, validar_limite
+from ._problemas import LIMITES, MAX_BYTES, MAX_METAS, Limites, error, validar_limite, visible
 from ._tablas import cargar_csv, cargar_xlsx, plan_a_csv
 
 

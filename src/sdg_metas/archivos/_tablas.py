@@ -18,9 +18,18 @@ import attrs
 from ..errores import ErrorArchivo
 from ..modelo import Meta, Nivel, PlanDeGestion, ejecucion_de
 from ._filas import COLUMNAS_CSV, Tabla, leer_tabla
-from ._lectura import acotar_filas, leer_bytes, ruta_valida, texto_de, visible
+from ._lectura import acotar_filas, leer_bytes, ruta_valida, texto_de
 from ._plan_json import validar_plan
-from ._problemas import FACTOR_XLSX, LIMITES, MAX_BYTES, MAX_METAS, Limites, error, validar_limite
+from ._problemas import (
+    FACTOR_XLSX,
+    LIMITES,
+    MAX_BYTES,
+    MAX_METAS,
+    Limites,
+    error,
+    validar_limite,
+    visible,
+)
 from ._xlsx import abrir_xlsx
 
 _INSTALAR_EXCEL = "pip install 'sdg-metas[excel]'"
@@ -147,10 +156,13 @@ def _filas_csv(texto: str, delimitador: str, archivo: str) -> Iterator[tuple[int
             numero += 1
             yield numero, fila
     except csv.Error as e:
-        detalle = ("una celda es demasiado larga" if "field limit" in str(e)
-                   else "comillas o caracteres mal puestos")
+        if "field limit" in str(e):
+            raise error(archivo, "CELDA_DEMASIADO_LARGA",
+                        f"la fila {numero + 1} tiene una celda de más de "
+                        f"{csv.field_size_limit()} caracteres; no se leyó") from None
         raise error(archivo, "CSV_INVALIDO",
-                    f"CSV mal formado cerca de la fila {numero + 1}: {detalle}") from None
+                    f"CSV mal formado cerca de la fila {numero + 1}: comillas o caracteres mal "
+                    "puestos (o un carácter nulo)") from None
 
 
 def cargar_csv(
