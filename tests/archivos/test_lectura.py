@@ -144,3 +144,141 @@ def test_mensajes_de_version_no_soportada() -> None:
         "version: '1' no es una versión soportada del formato de solicitud; esta biblioteca lee "
         "las versiones 1 a 1"
     )
+
+
+# --- Issue 15: entradas hostiles (lo que el corpus de tests/hostiles no alcanza) ---------------
+
+
+def test_archivos_especiales(tmp_path: Path) -> None:
+    import os
+    import socket
+
+    casos = {"una carpeta": tmp_path / "d.json", "una tubería (FIFO)": tmp_path / "f.json",
+             "un dispositivo": Path("/dev/null"), "un socket": tmp_path / "s.json"}
+    casos["una carpeta"].mkdir()
+    os.mkfifo(casos["una tubería (FIFO)"])
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(casos["un socket"]))
+        for clase, ruta in casos.items():
+            with pytest.raises(ErrorCarga) as error:
+                cargar_plan(ruta) if ruta.suffix else cargar_csv(ruta)
+            assert error.value.codigo == "ARCHIVO_NO_REGULAR"
+            assert f"es {clase}, no un archivo regular" in error.value.problemas[0].mensaje
+
+
+def test_nombres_y_textos_escapados_en_los_mensajes(tmp_path: Path) -> None:
+    from sdg_metas.archivos._problemas import visible
+
+    assert visible("normal.json") == "normal.json"
+    assert visible("a\u202eb\x1bc\u200fd") == "a\\u202eb\\x1bc\\u200fd"
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(tmp_path / "x\x1b[2J.json")
+    assert "\\x1b[2J.json" in str(error.value)
+    assert "\x1b" not in str(error.value)
+
+
+def test_json_duplicados_numeros_y_sustitutos() -> None:
+    texto = ('{"formato": "sdg_metas/plan", "formato": "x", "version": 2, "vigencia": '
+             + "1" * 41 + ', "unidad": "\\udc00", "\\ud800": 1, "nivel": 1.'
+             + "0" * 50 + "}")
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(texto)
+    assert error.value.codigo == "CLAVE_REPETIDA"
+    mensajes = [(p.ubicacion, p.mensaje) for p in error.value.problemas]
+    assert mensajes == [
+        ("<texto>, formato", "la clave 'formato' está repetida en el objeto"),
+        ("<texto>", "una clave tiene un escape \\uD800–\\uDFFF suelto, que no es un carácter"),
+        ("<texto>, vigencia", "el número 11111111111111111111… tiene demasiados dígitos "
+                              "(parámetro max_digitos)"),
+        ("<texto>, unidad", "el texto tiene un escape \\uD800–\\uDFFF suelto, que no es un "
+                            "carácter"),
+        ("<texto>, nivel", "el número 1.000000000000000000… tiene demasiados dígitos "
+                           "(parámetro max_digitos)"),
+    ]
+
+
+def test_json_con_muchos_problemas_se_detiene() -> None:
+    from sdg_metas.archivos import Limites
+
+    texto = "{" + ", ".join(['"a": 1'] * 30) + "}"
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(texto, limites=Limites(max_problemas=1))
+    assert error.value.codigo == "CLAVE_REPETIDA"
+    texto = "[" + ", ".join(["1" * 50] * 300) + "]"
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan("{" + f'"a": {texto}' + "}", limites=Limites(max_problemas=2))
+    assert error.value.codigo == "NUMERO_DEMASIADO_LARGO"
+    assert error.value.detenido
+    assert "más de 200 problemas (se dejó de leer)" in str(error.value)
+
+
+def test_texto_con_sustituto_y_unicode() -> None:
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan('{"unidad": "\ud800"}')
+    assert error.value.codigo == "CODIFICACION_INVALIDA"
+
+
+def _zip(ruta: Path, partes: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(ruta, "w") as z:
+        for nombre, datos in partes.items():
+            z.writestr(nombre, datos)
+    return ruta
+
+
+def test_xlsx_danados(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("openpyxl")
+    import struct
+    import zipfile
+
+    casos = {
+        "cola.xlsx": b"basura" + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, 1, 1, 46, 0, 0),
+        "xml.xlsx": _zip(tmp_path / "a", {"xl/worksheets/sheet1.xml": b"<a><b></a>"}).read_bytes(),
+        "sin_libro.xlsx": _zip(tmp_path / "b", {"x.xml": b"<a/>"}).read_bytes(),
+    }
+    esperados = {"cola.xlsx": "el zip está dañado", "xml.xlsx": "XML mal formado en la línea 1",
+                 "sin_libro.xlsx": "le falta una parte del libro"}
+    for nombre, datos in casos.items():
+        (tmp_path / nombre).write_bytes(datos)
+        with pytest.raises(ErrorCarga) as error:
+            cargar_plan(tmp_path / nombre)
+        assert error.value.codigo == "EXCEL_INVALIDO"
+        assert esperados[nombre] in error.value.problemas[0].mensaje
+    # Una parte que se descomprime en más de lo que declara su cabecera.
+    real = zipfile.ZipFile.infolist
+
+    def mentirosa(self: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+        infos = real(self)
+        for info in infos:
+            info.file_size = min(info.file_size, 3)
+        return infos
+
+    monkeypatch.setattr(zipfile.ZipFile, "infolist", mentirosa)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(tmp_path / "sin_libro.xlsx")
+    assert "el zip está dañado" in error.value.problemas[0].mensaje
+
+
+def test_xlsx_dimension_falsa_no_cuesta(tmp_path: Path) -> None:
+    """Un libro que declara A1:XFD1048576 con un plan válido se carga (rápido y bien)."""
+    pytest.importorskip("openpyxl")
+    import time
+    import zipfile
+
+    ruta = tmp_path / "plan.xlsx"
+    _libro(ruta, [["codigo", "descripcion", "tipo", "magnitud", "t1", "t2", "t3", "t4", "peso",
+                   "vigencia", "unidad_plan"],
+                  ["M1", "Meta", "suma", 10, 1, 2, 3, 4, 100, 2025, "Suba"]])
+    with zipfile.ZipFile(ruta) as z:
+        partes = {i.filename: z.read(i) for i in z.infolist()}
+    nombre = next(n for n in partes if n.startswith("xl/worksheets/"))
+    import re
+
+    partes[nombre] = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>',
+                            partes[nombre])
+    _zip(ruta, partes)
+    inicio = time.perf_counter()
+    plan = cargar_plan(ruta)
+    assert time.perf_counter() - inicio < 5
+    assert [m.codigo for m in plan.metas] == ["M1"]
