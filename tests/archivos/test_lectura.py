@@ -188,12 +188,12 @@ def test_json_duplicados_numeros_y_sustitutos() -> None:
     assert mensajes == [
         ("<texto>, formato", "la clave 'formato' está repetida en el objeto"),
         ("<texto>", "una clave tiene un escape \\uD800–\\uDFFF suelto, que no es un carácter"),
-        ("<texto>, vigencia", "el número 11111111111111111111… tiene demasiados dígitos "
-                              "(parámetro max_digitos)"),
-        ("<texto>, unidad", "el texto tiene un escape \\uD800–\\uDFFF suelto, que no es un "
-                            "carácter"),
-        ("<texto>, nivel", "el número 1.000000000000000000… tiene demasiados dígitos "
-                           "(parámetro max_digitos)"),
+        ("<texto>, vigencia", ("el número 11111111111111111111… tiene demasiados dígitos "
+                              "(parámetro max_digitos)")),
+        ("<texto>, unidad", ("el texto tiene un escape \\uD800–\\uDFFF suelto, que no es un "
+                            "carácter")),
+        ("<texto>, nivel", ("el número 1.000000000000000000… tiene demasiados dígitos "
+                           "(parámetro max_digitos)")),
     ]
 
 
