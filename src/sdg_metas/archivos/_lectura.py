@@ -1,6 +1,7 @@
 """Lectura segura de la entrada: rutas válidas, solo archivos regulares (o ``-``, la entrada
-estándar), bytes con límite de tamaño, UTF-8 (con o sin BOM), JSON sin ``float``, sin claves
-repetidas y con anidamiento y dígitos acotados, y filas de tabla con columnas y celdas acotadas.
+estándar), bytes con límite de tamaño, UTF-8 (con o sin BOM), filas de tabla con columnas y
+celdas acotadas y la inspección de un ``.xlsx`` (:mod:`._xlsx`); el JSON se lee en
+:mod:`._json`.
 
 Nada aquí interpreta un plan: cada función entrega bytes, texto o JSON, o lanza
 :class:`~sdg_metas.archivos.ErrorCarga` con sus problemas (cada uno con su ubicación).
@@ -8,29 +9,22 @@ Nada aquí interpreta un plan: cada función entrega bytes, texto o JSON, o lanz
 
 from __future__ import annotations
 
-import itertools
-import json
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from ..errores import ErrorArchivo, TipoInvalido
+from ._json import leer_json as leer_json  # para _rutas y _solicitud
 from ._problemas import (
     FACTOR_XLSX,
     LIMITES,
-    ErrorCarga,
     Limites,
-    Recolector,
     corto,
     error,
-    ruta_de,
     visible,
 )
 from ._xlsx import inspeccionar_xlsx
@@ -147,168 +141,6 @@ def texto_de(
 def parece_json(ruta_o_texto: object) -> bool:
     """¿Es un ``str`` que empieza por ``{`` (tras BOM y espacios), es decir, un texto JSON?"""
     return isinstance(ruta_o_texto, str) and ruta_o_texto.lstrip("\ufeff \t\r\n").startswith("{")
-
-
-# --- JSON ---------------------------------------------------------------------------------------
-
-_MENSAJES_JSON = {
-    "Expecting value": "se esperaba un valor",
-    "Expecting property name enclosed in double quotes": (
-        "se esperaba el nombre de un campo entre comillas dobles"
-    ),
-    "Expecting ',' delimiter": "falta una coma",
-    "Expecting ':' delimiter": "faltan los dos puntos",
-    "Extra data": "sobra texto después del JSON",
-    "Unterminated string starting at": "un texto sin cerrar",
-    "Invalid \\escape": "una secuencia de escape inválida (tras '\\' solo van \" \\ / b f n r t u)",
-    "Invalid \\uXXXX escape": "un escape \\u sin cuatro dígitos hexadecimales",
-    "Invalid control character at": (
-        "un carácter de control dentro de un texto (escríbalo como \\n, \\t o \\u00XX)"
-    ),
-}
-
-
-class _Objeto(dict[str, Any]):
-    """Un objeto JSON con sus claves repetidas (si las hubo), para informarlas con su ruta."""
-
-    __slots__ = ("repetidas",)
-    repetidas: tuple[str, ...]
-
-
-class _NumeroLargo(str):
-    """Un número JSON con más dígitos de los admitidos (se informa con su ruta)."""
-
-    __slots__ = ()
-
-
-def _objeto(senales: list[str]) -> Any:
-    def crear(pares: list[tuple[str, Any]]) -> dict[str, Any]:
-        resultado = _Objeto(pares)
-        if len(resultado) != len(pares):
-            conteo: dict[str, int] = {}
-            for clave, _ in pares:
-                conteo[clave] = conteo.get(clave, 0) + 1
-            resultado.repetidas = tuple(c for c, n in conteo.items() if n > 1)
-            senales.append("clave")
-        return resultado
-    return crear
-
-
-def _constante_json(nombre: str) -> object:
-    raise ValueError(f"{nombre} no es un número válido")
-
-
-def _numero(max_digitos: int, entero: bool, senales: list[str]) -> Any:
-    def convertir(texto: str) -> object:
-        digitos = sum(c.isdigit() for c in texto) if len(texto) <= max_digitos + 8 else len(texto)
-        if digitos > max_digitos:
-            senales.append("numero")
-            return _NumeroLargo(texto[:20])
-        return int(texto) if entero else Decimal(texto)
-    return convertir
-
-
-def leer_json(nombre: str, texto: str, limites: Limites = LIMITES) -> object:
-    """El JSON de ``texto``, con los números decimales como ``Decimal`` (nunca ``float``).
-
-    Se rechazan (``ErrorCarga`` con la ruta JSON de cada problema): una clave repetida en un
-    objeto (``CLAVE_REPETIDA``), un número con más de ``max_digitos`` dígitos
-    (``NUMERO_DEMASIADO_LARGO``), un anidamiento de más de ``max_profundidad`` niveles
-    (``JSON_DEMASIADO_ANIDADO``) y un texto con un carácter suelto que no existe en Unicode
-    (``CODIFICACION_INVALIDA``).
-
-    >>> leer_json("<texto>", '{"a": 1, "b": {"a": 2, "a": 3}}')
-    Traceback (most recent call last):
-    ...
-    sdg_metas.archivos.ErrorCarga: <texto>: 1 problema
-      - <texto>, b.a: la clave 'a' está repetida en el objeto
-    """
-    if _profundidad(texto) > limites.max_profundidad:
-        raise _demasiado_anidado(nombre, limites)
-    senales: list[str] = []
-    try:
-        datos = json.loads(texto, parse_float=_numero(limites.max_digitos, False, senales),
-                           parse_int=_numero(limites.max_digitos, True, senales),
-                           parse_constant=_constante_json, object_pairs_hook=_objeto(senales))
-    except json.JSONDecodeError as e:
-        raise error(nombre, "JSON_INVALIDO",
-                    f"JSON mal formado en la línea {e.lineno}, columna {e.colno}: "
-                    f"{_MENSAJES_JSON.get(e.msg, 'no es JSON válido')}") from None
-    except RecursionError:
-        raise _demasiado_anidado(nombre, limites) from None
-    except ValueError as e:
-        raise error(nombre, "JSON_INVALIDO", f"JSON no admitido: {e}") from None
-    if senales or _SOSPECHOSO.search(texto):
-        _revisar_json(nombre, datos, limites)
-    return datos
-
-
-#: Un escape de sustituto: solo entonces (o si hubo claves repetidas o números largos) se
-#: recorre el JSON leído para ubicar el problema.
-_SOSPECHOSO = re.compile(r"\\u[dD][89a-fA-F]")
-_TEXTOS_JSON = re.compile(r'"(?:[^"\\]|\\.)*"')
-_NO_CORCHETES = re.compile(r"[^\[\]{}]+")
-_PASO = {"[": 1, "{": 1, "]": -1, "}": -1}
-
-
-def _profundidad(texto: str) -> int:
-    """El anidamiento máximo de ``texto`` (sin mirar dentro de los textos JSON), sin recursión:
-    se calcula antes de ``json.loads``, que desbordaría su pila con un anidamiento enorme."""
-    corchetes = _NO_CORCHETES.sub("", _TEXTOS_JSON.sub("", texto))
-    return max(itertools.accumulate(map(_PASO.__getitem__, corchetes)), default=0)
-
-
-def _demasiado_anidado(nombre: str, limites: Limites) -> ErrorArchivo:
-    return error(nombre, "JSON_DEMASIADO_ANIDADO",
-                 f"el JSON anida más de {limites.max_profundidad} niveles (parámetro "
-                 "max_profundidad); no se leyó")
-
-
-def _revisar_json(nombre: str, datos: object, limites: Limites) -> None:
-    """Recorre el JSON leído (sin recursión) y anota cada clave repetida, número largo y texto
-    con sustitutos sueltos o caracteres de control, con su ruta; el primer código decide el de
-    :class:`ErrorCarga`."""
-    rec = Recolector(nombre, limites.max_problemas)
-    codigos: list[str] = []
-    pendientes: list[tuple[object, str]] = [(datos, "")]
-    try:
-        while pendientes:
-            valor, ruta = pendientes.pop()
-            for codigo, donde, mensaje in _problemas_de(valor, ruta):
-                codigos.append(codigo)
-                rec.anotar(donde, None, mensaje)
-            if isinstance(valor, dict):
-                pendientes.extend((v, ruta_de(ruta, c)) for c, v in reversed(valor.items()))
-            elif isinstance(valor, list):
-                pendientes.extend((v, f"{ruta}[{i}]") for i, v in reversed(list(enumerate(valor))))
-        if codigos:
-            raise rec.fallar()
-    except ErrorCarga as fallo:
-        fallo.codigo = codigos[0]
-        raise
-
-
-def _sustituto(texto: str) -> bool:
-    """¿Tiene ``texto`` un sustituto suelto (``\\ud800``), que no es un carácter?"""
-    return not texto.isascii() and any("\ud800" <= c <= "\udfff" for c in texto)
-
-
-def _problemas_de(valor: object, ruta: str) -> Iterator[tuple[str, str, str]]:
-    """(código, ruta, mensaje) de cada problema de ``valor`` mismo (no de lo que contiene)."""
-    if isinstance(valor, _NumeroLargo):
-        yield ("NUMERO_DEMASIADO_LARGO", ruta,
-               f"el número {valor}… tiene demasiados dígitos (parámetro max_digitos)")
-    elif isinstance(valor, str) and _sustituto(valor):
-        yield ("CODIFICACION_INVALIDA", ruta,
-               "el texto tiene un escape \\uD800–\\uDFFF suelto, que no es un carácter")
-    elif isinstance(valor, _Objeto):
-        for clave in getattr(valor, "repetidas", ()):
-            yield ("CLAVE_REPETIDA", ruta_de(ruta, clave),
-                   f"la clave {corto(clave)} está repetida en el objeto")
-        for clave in valor:
-            if _sustituto(clave):
-                yield ("CODIFICACION_INVALIDA", ruta,
-                       "una clave tiene un escape \\uD800–\\uDFFF suelto, que no es un carácter")
 
 
 # --- Filas de tabla -----------------------------------------------------------------------------

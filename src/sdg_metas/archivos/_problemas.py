@@ -29,6 +29,9 @@ MAX_PROBLEMAS = 100
 FACTOR_PARADA = 100
 #: Anidamiento máximo de un JSON (un plan necesita 4 niveles).
 MAX_PROFUNDIDAD = 32
+#: Objetos máximos de un JSON (un plan de ``MAX_METAS`` metas con todos sus reportes usa ~1,4
+#: millones).
+MAX_OBJETOS = 2_000_000
 #: Dígitos máximos de un número entero escrito en un JSON.
 MAX_DIGITOS = 40
 #: Bytes descomprimidos máximos de las partes XML de un ``.xlsx`` (hojas, textos compartidos …).
@@ -89,7 +92,9 @@ class Limites:
     max_problemas: int = attrs.field(default=MAX_PROBLEMAS, validator=_limite)
     #: Anidamiento máximo de un JSON.
     max_profundidad: int = attrs.field(default=MAX_PROFUNDIDAD, validator=_limite)
-    #: Dígitos máximos de un entero JSON.
+    #: Objetos (``{...}``) máximos de un JSON.
+    max_objetos: int = attrs.field(default=MAX_OBJETOS, validator=_limite)
+    #: Dígitos máximos de un número JSON.
     max_digitos: int = attrs.field(default=MAX_DIGITOS, validator=_limite)
     #: Bytes descomprimidos máximos de las partes XML de un ``.xlsx``.
     max_xml_xlsx: int = attrs.field(default=MAX_XML_XLSX, validator=_limite)
