@@ -282,3 +282,19 @@ def test_xlsx_dimension_falsa_no_cuesta(tmp_path: Path) -> None:
     plan = cargar_plan(ruta)
     assert time.perf_counter() - inicio < 5
     assert [m.codigo for m in plan.metas] == ["M1"]
+
+
+def test_ancho_del_csv_antes_de_partirlo() -> None:
+    from sdg_metas.archivos import Limites
+
+    limites = Limites(max_columnas=4)
+    cabecera = "codigo;descripcion;tipo;magnitud"
+    # Los separadores entre comillas y los del final no cuentan.
+    texto = cabecera + '\nM1;"a;b;c;d;e";suma;10;;;\n'
+    with pytest.raises(ErrorCarga) as error:
+        cargar_csv(texto, limites=limites, vigencia=2025, unidad="Suba")
+    assert error.value.codigo == "ARCHIVO_INVALIDO"
+    with pytest.raises(ErrorCarga) as error:
+        cargar_csv(cabecera + ";t1\n", limites=limites)
+    assert error.value.codigo == "DEMASIADAS_COLUMNAS"
+    assert "la línea 1 tiene 5 columnas y el máximo es 4" in str(error.value)

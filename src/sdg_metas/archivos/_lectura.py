@@ -10,6 +10,7 @@ Nada aquí interpreta un plan: cada función entrega bytes, texto o JSON, o lanz
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -168,6 +169,25 @@ def acotar_filas(
             if isinstance(celda, str):
                 _revisar_celda(nombre, numero, i, celda, limites)
         yield numero, celdas[:ancho] if ancho < len(celdas) else celdas
+
+
+def verificar_ancho_csv(nombre: str, texto: str, separador: str,
+                        limites: Limites = LIMITES) -> None:
+    """``DEMASIADAS_COLUMNAS`` si alguna línea del CSV tiene más de ``max_columnas`` celdas,
+    antes de partirlo (el módulo ``csv`` construiría la fila entera: una cabecera de millones de
+    columnas costaba gigabytes). Los separadores dentro de comillas no cuentan."""
+    tope = limites.max_columnas
+    for numero, linea in enumerate(texto.splitlines(), 1):
+        if linea.count(separador) < tope:
+            continue
+        ancho = _COMILLAS.sub("", linea).rstrip(separador + " ").count(separador) + 1
+        if ancho > tope:
+            raise error(nombre, "DEMASIADAS_COLUMNAS",
+                        f"la línea {numero} tiene {ancho} columnas y el máximo es {tope} "
+                        "(parámetro max_columnas); no se leyó")
+
+
+_COMILLAS = re.compile(r'"[^"]*"')
 
 
 def _revisar_celda(nombre: str, numero: int, columna: int, celda: str, limites: Limites) -> None:

@@ -18,7 +18,7 @@ import attrs
 from ..errores import ErrorArchivo
 from ..modelo import Meta, Nivel, PlanDeGestion, ejecucion_de
 from ._filas import COLUMNAS_CSV, Tabla, leer_tabla
-from ._lectura import acotar_filas, leer_bytes, ruta_valida, texto_de
+from ._lectura import acotar_filas, leer_bytes, ruta_valida, texto_de, verificar_ancho_csv
 from ._plan_json import validar_plan
 from ._problemas import (
     FACTOR_XLSX,
@@ -209,6 +209,7 @@ def cargar_csv(
     if separador == decimal:
         separador = ";"
     tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas)
+    verificar_ancho_csv(nombre, texto, separador, limites or LIMITES)
     filas = acotar_filas(nombre, _filas_csv(texto, separador, nombre), limites or LIMITES)
     return leer_tabla(tabla, filas, ignorar_columnas)
 
