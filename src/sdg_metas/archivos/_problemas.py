@@ -116,7 +116,8 @@ class Problema:
     mensaje: str
 
     def __str__(self) -> str:
-        return f"{self.ubicacion}: {self.mensaje}"
+        # Lo que viene del archivo (nombres, claves, textos) nunca llega crudo a una terminal.
+        return visible(f"{self.ubicacion}: {self.mensaje}")
 
 
 class ErrorCarga(ErrorArchivo):
@@ -146,8 +147,7 @@ class ErrorCarga(ErrorArchivo):
         cabecera = f"{archivo}: " + ("1 problema" if n == 1 else f"{n} problemas")
         if detenido:
             cabecera = f"{archivo}: más de {n} problemas (se dejó de leer)"
-        # Lo que viene del archivo (nombres, textos) nunca llega crudo a una terminal.
-        mensaje = visible(cabecera) + "".join(f"\n  - {visible(str(p))}" for p in self.problemas)
+        mensaje = visible(cabecera) + "".join(f"\n  - {p}" for p in self.problemas)
         if omitidos:
             mensaje += f"\n  … y {omitidos} " + ("problema más" if omitidos == 1
                                                   else "problemas más")
@@ -224,7 +224,7 @@ class Recolector:
             if len(self.problemas) >= FACTOR_PARADA * self.max_problemas:
                 raise self.fallar(detenido=True)
             return
-        ubicacion = f"{self.archivo}, {ruta}" if ruta else self.archivo
+        ubicacion = f"{self.archivo}, {visible(ruta)}" if ruta else self.archivo
         self.problemas.append(Problema(ubicacion, campo, mensaje))
 
     def una_vez(self, clave: str, texto: str) -> str:
