@@ -298,3 +298,85 @@ def test_ancho_del_csv_antes_de_partirlo() -> None:
         cargar_csv(cabecera + ";t1\n", limites=limites)
     assert error.value.codigo == "DEMASIADAS_COLUMNAS"
     assert "la línea 1 tiene 5 columnas y el máximo es 4" in str(error.value)
+
+
+def test_anidamiento_de_listas_y_raices_que_no_son_objetos() -> None:
+    from sdg_metas.archivos._json import leer_json
+
+    assert leer_json("x", "5") == 5
+    assert leer_json("x", '[[1, [2, {"a": [3]}]], {"b": 1}]') == [[1, [2, {"a": [3]}]], {"b": 1}]
+    for texto in ("[" * 40 + "]" * 40, '{"a": ' + "[" * 40 + "]" * 40 + "}"):
+        with pytest.raises(ErrorCarga) as error:
+            leer_json("x", texto)
+        assert error.value.codigo == "JSON_DEMASIADO_ANIDADO"
+
+
+def test_ruta_sin_permiso_y_carrera(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import stat
+
+    ruta = guardar_plan(plan_ejemplo(), tmp_path / "plan.json")
+    real_fstat = os.fstat
+
+    class Fifo:
+        st_mode = stat.S_IFIFO | 0o644
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Fifo())
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta)
+    assert error.value.codigo == "ARCHIVO_NO_REGULAR"
+    monkeypatch.setattr(os, "fstat", real_fstat)
+
+    def sin_permiso(*_args: object, **_kwargs: object) -> object:
+        raise PermissionError(13, "denegado")
+
+    monkeypatch.setattr(os, "stat", sin_permiso)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta)
+    assert error.value.codigo == "ARCHIVO_ILEGIBLE"
+    assert error.value.problemas[0].mensaje == "no hay permiso para leer el archivo"
+
+
+def test_acotar_filas_y_verificar_zip() -> None:
+    from sdg_metas.archivos import Limites
+    from sdg_metas.archivos._lectura import acotar_filas, verificar_zip
+    from sdg_metas.archivos._xlsx import _indice_columna
+
+    limites = Limites(max_columnas=2)
+    filas = [(1, ["a", "b", None, ""]), (2, ["a", "b", "c"])]
+    iterador = acotar_filas("x", filas, limites)
+    assert next(iterador) == (1, ["a", "b"])
+    with pytest.raises(ErrorCarga) as error:
+        next(iterador)
+    assert error.value.codigo == "DEMASIADAS_COLUMNAS"
+    with pytest.raises(ErrorCarga) as error:
+        verificar_zip("x", b"no es zip", 100)
+    assert error.value.codigo == "EXCEL_INVALIDO"
+    assert (_indice_columna("AB"), _indice_columna("XFD"), _indice_columna("")) == (28, 16384, 0)
+
+
+def test_guardar_sin_permiso(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def sin_permiso(*_args: object, **_kwargs: object) -> object:
+        raise PermissionError(13, "denegado")
+
+    monkeypatch.setattr(tempfile, "mkstemp", sin_permiso)
+    from sdg_metas.errores import ErrorArchivo
+
+    with pytest.raises(ErrorArchivo) as error:
+        guardar_plan(plan_ejemplo(), tmp_path / "plan.json")
+    assert error.value.codigo == "ESCRITURA_FALLIDA"
+    assert "sin permiso de escritura" in error.value.mensaje
+
+
+def test_json_con_demasiados_objetos_y_pares_sustitutos_validos() -> None:
+    from sdg_metas.archivos import Limites
+    from sdg_metas.archivos._json import leer_json
+
+    with pytest.raises(ErrorCarga) as error:
+        leer_json("x", '{"a": [{}, {}, {}]}', Limites(max_objetos=3))
+    assert error.value.codigo == "JSON_DEMASIADO_GRANDE"
+    assert "el JSON tiene 4 llaves «{» y el máximo de objetos es 3" in str(error.value)
+    # Un par sustituto bien formado es un carácter (😀), no un problema.
+    assert leer_json("x", '{"a": "\\ud83d\\ude00"}') == {"a": "😀"}

@@ -16,19 +16,16 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-import attrs
-
 from ..errores import ErrorArchivo, TipoInvalido
 from ._json import leer_json as leer_json  # para _rutas y _solicitud
 from ._problemas import (
-    FACTOR_XLSX,
     LIMITES,
     Limites,
     corto,
     error,
     visible,
 )
-from ._xlsx import inspeccionar_xlsx
+from ._xlsx import inspeccionar_xlsx, limites_xlsx
 
 #: El nombre con que se señala un texto (no una ruta) en los mensajes.
 TEXTO = "<texto>"
@@ -92,7 +89,7 @@ def leer_bytes(ruta: Path, max_bytes: int) -> bytes:
                              | getattr(os, "O_BINARY", 0))
         with os.fdopen(descriptor, "rb") as f:
             abierto = os.fstat(f.fileno()).st_mode
-            if not stat.S_ISREG(abierto):  # pragma: no branch - carrera entre stat y open
+            if not stat.S_ISREG(abierto):  # la ruta cambió entre stat y open
                 raise _no_regular(nombre, abierto)
             datos = f.read(max_bytes + 1)
     except OSError as e:
@@ -200,9 +197,9 @@ def _revisar_celda(nombre: str, numero: int, columna: int, celda: str, limites: 
 def verificar_zip(nombre: str, datos: bytes, max_bytes: int, limites: Limites = LIMITES) -> None:
     """Rechaza un .xlsx que pasa de algún límite antes de entregarlo a openpyxl (ver
     :func:`~._xlsx.inspeccionar_xlsx`); su XML descomprimido no pasa de ``max_xml_xlsx`` ni de
-    ``FACTOR_XLSX`` × ``max_bytes``."""
-    tope = min(limites.max_xml_xlsx, FACTOR_XLSX * max_bytes)
-    inspeccionar_xlsx(nombre, datos, attrs.evolve(limites, max_xml_xlsx=tope))
+    ``FACTOR_XLSX`` × ``max_bytes``. Solo inspecciona: para abrir el libro use
+    :func:`~._xlsx.abrir_xlsx`, que además descarta las dimensiones declaradas."""
+    inspeccionar_xlsx(nombre, datos, limites_xlsx(limites, max_bytes))
 
 
 def verificar_version(

@@ -197,8 +197,7 @@ def escribir_atomico(destino: Path, datos: bytes) -> None:
             f.write(datos)
             f.flush()
             os.fsync(f.fileno())
-            if hasattr(os, "fchmod"):  # pragma: no branch - no existe en Windows
-                os.fchmod(f.fileno(), modo)
+        os.chmod(temporal, modo)
         os.replace(temporal, destino)
     except OSError as e:
         Path(temporal).unlink(missing_ok=True)

@@ -13,15 +13,12 @@ import warnings
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-import attrs
-
 from ..errores import ErrorArchivo
 from ..modelo import Meta, Nivel, PlanDeGestion, ejecucion_de
 from ._filas import COLUMNAS_CSV, Tabla, leer_tabla
 from ._lectura import acotar_filas, leer_bytes, ruta_valida, texto_de, verificar_ancho_csv
 from ._plan_json import validar_plan
 from ._problemas import (
-    FACTOR_XLSX,
     LIMITES,
     MAX_BYTES,
     MAX_METAS,
@@ -246,8 +243,7 @@ def cargar_xlsx(
                     ) from None
     datos = leer_bytes(destino, max_bytes)
     limites = limites or LIMITES
-    tope = min(limites.max_xml_xlsx, FACTOR_XLSX * max_bytes)
-    libro = abrir_xlsx(nombre, datos, attrs.evolve(limites, max_xml_xlsx=tope))
+    libro = abrir_xlsx(nombre, datos, max_bytes, limites)
     try:
         if hoja is not None and hoja not in libro.sheetnames:
             raise error(nombre, "EXCEL_INVALIDO",

@@ -25,7 +25,9 @@ import zipfile
 from typing import Any
 from xml.parsers import expat
 
-from ._problemas import LIMITES, ErrorCarga, Limites, error
+import attrs
+
+from ._problemas import FACTOR_XLSX, LIMITES, ErrorCarga, Limites, error
 
 _FIN_ZIP = b"PK\x05\x06"
 _BLOQUE = 1 << 20
@@ -162,19 +164,25 @@ def inspeccionar_xlsx(nombre: str, datos: bytes, limites: Limites = LIMITES) -> 
         raise _invalido(nombre, "el zip está dañado o usa una compresión no admitida") from None
 
 
-def abrir_xlsx(nombre: str, datos: bytes, limites: Limites = LIMITES) -> Any:
-    """El libro de openpyxl (solo lectura, valores) ya inspeccionado, con las dimensiones
-    declaradas descartadas; ``EXCEL_INVALIDO`` si openpyxl no lo puede abrir."""
+def limites_xlsx(limites: Limites, max_bytes: int) -> Limites:
+    """``limites`` con ``max_xml_xlsx`` que tampoco pasa de ``FACTOR_XLSX`` × ``max_bytes``."""
+    return attrs.evolve(limites, max_xml_xlsx=min(limites.max_xml_xlsx, FACTOR_XLSX * max_bytes))
+
+
+def abrir_xlsx(nombre: str, datos: bytes, max_bytes: int, limites: Limites = LIMITES) -> Any:
+    """El libro de openpyxl (solo lectura, valores) ya inspeccionado (con
+    :func:`limites_xlsx`), con las dimensiones declaradas descartadas; ``EXCEL_INVALIDO`` si
+    openpyxl no lo puede abrir. Quien lea un ``.xlsx`` debe abrirlo así, nunca con
+    ``openpyxl.load_workbook`` directamente."""
     import openpyxl
 
-    inspeccionar_xlsx(nombre, datos, limites)
+    inspeccionar_xlsx(nombre, datos, limites_xlsx(limites, max_bytes))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             libro = openpyxl.load_workbook(io.BytesIO(datos), read_only=True, data_only=True)
     except Exception:  # openpyxl lanza errores de zip, XML y KeyError según el daño
         raise _invalido(nombre, "le falta una parte del libro o una parte está dañada") from None
-    for hoja in libro.worksheets:
-        if hasattr(hoja, "reset_dimensions"):
-            hoja.reset_dimensions()
+    for hoja in libro.worksheets:  # en modo de solo lectura: ReadOnlyWorksheet
+        hoja.reset_dimensions()
     return libro
