@@ -158,6 +158,33 @@ def xlsx_entidades(carpeta: Path, escala: int) -> Path:
                  _hoja('<row r="1">' + _celda("A1", "&i;") + "</row>", prologo=prologo))
 
 
+_COLUMNAS = ("codigo", "descripcion", "tipo", "magnitud", "t1", "t2", "t3", "t4", "peso",
+             "vigencia", "unidad_plan")
+_VALORES = ("Meta", "suma", "10", "1", "2", "3", "4", "100", "2025", "Suba")
+
+
+def _fila_danada(celda: str) -> str:
+    letras = "ABCDEFGHIJK"
+    encabezado = "".join(_celda(f"{letra}1", c) for letra, c in zip(letras, _COLUMNAS, strict=True))
+    resto = "".join(_celda(f"{letra}2", v) for letra, v in zip(letras[1:], _VALORES, strict=True))
+    return _hoja(f'<row r="1">{encabezado}</row><row r="2">{celda}{resto}</row>')
+
+
+def xlsx_texto_compartido_inexistente(carpeta: Path, escala: int) -> Path:
+    """Una celda que apunta al texto compartido 99 999 (openpyxl: ``IndexError``)."""
+    return libro(carpeta / "indice.xlsx", _fila_danada('<c r="A2" t="s"><v>99999</v></c>'))
+
+
+def xlsx_numero_ilegible(carpeta: Path, escala: int) -> Path:
+    """Una celda numérica con ``abc`` (openpyxl: ``ValueError`` de ``int()``)."""
+    return libro(carpeta / "numero.xlsx", _fila_danada('<c r="A2" t="n"><v>abc</v></c>'))
+
+
+def xlsx_fecha_ilegible(carpeta: Path, escala: int) -> Path:
+    """Una celda de fecha con ``99999-99-99`` (openpyxl: ``ValueError``)."""
+    return libro(carpeta / "fecha.xlsx", _fila_danada('<c r="A2" t="d"><v>99999-99-99</v></c>'))
+
+
 def xlsx_no_zip(carpeta: Path, escala: int) -> Path:
     """Un texto con extensión .xlsx."""
     ruta = carpeta / "falso.xlsx"
@@ -353,6 +380,10 @@ HOSTILES: tuple[Hostil, ...] = (
     Hostil("xlsx_muchas_partes", "ARCHIVO_DEMASIADO_GRANDE", xlsx_muchas_partes),
     Hostil("xlsx_entidades", "EXCEL_INVALIDO", xlsx_entidades),
     Hostil("xlsx_no_zip", "EXCEL_INVALIDO", xlsx_no_zip),
+    Hostil("xlsx_texto_compartido_inexistente", "EXCEL_INVALIDO",
+           xlsx_texto_compartido_inexistente),
+    Hostil("xlsx_numero_ilegible", "EXCEL_INVALIDO", xlsx_numero_ilegible),
+    Hostil("xlsx_fecha_ilegible", "EXCEL_INVALIDO", xlsx_fecha_ilegible),
     Hostil("csv_columnas_desconocidas", "DEMASIADAS_COLUMNAS", csv_columnas_desconocidas),
     Hostil("csv_muchos_problemas", "ARCHIVO_INVALIDO", csv_muchos_problemas),
     Hostil("csv_celda_larga", "CELDA_DEMASIADO_LARGA", csv_celda_larga),

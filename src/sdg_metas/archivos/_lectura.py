@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..errores import ErrorArchivo, TipoInvalido
+from ..errores import ErrorArchivo, ErrorSdgMetas, TipoInvalido
 from ._json import leer_json as leer_json  # para _rutas y _solicitud
 from ._problemas import (
     LIMITES,
@@ -153,7 +153,7 @@ def acotar_filas(
 
     Los caracteres de control y de dirección no se rechazan (un texto del plan puede llevarlos
     y la ida y vuelta es exacta): se escriben escapados en los mensajes."""
-    for numero, celdas in filas:
+    for numero, celdas in _sin_errores_de_python(nombre, filas):
         ancho = len(celdas)
         if ancho > limites.max_columnas:
             while ancho and (celdas[ancho - 1] is None or celdas[ancho - 1] == ""):
@@ -166,6 +166,30 @@ def acotar_filas(
             if isinstance(celda, str):
                 _revisar_celda(nombre, numero, i, celda, limites)
         yield numero, celdas[:ancho] if ancho < len(celdas) else celdas
+
+
+def _sin_errores_de_python(
+    nombre: str, filas: Iterable[tuple[int, Sequence[object]]]
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """Las filas tal cual; un error de Python al leer una (openpyxl lanza ``IndexError`` por un
+    texto compartido que no existe, ``ValueError`` por un número o una fecha ilegibles …) es
+    ``EXCEL_INVALIDO`` con la fila, nunca una traza."""
+    iterador = iter(filas)
+    anterior = 0
+    while True:
+        try:
+            numero, celdas = next(iterador)
+        except StopIteration:
+            return
+        except ErrorSdgMetas:
+            raise
+        except Exception:  # la frontera con openpyxl: cualquier daño de una celda
+            raise error(nombre, "EXCEL_INVALIDO",
+                        f"la fila {anterior + 1} (o la siguiente con datos) tiene una celda "
+                        "dañada: un valor que no corresponde a su tipo o un texto compartido "
+                        "que no existe") from None
+        anterior = numero
+        yield numero, celdas
 
 
 def verificar_ancho_csv(nombre: str, texto: str, separador: str,
