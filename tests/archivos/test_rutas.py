@@ -202,3 +202,9 @@ def test_guardar_falla_al_reemplazar(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert error.value.codigo == "ESCRITURA_FALLIDA"
     assert "error del sistema 28" in error.value.mensaje
     assert list(tmp_path.iterdir()) == []
+
+
+def test_limite_de_bytes_enorme(tmp_path: Path) -> None:
+    """Un ``max_bytes`` mayor que lo que admite ``read`` no es un ``OverflowError``."""
+    ruta = guardar_plan(plan_ejemplo(), tmp_path / "plan.json")
+    assert cargar_plan(ruta, max_bytes=10**30) == plan_ejemplo()

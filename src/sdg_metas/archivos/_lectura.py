@@ -15,6 +15,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errores import ErrorArchivo, ErrorSdgMetas, TipoInvalido
 from ._json import leer_json as leer_json  # para _rutas y _solicitud
@@ -68,6 +69,23 @@ def _no_regular(nombre: str, modo: int) -> ErrorArchivo:
                  "la entrada estándar)")
 
 
+def _leer_acotado(archivo: BinaryIO, max_bytes: int) -> bytes:
+    """Hasta ``max_bytes + 1`` bytes (para notar un archivo que creció), de a 1 MB: nunca se
+    reserva de una vez ``max_bytes`` (un ``max_bytes`` enorme no es un ``OverflowError``)."""
+    partes: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        bloque = archivo.read(min(_BLOQUE, max_bytes + 1 - total))
+        if not bloque:
+            break
+        partes.append(bloque)
+        total += len(bloque)
+    return b"".join(partes)
+
+
+_BLOQUE = 1 << 20
+
+
 def leer_bytes(ruta: Path, max_bytes: int) -> bytes:
     """Los bytes de ``ruta`` (un archivo regular), sin leer nunca más de ``max_bytes + 1``.
 
@@ -77,7 +95,7 @@ def leer_bytes(ruta: Path, max_bytes: int) -> bytes:
     """
     nombre = visible(str(ruta))
     if str(ruta) == ENTRADA_ESTANDAR:
-        datos = sys.stdin.buffer.read(max_bytes + 1)
+        datos = _leer_acotado(sys.stdin.buffer, max_bytes)
         verificar_tamano(nombre, len(datos), max_bytes)
         return datos
     try:
@@ -91,7 +109,7 @@ def leer_bytes(ruta: Path, max_bytes: int) -> bytes:
             abierto = os.fstat(f.fileno()).st_mode
             if not stat.S_ISREG(abierto):  # la ruta cambió entre stat y open
                 raise _no_regular(nombre, abierto)
-            datos = f.read(max_bytes + 1)
+            datos = _leer_acotado(f, max_bytes)
     except OSError as e:
         raise _problema_de_sistema(nombre, e) from None
     verificar_tamano(nombre, len(datos), max_bytes)

@@ -171,7 +171,7 @@ def validar_limite(valor: object, nombre: str) -> int:
     """``valor`` si es un límite válido (entero mayor que 0); si no, ``LIMITE_INVALIDO``."""
     if isinstance(valor, bool) or not isinstance(valor, int) or valor < 1:
         raise ErrorArchivo(
-            f"{nombre}: {valor!r} debe ser un entero mayor que 0",
+            f"{nombre}: {corto(valor)} debe ser un entero mayor que 0",
             codigo="LIMITE_INVALIDO",
             campo=nombre,
             valor=valor,
