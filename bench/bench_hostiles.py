@@ -61,6 +61,33 @@ def _reportes_al_maximo(carpeta: Path) -> Path:
     return ruta
 
 
+def _xml_al_maximo(carpeta: Path) -> Path:
+    """Un libro con ~95 MB de hoja (justo bajo ``max_xml_xlsx``) de filas de una celda: la
+    inspección en flujo recorre hasta la fila ``max_filas + 1`` y lo rechaza."""
+    import zipfile
+
+    from tests.hostiles.generar import _LIBRO, _LIBRO_RELS, _NS, _RELS, _TIPOS
+
+    ruta = carpeta / "xml_al_maximo.xlsx"
+    with zipfile.ZipFile(ruta, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for nombre, texto in (("[Content_Types].xml", _TIPOS), ("_rels/.rels", _RELS),
+                              ("xl/workbook.xml", _LIBRO),
+                              ("xl/_rels/workbook.xml.rels", _LIBRO_RELS)):
+            z.writestr(nombre, texto)
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as parte:
+            parte.write(f"<worksheet {_NS}><sheetData>".encode())
+            total = 0
+            fila = 1
+            while total < 95 * 1024 * 1024:
+                bloque = "".join(f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>'
+                                 for n in range(fila, fila + 10_000)).encode()
+                parte.write(bloque)
+                total += len(bloque)
+                fila += 10_000
+            parte.write(b"</sheetData></worksheet>")
+    return ruta
+
+
 def main() -> None:
     argumentos = argparse.ArgumentParser(description=__doc__)
     argumentos.add_argument("--escala", type=int, default=8)
@@ -79,6 +106,8 @@ def main() -> None:
                 casos[hostil.nombre] = hostil.crear(carpeta, args.escala)
         if args.solo in (None, "json_reportes_50mb"):
             casos["json_reportes_50mb"] = _reportes_al_maximo(carpeta)
+        if args.solo in (None, "xlsx_xml_al_maximo"):
+            casos["xlsx_xml_al_maximo"] = _xml_al_maximo(carpeta)
         print(f"{'entrada':36} {'bytes':>10} {'código':26} {'s':>7} {'MB':>7}")
         malos = 0
         for nombre, ruta in casos.items():

@@ -234,7 +234,8 @@ def test_xlsx_danados(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     casos = {
         "cola.xlsx": b"basura" + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, 1, 1, 46, 0, 0),
-        "xml.xlsx": _zip(tmp_path / "a", {"xl/worksheets/sheet1.xml": b"<a><b></a>"}).read_bytes(),
+        "xml.xlsx": _zip(tmp_path / "a", {"xl/worksheets/sheet1.xml": b"<a><c>1</c><b></a>"}
+                         ).read_bytes(),
         "sin_libro.xlsx": _zip(tmp_path / "b", {"x.xml": b"<a/>"}).read_bytes(),
     }
     esperados = {"cola.xlsx": "el zip está dañado", "xml.xlsx": "XML mal formado en la línea 1",
@@ -380,3 +381,48 @@ def test_json_con_demasiados_objetos_y_pares_sustitutos_validos() -> None:
     assert "el JSON tiene 4 llaves «{» y el máximo de objetos es 3" in str(error.value)
     # Un par sustituto bien formado es un carácter (😀), no un problema.
     assert leer_json("x", '{"a": "\\ud83d\\ude00"}') == {"a": "😀"}
+
+
+def test_recorrido_rapido_de_una_parte() -> None:
+    from sdg_metas.archivos import Limites
+    from sdg_metas.archivos._xlsx import _Rapido, _Rechazo
+
+    limites = Limites(max_celda=10, max_filas=5)
+    rapido = _Rapido("p", limites)
+    rapido.bloque(b"<si><t>" + ("é" * 10).encode() + b"</t></si>")  # 20 bytes, 10 letras
+    assert rapido.final()
+    with pytest.raises(_Rechazo, match="un texto de más de 10 caracteres"):
+        _Rapido("p", limites).bloque(b"<t>" + b"x" * 400)
+    with pytest.raises(_Rechazo, match="un texto de más de 10 caracteres"):
+        _Rapido("p", limites).bloque(b"<t>" + b"x" * 11 + b"</t>")
+    with pytest.raises(_Rechazo, match="la hoja llega a la fila 1000000000"):
+        _Rapido("p", limites).bloque(b'<row r="12345678901"></row>')
+    sin_r = _Rapido("p", limites)
+    sin_r.bloque(b"<row><c><v>1</v></c></row>" * 3)
+    assert not sin_r.final()
+
+
+def test_recorrido_exacto_con_celdas_sin_referencia(tmp_path: Path) -> None:
+    """Una parte con ``<c>`` sin ``r`` se recorre otra vez con expat, celda por celda."""
+    from sdg_metas.archivos import Limites
+    from sdg_metas.archivos._xlsx import inspeccionar_xlsx
+
+    def hoja(filas: str) -> bytes:
+        ruta = _zip(tmp_path / "h.xlsx", {"xl/worksheets/sheet1.xml": (
+            f"<worksheet><sheetData>{filas}</sheetData></worksheet>").encode(),
+            "xl/sharedStrings.xml": b"<sst><si><t>abc</t></si></sst>"})
+        return ruta.read_bytes()
+
+    limites = Limites(max_celda=5, max_filas=3, max_columnas=3)
+    inspeccionar_xlsx("x", hoja('<row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c></row><row>'
+                                "<c><is><t>abcde</t></is></c></row>"), limites)
+    casos = {
+        "DEMASIADAS_FILAS": "<row><c>1</c></row>" * 4,
+        "CELDA_DEMASIADO_LARGA": "<row><c><is><t>abcdef</t></is></c></row>",
+        "DEMASIADAS_COLUMNAS": '<row><c r="B1"/><c/><c/></row>',
+        "EXCEL_INVALIDO": '<row><c/></row><!DOCTYPE x [<!ENTITY a "b">]>',
+    }
+    for codigo, filas in casos.items():
+        with pytest.raises(ErrorCarga) as error:
+            inspeccionar_xlsx("x", hoja(filas), limites)
+        assert error.value.codigo == codigo

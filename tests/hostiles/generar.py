@@ -138,6 +138,21 @@ def xlsx_textos_compartidos_enormes(carpeta: Path, escala: int) -> Path:
     return ruta
 
 
+def xlsx_celdas_sin_referencia(carpeta: Path, escala: int) -> Path:
+    """300 celdas ``<c>`` sin ``r`` en una fila: su columna se cuenta una a una (con expat)."""
+    celdas = "".join('<c t="inlineStr"><is><t>x</t></is></c>' for _ in range(300))
+    return libro(carpeta / "sin_referencia.xlsx", _hoja(f"<row>{celdas}</row>"))
+
+
+def xlsx_con_prefijo(carpeta: Path, escala: int) -> Path:
+    """Etiquetas con prefijo de espacio de nombres (``<x:row>``) y una fila lejana."""
+    hoja = ('<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.'
+            'openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+            '<x:row r="2000000"><x:c r="A2000000"><x:v>1</x:v></x:c></x:row>'
+            "</x:sheetData></x:worksheet>")
+    return libro(carpeta / "prefijo.xlsx", hoja)
+
+
 def xlsx_texto_largo(carpeta: Path, escala: int) -> Path:
     """Un solo texto compartido de 40 000 caracteres (una celda de Excel admite 32 767)."""
     hoja = _hoja('<row r="1"><c r="A1" t="s"><v>0</v></c></row>')
@@ -377,6 +392,8 @@ HOSTILES: tuple[Hostil, ...] = (
     Hostil("xlsx_textos_compartidos_enormes", "ARCHIVO_DEMASIADO_GRANDE",
            xlsx_textos_compartidos_enormes),
     Hostil("xlsx_texto_largo", "CELDA_DEMASIADO_LARGA", xlsx_texto_largo),
+    Hostil("xlsx_celdas_sin_referencia", "DEMASIADAS_COLUMNAS", xlsx_celdas_sin_referencia),
+    Hostil("xlsx_con_prefijo", "DEMASIADAS_FILAS", xlsx_con_prefijo),
     Hostil("xlsx_muchas_partes", "ARCHIVO_DEMASIADO_GRANDE", xlsx_muchas_partes),
     Hostil("xlsx_entidades", "EXCEL_INVALIDO", xlsx_entidades),
     Hostil("xlsx_no_zip", "EXCEL_INVALIDO", xlsx_no_zip),

@@ -8,10 +8,10 @@ abrirlo:
 
 1. se lee el registro final del zip (cuántas entradas declara) sin construir su índice;
 2. se suma el tamaño *descomprimido* declarado de las partes XML (``zipfile.ZipInfo``);
-3. se recorre cada parte XML en flujo con expat, leyendo a lo sumo lo declarado y nunca más del
-   límite: filas (``<row r>``) hasta ``max_filas``, columnas (``<c r>``) hasta
-   ``max_columnas``, el texto de cada celda y de cada texto compartido hasta ``max_celda``; un
-   XML con ``<!DOCTYPE`` o entidades se rechaza;
+3. se recorre cada parte XML en flujo, de a 1 MB, con expresiones regulares (y con expat si
+   tiene celdas sin referencia): filas (``<row r>``) hasta ``max_filas``, columnas (``<c r>``)
+   hasta ``max_columnas``, cada texto hasta ``max_celda`` caracteres; un XML con ``<!DOCTYPE``
+   o entidades se rechaza;
 4. se abre con openpyxl y se descartan las dimensiones declaradas (``reset_dimensions``), de
    modo que solo se recorren las celdas que existen.
 """
@@ -19,6 +19,7 @@ abrirlo:
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 import zipfile
@@ -52,73 +53,137 @@ def _indice_columna(referencia: str) -> int:
     return numero
 
 
+def _verificar_columna(parte: str, limites: Limites, columna: int) -> None:
+    """``DEMASIADAS_COLUMNAS`` si ``columna`` pasa de ``max_columnas``."""
+    if columna > limites.max_columnas:
+        raise _Rechazo("DEMASIADAS_COLUMNAS",
+                       f"{parte}: la hoja llega a la columna {columna} y el máximo es "
+                       f"{limites.max_columnas} (parámetro max_columnas)")
+
+
 class _Explorador:
-    """Los manejadores de expat que cuentan filas, columnas y el largo de cada texto."""
+    """El manejador de expat que cuenta la columna de cada celda, una a una (para las partes
+    con celdas sin referencia; filas y textos ya los midió el recorrido rápido)."""
 
     def __init__(self, parte: str, limites: Limites) -> None:
         self.parte = parte
         self.limites = limites
-        self.fila = 0
         self.columna = 0
-        self.largo = 0
-        self.en_texto = False
 
     def inicio(self, nombre: str, atributos: dict[str, str]) -> None:
         local = nombre.rpartition(":")[2]
         if local == "row":
-            r = atributos.get("r", "")
-            self.fila = int(r) if r.isascii() and r.isdigit() else self.fila + 1
             self.columna = 0
-            if self.fila > self.limites.max_filas:
-                raise _Rechazo("DEMASIADAS_FILAS",
-                               f"{self.parte}: la hoja llega a la fila {self.fila} y el máximo es "
-                               f"{self.limites.max_filas} (parámetro max_filas)")
         elif local == "c":
             columna = _indice_columna(atributos.get("r", "").upper())
             self.columna = columna or self.columna + 1
-            self.largo = 0
-            if self.columna > self.limites.max_columnas:
-                raise _Rechazo("DEMASIADAS_COLUMNAS",
-                               f"{self.parte}: la hoja llega a la columna {self.columna} y el "
-                               f"máximo es {self.limites.max_columnas} (parámetro max_columnas)")
-        elif local == "si":
-            self.largo = 0
-        elif local in ("t", "v"):
-            self.en_texto = True
-
-    def fin(self, nombre: str) -> None:
-        if nombre.rpartition(":")[2] in ("t", "v"):
-            self.en_texto = False
-
-    def texto(self, datos: str) -> None:
-        if self.en_texto:
-            self.largo += len(datos)
-            if self.largo > self.limites.max_celda:
-                raise _Rechazo("CELDA_DEMASIADO_LARGA",
-                               f"{self.parte}: un texto de más de {self.limites.max_celda} "
-                               "caracteres (parámetro max_celda)")
-
-    def dtd(self, *_: object) -> None:
-        raise _Rechazo("EXCEL_INVALIDO",
-                       f"{self.parte}: el XML declara un DOCTYPE o entidades, que un .xlsx no usa")
+            _verificar_columna(self.parte, self.limites, self.columna)
 
 
 def _explorar(archivo_zip: zipfile.ZipFile, info: zipfile.ZipInfo, limites: Limites) -> None:
-    """Recorre una parte XML en flujo, de a 1 MB, con los límites."""
-    explorador = _Explorador(info.filename, limites)
-    lector = expat.ParserCreate()
-    lector.buffer_text = True
-    lector.StartElementHandler = explorador.inicio
-    lector.EndElementHandler = explorador.fin
-    lector.CharacterDataHandler = explorador.texto
-    lector.StartDoctypeDeclHandler = explorador.dtd
-    lector.EntityDeclHandler = explorador.dtd
+    """Recorre una parte XML en flujo, de a 1 MB, con los límites: primero con expresiones
+    regulares (rápido); si la parte tiene celdas sin referencia (``<c>`` sin ``r``, cuya columna
+    hay que contar una a una), otra vez con expat, exacto."""
+    rapido = _Rapido(info.filename, limites)
     # zipfile nunca entrega más de lo que declara la parte (``file_size``, ya acotado) y una
     # parte que se descomprime en otra cosa falla su CRC (``BadZipFile``).
     with archivo_zip.open(info) as parte:
         while bloque := parte.read(_BLOQUE):
+            rapido.bloque(bloque)
+    if rapido.final():
+        return
+    explorador = _Explorador(info.filename, limites)
+    lector = expat.ParserCreate()
+    lector.StartElementHandler = explorador.inicio
+    with archivo_zip.open(info) as parte:
+        while bloque := parte.read(_BLOQUE):
             lector.Parse(bloque, False)
     lector.Parse(b"", True)
+
+
+_FILA_R = re.compile(rb'<(?:[\w.-]+:)?row\s[^>]*?\br="(\d+)"')
+_FILA = re.compile(rb"<(?:[\w.-]+:)?row[\s>/]")
+_CELDA_R = re.compile(rb'<(?:[\w.-]+:)?c\s[^>]*?\br="([A-Za-z]+)')
+_CELDA = re.compile(rb"<(?:[\w.-]+:)?c[\s>/]")
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+# Lo que escriben Excel, LibreOffice y openpyxl: sin prefijo y con ``r`` como primer atributo.
+_FILA_SIMPLE = re.compile(rb'<row r="(\d+)"')
+_CELDA_SIMPLE = re.compile(rb'<c r="([A-Za-z]+)')
+
+
+def _etiquetas(datos: bytes, simple: re.Pattern[bytes], inicio: bytes,
+               general: re.Pattern[bytes]) -> list[bytes]:
+    """Las referencias de las etiquetas: con el patrón simple (rápido, de prefijo literal) si
+    da cuenta de todas las que empiezan por ``inicio``; si no, con el general."""
+    encontradas = simple.findall(datos)
+    if len(encontradas) == datos.count(inicio) and b":" + inicio[1:] not in datos:
+        return encontradas
+    return general.findall(datos)
+
+
+def _cuantas(datos: bytes, nombre: bytes, general: re.Pattern[bytes]) -> int:
+    """Cuántas etiquetas ``<nombre`` hay (contando rápido si no hay prefijos de espacio de
+    nombres)."""
+    if b":" + nombre not in datos:
+        return sum(datos.count(b"<" + nombre + fin) for fin in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+    return len(general.findall(datos))
+
+
+class _Rapido:
+    """El recorrido rápido de una parte: filas, columnas, largo de los textos y DTD, con
+    expresiones regulares sobre bloques (lo que queda tras el último ``<`` pasa al siguiente)."""
+
+    def __init__(self, parte: str, limites: Limites) -> None:
+        self.parte = parte
+        self.limites = limites
+        self.resto = b""
+        self.fila = 0
+        self.filas_sin_r = 0
+        self.celdas_sin_r = 0
+        self.columnas: set[bytes] = set()
+        self.textos = re.compile(rb">([^<]{%d,})" % (limites.max_celda + 1))
+
+    def bloque(self, datos: bytes) -> None:
+        datos = self.resto + datos
+        corte = datos.rfind(b"<")
+        datos, self.resto = (datos, b"") if corte < 0 else (datos[:corte], datos[corte:])
+        if len(self.resto) > 4 * self.limites.max_celda + 256:
+            self._texto_largo()
+        if _DTD.search(datos):
+            raise _Rechazo("EXCEL_INVALIDO",
+                           f"{self.parte}: el XML declara un DOCTYPE o entidades, que un .xlsx "
+                           "no usa")
+        for texto in self.textos.findall(datos):
+            if len(texto.decode("utf-8", "replace")) > self.limites.max_celda:
+                self._texto_largo()
+        filas = _etiquetas(datos, _FILA_SIMPLE, b"<row", _FILA_R)
+        self.filas_sin_r += _cuantas(datos, b"row", _FILA) - len(filas)
+        if filas:
+            if max(map(len, filas)) > 9:
+                self._filas(10**9)
+            self.fila = max(self.fila, max(map(int, filas)))
+        columnas = _etiquetas(datos, _CELDA_SIMPLE, b"<c ", _CELDA_R)
+        self.celdas_sin_r += _cuantas(datos, b"c", _CELDA) - len(columnas)
+        self.columnas.update(columnas)
+        self._filas(self.fila + self.filas_sin_r)
+        mayor = max(map(_indice_columna, (c.decode().upper() for c in self.columnas)), default=0)
+        _verificar_columna(self.parte, self.limites, mayor)
+
+    def final(self) -> bool:
+        """Termina la parte; ``False`` si hay que contar las celdas una a una (con expat)."""
+        self.bloque(b"<")  # lo que quedaba tras el último «<»
+        return self.celdas_sin_r == 0
+
+    def _filas(self, fila: int) -> None:
+        if fila > self.limites.max_filas:
+            raise _Rechazo("DEMASIADAS_FILAS",
+                           f"{self.parte}: la hoja llega a la fila {fila} y el máximo es "
+                           f"{self.limites.max_filas} (parámetro max_filas)")
+
+    def _texto_largo(self) -> None:
+        raise _Rechazo("CELDA_DEMASIADO_LARGA",
+                       f"{self.parte}: un texto de más de {self.limites.max_celda} caracteres "
+                       "(parámetro max_celda)")
 
 
 def _entradas_declaradas(datos: bytes) -> int | None:
