@@ -42,7 +42,8 @@ def test_rutas_inexistentes_ilegibles_y_extensiones(tmp_path: Path) -> None:
     carpeta.mkdir()
     with pytest.raises(ErrorCarga) as error:
         cargar_plan(carpeta)
-    assert error.value.codigo == "ARCHIVO_ILEGIBLE"
+    # Issue 15 («solo se leen archivos regulares»): una carpeta es ARCHIVO_NO_REGULAR.
+    assert error.value.codigo == "ARCHIVO_NO_REGULAR"
     with pytest.raises(ErrorCarga) as error:
         cargar_plan(str(tmp_path / ("x" * 300 + ".json")))
     assert error.value.codigo == "ARCHIVO_ILEGIBLE"
@@ -63,7 +64,7 @@ def test_guardar_errores(tmp_path: Path) -> None:
     with pytest.raises(ErrorArchivo) as error:
         guardar_plan(raro, tmp_path / "plan.json")
     assert error.value.codigo == "ESCRITURA_FALLIDA"
-    assert not (tmp_path / "plan.json.tmp").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
     for funcion in (plan_a_dict, plan_a_json, plan_a_csv):
         with pytest.raises(ErrorArchivo) as error:
             funcion("plan")  # type: ignore[arg-type]
@@ -76,3 +77,137 @@ def test_guardar_reemplaza_sin_dejar_temporales(tmp_path: Path) -> None:
     assert guardar_plan(plan_ejemplo(), str(ruta)) == ruta
     assert cargar_plan(ruta) == plan_ejemplo()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Plan.JSON"]
+
+
+@pytest.mark.parametrize("valor", [None, b"plan.json", 3, 2.5, ["plan.json"]])
+def test_cargar_plan_con_algo_que_no_es_ruta(valor: object) -> None:
+    """Issue 15, «Caller mistakes»: nunca un error de Python sin ``codigo``."""
+    from sdg_metas.errores import TipoInvalido
+
+    with pytest.raises(TipoInvalido) as error:
+        cargar_plan(valor)  # type: ignore[arg-type]
+    assert error.value.codigo == "TIPO_INVALIDO"
+    assert "debe ser una ruta" in error.value.mensaje
+
+
+@pytest.mark.parametrize("valor", ["plan\x00.json", "", Path("a\x00b.csv")])
+def test_rutas_invalidas(valor: object) -> None:
+    for funcion in (cargar_plan, cargar_csv):
+        with pytest.raises(ErrorArchivo) as error:
+            funcion(valor)  # type: ignore[operator]
+        assert error.value.codigo == "RUTA_INVALIDA"
+    with pytest.raises(ErrorArchivo) as error:
+        guardar_plan(plan_ejemplo(), valor)  # type: ignore[arg-type]
+    assert error.value.codigo == "RUTA_INVALIDA"
+
+
+def test_entrada_estandar(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    class Entrada:
+        buffer = io.BytesIO(plan_a_json(plan_ejemplo()).encode("utf-8"))
+
+    monkeypatch.setattr(sys, "stdin", Entrada)
+    assert cargar_plan("-") == plan_ejemplo()
+    Entrada.buffer = io.BytesIO(b"{" * 50)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan("-", max_bytes=10)
+    assert error.value.codigo == "ARCHIVO_DEMASIADO_GRANDE"
+
+
+def test_limites_como_parametro(tmp_path: Path) -> None:
+    from sdg_metas.archivos import Limites
+
+    texto = plan_a_json(plan_ejemplo())
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(texto, limites=Limites(max_profundidad=3))
+    assert error.value.codigo == "JSON_DEMASIADO_ANIDADO"
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(texto, limites=Limites(max_metas=2))
+    assert error.value.codigo == "DEMASIADAS_METAS"
+    # El parámetro explícito gana sobre el de ``limites``.
+    assert cargar_plan(texto, limites=Limites(max_metas=2), max_metas=6) == plan_ejemplo()
+    ruta = guardar_plan(plan_ejemplo(), tmp_path / "plan.csv")
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta, limites=Limites(max_celda=5))
+    assert error.value.codigo == "CELDA_DEMASIADO_LARGA"
+    with pytest.raises(ErrorArchivo) as error:
+        cargar_plan(texto, limites={"max_bytes": 3})  # type: ignore[arg-type]
+    assert error.value.codigo == "LIMITE_INVALIDO"
+
+
+def test_guardar_no_sigue_un_enlace_ni_usa_nombre_fijo(tmp_path: Path) -> None:
+    """Issue 15, «Writing files»: antes se escribía en ``plan.json.tmp`` siguiendo un enlace
+    plantado allí; ahora el temporal tiene nombre impredecible y exclusivo."""
+    victima = tmp_path / "victima.txt"
+    victima.write_text("intacto", encoding="utf-8")
+    (tmp_path / "plan.json.tmp").symlink_to(victima)
+    guardar_plan(plan_ejemplo(), tmp_path / "plan.json")
+    assert victima.read_text(encoding="utf-8") == "intacto"
+    assert cargar_plan(tmp_path / "plan.json") == plan_ejemplo()
+
+
+def test_guardar_sobre_un_enlace_reemplaza_el_enlace(tmp_path: Path) -> None:
+    """Decisión documentada: el destino enlace se reemplaza; su objetivo no se toca."""
+    objetivo = tmp_path / "objetivo.json"
+    objetivo.write_text("no tocar", encoding="utf-8")
+    enlace = tmp_path / "plan.json"
+    enlace.symlink_to(objetivo)
+    guardar_plan(plan_ejemplo(), enlace)
+    assert not enlace.is_symlink()
+    assert objetivo.read_text(encoding="utf-8") == "no tocar"
+    assert cargar_plan(enlace) == plan_ejemplo()
+
+
+def test_guardar_sobre_una_carpeta_y_permisos(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    carpeta = tmp_path / "plan.json"
+    carpeta.mkdir()
+    with pytest.raises(ErrorArchivo) as error:
+        guardar_plan(plan_ejemplo(), carpeta)
+    assert error.value.codigo == "DESTINO_INVALIDO"
+    assert "es una carpeta" in error.value.mensaje
+    nuevo = guardar_plan(plan_ejemplo(), tmp_path / "nuevo.csv")
+    assert stat.S_IMODE(nuevo.stat().st_mode) == 0o644
+    os.chmod(nuevo, 0o600)
+    guardar_plan(plan_ejemplo(), nuevo)
+    assert stat.S_IMODE(nuevo.stat().st_mode) == 0o600
+    # sin temporales olvidados; el CSV es la forma de tres tablas (issue 14)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "nuevo.csv", "nuevo.modificaciones.csv", "nuevo.reportes.csv", "plan.json"]
+
+
+def test_guardar_en_carpeta_sin_permiso(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root escribe en cualquier carpeta")
+    carpeta = tmp_path / "solo_lectura"
+    carpeta.mkdir(mode=0o500)
+    with pytest.raises(ErrorArchivo) as error:
+        guardar_plan(plan_ejemplo(), carpeta / "plan.json")
+    assert error.value.codigo == "ESCRITURA_FALLIDA"
+    assert "sin permiso" in error.value.mensaje
+
+
+def test_guardar_falla_al_reemplazar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def falla(*_args: object) -> None:
+        raise OSError(28, "sin espacio")
+
+    monkeypatch.setattr(os, "replace", falla)
+    with pytest.raises(ErrorArchivo) as error:
+        guardar_plan(plan_ejemplo(), tmp_path / "plan.json")
+    assert error.value.codigo == "ESCRITURA_FALLIDA"
+    assert "error del sistema 28" in error.value.mensaje
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_limite_de_bytes_enorme(tmp_path: Path) -> None:
+    """Un ``max_bytes`` mayor que lo que admite ``read`` no es un ``OverflowError``."""
+    ruta = guardar_plan(plan_ejemplo(), tmp_path / "plan.json")
+    assert cargar_plan(ruta, max_bytes=10**30) == plan_ejemplo()

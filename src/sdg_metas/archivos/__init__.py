@@ -15,8 +15,9 @@ describe en ``docs/formatos.md`` y en el esquema JSON que viaja con el paquete
 Un archivo con errores no se carga a medias: se reúnen *todos* sus problemas, cada uno con su
 ubicación (archivo, fila y columna, o ruta JSON como ``metas[2].programacion.magnitud``), y se
 lanza un único :class:`ErrorCarga` (un :class:`~sdg_metas.errores.ErrorArchivo`) con la tupla
-``problemas``. Los tamaños máximos (bytes y metas por plan) son parámetros; una entrada más
-grande se rechaza antes de interpretarla. No se usa ``eval`` ni ``pickle``.
+``problemas``. Los límites (bytes, metas, columnas, filas, largo de celda, problemas
+informados, anidamiento JSON …) son parámetros con valor por defecto (:class:`Limites`); una
+entrada más grande se rechaza antes de interpretarla. No se usa ``eval`` ni ``pickle``.
 
 El paquete se parte por asunto: ``_problemas`` (problemas, :class:`ErrorCarga` y límites),
 ``_lectura`` (bytes con límite, UTF-8, JSON), ``_campos`` (conversores de campos),
@@ -46,7 +47,7 @@ from ._ejemplos import escribir_ejemplos
 from ._filas import COLUMNAS_CSV, COLUMNAS_OBLIGATORIAS_CSV
 from ._libro import COLUMNAS_METAS
 from ._plan_json import FORMATO_PLAN, VERSION_PLAN, esquema_plan, plan_a_dict, plan_a_json
-from ._problemas import MAX_BYTES, MAX_METAS, ErrorCarga, Problema
+from ._problemas import MAX_BYTES, MAX_METAS, ErrorCarga, Limites, Problema
 from ._registros import COLUMNAS_MODIFICACIONES, COLUMNAS_REPORTES
 from ._rutas import cargar_plan, guardar_plan, plan_desde_dict
 from ._solicitud import FORMATO_SOLICITUD, VERSION_SOLICITUD, cargar_solicitud, solicitud_a_dict
@@ -65,6 +66,7 @@ __all__ = [
     "VERSION_PLAN",
     "VERSION_SOLICITUD",
     "ErrorCarga",
+    "Limites",
     "Problema",
     "cargar_csv",
     "cargar_plan",

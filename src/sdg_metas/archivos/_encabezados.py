@@ -110,10 +110,11 @@ def _indices(
             continue
         if nombre not in columnas:
             rec.anotar(ubicar.sin_columna(numero, i), nombre,
-                       f"columna desconocida {texto_celda(celda)!r}"
+                       f"columna desconocida {corto(texto_celda(celda))}"
                        + sugerencia(nombre, columnas)
-                       + "; columnas válidas: " + ", ".join(columnas)
-                       + " (o cargue con ignorar_columnas=True)")
+                       + rec.una_vez("columnas válidas", "; columnas válidas: "
+                                     + ", ".join(columnas)
+                                     + " (o cargue con ignorar_columnas=True)"))
         elif nombre in indices:
             rec.anotar(ubicar.sin_columna(numero, i), nombre, f"la columna {nombre!r} está repetida")
         else:

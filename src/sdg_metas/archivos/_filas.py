@@ -107,7 +107,8 @@ def _transversal(valor: object, _decimal: str) -> bool:
 
 def _vigencia(valor: object) -> int:
     texto = texto_celda(valor).strip()
-    return c_vigencia(int(texto) if texto.isdigit() else texto)
+    # Solo dígitos ASCII: «2025²» o «٢٠٢٥» son texto (y su problema), no un año (issue 15).
+    return c_vigencia(int(texto) if texto.isascii() and texto.isdigit() else texto)
 
 
 def _de_texto(funcion: Callable[[str], _T]) -> Callable[[object, str], _T]:

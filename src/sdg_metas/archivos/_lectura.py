@@ -1,40 +1,117 @@
-"""Lectura segura de la entrada: bytes con límite de tamaño, UTF-8 (con o sin BOM), JSON sin
-``float`` y la verificación del tamaño descomprimido de un ``.xlsx``.
+"""Lectura segura de la entrada: rutas válidas, solo archivos regulares (o ``-``, la entrada
+estándar), bytes con límite de tamaño, UTF-8 (con o sin BOM), filas de tabla con columnas y
+celdas acotadas y la inspección de un ``.xlsx`` (:mod:`._xlsx`); el JSON se lee en
+:mod:`._json`.
 
 Nada aquí interpreta un plan: cada función entrega bytes, texto o JSON, o lanza
-:class:`~sdg_metas.archivos.ErrorCarga` con un solo problema.
+:class:`~sdg_metas.archivos.ErrorCarga` con sus problemas (cada uno con su ubicación).
 """
 
 from __future__ import annotations
 
-import io
-import json
 import os
-import zipfile
-from decimal import Decimal
+import re
+import stat
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
-from ._problemas import FACTOR_XLSX, corto, error
+from ..errores import ErrorArchivo, ErrorSdgMetas, TipoInvalido
+from ._json import leer_json as leer_json  # para _rutas y _solicitud
+from ._problemas import (
+    LIMITES,
+    Limites,
+    corto,
+    error,
+    visible,
+)
+from ._xlsx import inspeccionar_xlsx, limites_xlsx
 
 #: El nombre con que se señala un texto (no una ruta) en los mensajes.
 TEXTO = "<texto>"
+#: La ruta que nombra la entrada estándar.
+ENTRADA_ESTANDAR = "-"
+
+
+def ruta_valida(valor: object, campo: str = "ruta") -> Path:
+    """``valor`` como :class:`~pathlib.Path` si es una ruta (``str`` o ``os.PathLike``) usable;
+    si no, ``TipoInvalido`` (``TIPO_INVALIDO``) o ``ErrorArchivo`` (``RUTA_INVALIDA``)."""
+    if isinstance(valor, os.PathLike):
+        valor = os.fspath(valor)
+    if not isinstance(valor, str):
+        raise TipoInvalido(
+            f"{campo}: {corto(valor)} debe ser una ruta (texto o Path) o un texto JSON",
+            campo=campo, valor=valor,
+        )
+    if not valor or "\x00" in valor:
+        motivo = "está vacía" if not valor else "contiene un carácter nulo"
+        raise ErrorArchivo(f"{campo}: {corto(valor)} no es una ruta válida ({motivo})",
+                           codigo="RUTA_INVALIDA", campo=campo, valor=valor)
+    return Path(valor)
+
+
+def _problema_de_sistema(nombre: str, e: OSError) -> ErrorArchivo:
+    if isinstance(e, FileNotFoundError):
+        return error(nombre, "ARCHIVO_NO_ENCONTRADO", "el archivo no existe")
+    if isinstance(e, PermissionError):
+        return error(nombre, "ARCHIVO_ILEGIBLE", "no hay permiso para leer el archivo")
+    return error(nombre, "ARCHIVO_ILEGIBLE",
+                 f"no se pudo leer el archivo (error del sistema {e.errno})")
+
+
+def _no_regular(nombre: str, modo: int) -> ErrorArchivo:
+    clase = ("una carpeta" if stat.S_ISDIR(modo) else "una tubería (FIFO)" if stat.S_ISFIFO(modo)
+             else "un dispositivo" if stat.S_ISCHR(modo) or stat.S_ISBLK(modo)
+             else "un socket" if stat.S_ISSOCK(modo) else "un archivo especial")
+    return error(nombre, "ARCHIVO_NO_REGULAR",
+                 f"es {clase}, no un archivo regular; solo se leen archivos regulares (o '-', "
+                 "la entrada estándar)")
+
+
+def _leer_acotado(archivo: BinaryIO, max_bytes: int) -> bytes:
+    """Hasta ``max_bytes + 1`` bytes (para notar un archivo que creció), de a 1 MB: nunca se
+    reserva de una vez ``max_bytes`` (un ``max_bytes`` enorme no es un ``OverflowError``)."""
+    partes: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        bloque = archivo.read(min(_BLOQUE, max_bytes + 1 - total))
+        if not bloque:
+            break
+        partes.append(bloque)
+        total += len(bloque)
+    return b"".join(partes)
+
+
+_BLOQUE = 1 << 20
 
 
 def leer_bytes(ruta: Path, max_bytes: int) -> bytes:
-    """Los bytes de ``ruta``, sin leer nunca más de ``max_bytes + 1``."""
-    nombre = str(ruta)
+    """Los bytes de ``ruta`` (un archivo regular), sin leer nunca más de ``max_bytes + 1``.
+
+    Antes de abrir se mira con ``os.stat`` que sea un archivo regular (una FIFO, una carpeta o
+    un dispositivo se rechazan sin bloquear), y se abre con ``O_NONBLOCK`` y se vuelve a mirar
+    lo abierto, por si la ruta cambió entre las dos miradas. ``-`` es la entrada estándar.
+    """
+    nombre = visible(str(ruta))
+    if str(ruta) == ENTRADA_ESTANDAR:
+        datos = _leer_acotado(sys.stdin.buffer, max_bytes)
+        verificar_tamano(nombre, len(datos), max_bytes)
+        return datos
     try:
-        tamano = ruta.stat().st_size
-    except FileNotFoundError:
-        raise error(nombre, "ARCHIVO_NO_ENCONTRADO", "el archivo no existe") from None
+        info = os.stat(ruta)
+        if not stat.S_ISREG(info.st_mode):
+            raise _no_regular(nombre, info.st_mode)
+        verificar_tamano(nombre, info.st_size, max_bytes)
+        descriptor = os.open(ruta, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                             | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as f:
+            abierto = os.fstat(f.fileno()).st_mode
+            if not stat.S_ISREG(abierto):  # la ruta cambió entre stat y open
+                raise _no_regular(nombre, abierto)
+            datos = _leer_acotado(f, max_bytes)
     except OSError as e:
-        raise error(nombre, "ARCHIVO_ILEGIBLE", f"no se pudo leer el archivo ({e})") from None
-    verificar_tamano(nombre, tamano, max_bytes)
-    try:
-        with ruta.open("rb") as f:
-            datos = f.read(max_bytes + 1)
-    except OSError as e:
-        raise error(nombre, "ARCHIVO_ILEGIBLE", f"no se pudo leer el archivo ({e})") from None
+        raise _problema_de_sistema(nombre, e) from None
     verificar_tamano(nombre, len(datos), max_bytes)
     return datos
 
@@ -65,59 +142,106 @@ def texto_de(
         texto = str(ruta_o_texto)
         if len(texto) > max_bytes:
             verificar_tamano(TEXTO, len(texto), max_bytes)
-        verificar_tamano(TEXTO, len(texto.encode("utf-8", "surrogatepass")), max_bytes)
+        try:
+            tamano = len(texto.encode("utf-8"))
+        except UnicodeEncodeError as e:
+            raise error(TEXTO, "CODIFICACION_INVALIDA",
+                        f"el texto tiene un carácter que no existe en Unicode (posición {e.start}"
+                        ")") from None
+        verificar_tamano(TEXTO, tamano, max_bytes)
         return TEXTO, texto.removeprefix("\ufeff")
-    ruta = Path(ruta_o_texto)
-    return str(ruta), decodificar(str(ruta), leer_bytes(ruta, max_bytes))
+    ruta = ruta_valida(ruta_o_texto)
+    return visible(str(ruta)), decodificar(visible(str(ruta)), leer_bytes(ruta, max_bytes))
 
 
-def parece_json(ruta_o_texto: str | os.PathLike[str]) -> bool:
+def parece_json(ruta_o_texto: object) -> bool:
     """¿Es un ``str`` que empieza por ``{`` (tras BOM y espacios), es decir, un texto JSON?"""
     return isinstance(ruta_o_texto, str) and ruta_o_texto.lstrip("\ufeff \t\r\n").startswith("{")
 
 
-_MENSAJES_JSON = {
-    "Expecting value": "se esperaba un valor",
-    "Expecting property name enclosed in double quotes": (
-        "se esperaba el nombre de un campo entre comillas dobles"
-    ),
-    "Expecting ',' delimiter": "falta una coma",
-    "Expecting ':' delimiter": "faltan los dos puntos",
-    "Extra data": "sobra texto después del JSON",
-    "Unterminated string starting at": "un texto sin cerrar",
-}
+# --- Filas de tabla -----------------------------------------------------------------------------
 
 
-def _constante_json(nombre: str) -> object:
-    raise ValueError(f"{nombre} no es un número válido")
+def acotar_filas(
+    nombre: str, filas: Iterable[tuple[int, Sequence[object]]], limites: Limites = LIMITES
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """Las filas ``(número, celdas)`` de un CSV o de una hoja, rechazando la primera que pase de
+    ``max_columnas`` celdas (sin contar las vacías del final) o que tenga una celda de texto de
+    más de ``max_celda`` caracteres (``DEMASIADAS_COLUMNAS``, ``CELDA_DEMASIADO_LARGA``).
+
+    Los caracteres de control y de dirección no se rechazan (un texto del plan puede llevarlos
+    y la ida y vuelta es exacta): se escriben escapados en los mensajes."""
+    for numero, celdas in _sin_errores_de_python(nombre, filas):
+        ancho = len(celdas)
+        if ancho > limites.max_columnas:
+            while ancho and (celdas[ancho - 1] is None or celdas[ancho - 1] == ""):
+                ancho -= 1
+            if ancho > limites.max_columnas:
+                raise error(nombre, "DEMASIADAS_COLUMNAS",
+                            f"la fila {numero} tiene {ancho} columnas y el máximo es "
+                            f"{limites.max_columnas} (parámetro max_columnas); no se leyó")
+        for i, celda in enumerate(celdas[:ancho], 1):
+            if isinstance(celda, str):
+                _revisar_celda(nombre, numero, i, celda, limites)
+        yield numero, celdas[:ancho] if ancho < len(celdas) else celdas
 
 
-def leer_json(nombre: str, texto: str) -> object:
-    """El JSON de ``texto``, con los números decimales como ``Decimal`` (nunca ``float``)."""
-    try:
-        return json.loads(texto, parse_float=Decimal, parse_constant=_constante_json)
-    except json.JSONDecodeError as e:
-        raise error(nombre, "JSON_INVALIDO",
-                    f"JSON mal formado en la línea {e.lineno}, columna {e.colno}: "
-                    f"{_MENSAJES_JSON.get(e.msg, e.msg)}") from None
-    except (ValueError, RecursionError) as e:
-        raise error(nombre, "JSON_INVALIDO", f"JSON no admitido: {e}") from None
+def _sin_errores_de_python(
+    nombre: str, filas: Iterable[tuple[int, Sequence[object]]]
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """Las filas tal cual; un error de Python al leer una (openpyxl lanza ``IndexError`` por un
+    texto compartido que no existe, ``ValueError`` por un número o una fecha ilegibles …) es
+    ``EXCEL_INVALIDO`` con la fila, nunca una traza."""
+    iterador = iter(filas)
+    anterior = 0
+    while True:
+        try:
+            numero, celdas = next(iterador)
+        except StopIteration:
+            return
+        except ErrorSdgMetas:
+            raise
+        except Exception:  # la frontera con openpyxl: cualquier daño de una celda
+            raise error(nombre, "EXCEL_INVALIDO",
+                        f"la fila {anterior + 1} (o la siguiente con datos) tiene una celda "
+                        "dañada: un valor que no corresponde a su tipo o un texto compartido "
+                        "que no existe") from None
+        anterior = numero
+        yield numero, celdas
 
 
-def verificar_zip(nombre: str, datos: bytes, max_bytes: int) -> None:
-    """Rechaza un .xlsx cuyo contenido descomprimido pasa de ``FACTOR_XLSX`` × ``max_bytes``
-    (defensa contra «bombas zip»), antes de entregarlo a openpyxl."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(datos)) as archivo_zip:
-            total = sum(info.file_size for info in archivo_zip.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise error(nombre, "EXCEL_INVALIDO",
-                    "no es un libro de Excel .xlsx válido (no es un archivo zip)") from None
-    limite = FACTOR_XLSX * max_bytes
-    if total > limite:
-        raise error(nombre, "ARCHIVO_DEMASIADO_GRANDE",
-                    f"su contenido descomprimido ocupa {total} bytes y el máximo es {limite} "
-                    f"({FACTOR_XLSX} × max_bytes); no se leyó")
+def verificar_ancho_csv(nombre: str, texto: str, separador: str,
+                        limites: Limites = LIMITES) -> None:
+    """``DEMASIADAS_COLUMNAS`` si alguna línea del CSV tiene más de ``max_columnas`` celdas,
+    antes de partirlo (el módulo ``csv`` construiría la fila entera: una cabecera de millones de
+    columnas costaba gigabytes). Los separadores dentro de comillas no cuentan."""
+    tope = limites.max_columnas
+    for numero, linea in enumerate(texto.splitlines(), 1):
+        if linea.count(separador) < tope:
+            continue
+        ancho = _COMILLAS.sub("", linea).rstrip(separador + " ").count(separador) + 1
+        if ancho > tope:
+            raise error(nombre, "DEMASIADAS_COLUMNAS",
+                        f"la línea {numero} tiene {ancho} columnas y el máximo es {tope} "
+                        "(parámetro max_columnas); no se leyó")
+
+
+_COMILLAS = re.compile(r'"[^"]*"')
+
+
+def _revisar_celda(nombre: str, numero: int, columna: int, celda: str, limites: Limites) -> None:
+    if len(celda) > limites.max_celda:
+        raise error(nombre, "CELDA_DEMASIADO_LARGA",
+                    f"fila {numero}, columna {columna}: la celda tiene {len(celda)} caracteres y "
+                    f"el máximo es {limites.max_celda} (parámetro max_celda); no se leyó")
+
+
+def verificar_zip(nombre: str, datos: bytes, max_bytes: int, limites: Limites = LIMITES) -> None:
+    """Rechaza un .xlsx que pasa de algún límite antes de entregarlo a openpyxl (ver
+    :func:`~._xlsx.inspeccionar_xlsx`); su XML descomprimido no pasa de ``max_xml_xlsx`` ni de
+    ``FACTOR_XLSX`` × ``max_bytes``. Solo inspecciona: para abrir el libro use
+    :func:`~._xlsx.abrir_xlsx`, que además descarta las dimensiones declaradas."""
+    inspeccionar_xlsx(nombre, datos, limites_xlsx(limites, max_bytes))
 
 
 def verificar_version(

@@ -113,8 +113,11 @@ def armar_plan(
         lista_m, donde_m = _elementos(modificaciones)
         _anotar_invariantes(rec, metas, lista_r, donde_r, lista_m, donde_m)
     problemas = [p for r in recs for p in r.problemas]
-    if problemas or metas is None:
-        raise ErrorCarga(archivo, problemas, codigo="ARCHIVO_INVALIDO")
+    omitidos = sum(r.omitidos for r in recs)
+    if problemas or omitidos or metas is None:
+        tope = rec.max_problemas  # la lista se acota también al juntar las tres tablas
+        omitidos += max(0, len(problemas) - tope)
+        raise ErrorCarga(archivo, problemas[:tope], codigo="ARCHIVO_INVALIDO", omitidos=omitidos)
     return PlanDeGestion(vigencia=metas.vigencia, unidad=metas.unidad, nivel=metas.nivel,
                          metas=metas.metas, reportes=lista_r, modificaciones=lista_m)
 

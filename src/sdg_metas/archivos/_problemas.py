@@ -1,6 +1,6 @@
 """Problemas de un archivo y límites de lectura: :class:`Problema`, :class:`ErrorCarga`, el
-recolector de problemas de los cargadores y los tamaños máximos (parámetros con valor por
-defecto, definidos solo aquí)."""
+recolector de problemas de los cargadores y los límites (:class:`Limites`: cada uno un parámetro
+con su valor por defecto, definido solo aquí y listado en ``docs/formatos.md``, «Límites»)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,89 @@ _T = TypeVar("_T")
 MAX_BYTES = 50 * 1024 * 1024
 #: Número máximo por defecto de metas en un plan.
 MAX_METAS = 200_000
-#: Un .xlsx descomprimido puede ocupar hasta este múltiplo de ``max_bytes``.
+#: Columnas máximas de una fila de CSV o de una hoja (Excel 2003 tenía 256).
+MAX_COLUMNAS = 256
+#: Filas máximas de una hoja de Excel (las de Excel: 1 048 576).
+MAX_FILAS = 1_048_576
+#: Caracteres máximos de una celda o de un texto (los de una celda de Excel: 32 767).
+MAX_CELDA = 32_767
+#: Problemas que se informan de un archivo; de los demás solo se dice cuántos son.
+MAX_PROBLEMAS = 100
+#: Se deja de leer un archivo al contar este múltiplo de ``max_problemas`` problemas.
+FACTOR_PARADA = 100
+#: Anidamiento máximo de un JSON (un plan necesita 4 niveles).
+MAX_PROFUNDIDAD = 32
+#: Objetos máximos de un JSON (un plan de ``MAX_METAS`` metas con todos sus reportes usa ~1,4
+#: millones).
+MAX_OBJETOS = 2_000_000
+#: Dígitos máximos de un número entero escrito en un JSON.
+MAX_DIGITOS = 40
+#: Bytes descomprimidos máximos de las partes XML de un ``.xlsx`` (hojas, textos compartidos …).
+MAX_XML_XLSX = 100 * 1024 * 1024
+#: Entradas máximas del zip de un ``.xlsx``.
+MAX_ENTRADAS_XLSX = 1_000
+#: El XML de un ``.xlsx`` tampoco puede descomprimirse en más de este múltiplo de ``max_bytes``.
 FACTOR_XLSX = 20
 
 #: Cómo se lee un campo de un objeto: (conversor, obligatorio, valor por defecto).
 Campo = tuple[Callable[[object], Any], bool, object]
+
+
+def visible(texto: str) -> str:
+    """``texto`` con los caracteres de control y de dirección (bidi) escritos como ``\\u…``,
+    para que un nombre de archivo hostil no altere la terminal ni el orden de lo que se lee.
+
+    >>> visible("plan\\u202egpj.json"), visible("a\\x1b[31m")
+    ('plan\\\\u202egpj.json', 'a\\\\x1b[31m')
+    """
+    if texto.isprintable():
+        return texto
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in texto)
+
+
+def _limite(instancia: object, atributo: attrs.Attribute[int], valor: object) -> None:
+    validar_limite(valor, atributo.name)
+
+
+@attrs.frozen(slots=True)
+class Limites:
+    """Los límites de lectura de un archivo; cada campo tiene su valor por defecto.
+
+    Un archivo que pasa de un límite se rechaza con un :class:`ErrorCarga` (código
+    ``ARCHIVO_DEMASIADO_GRANDE``, ``DEMASIADAS_METAS``, ``DEMASIADAS_COLUMNAS``,
+    ``CELDA_DEMASIADO_LARGA``, ``DEMASIADAS_FILAS``, ``JSON_DEMASIADO_ANIDADO`` …) antes de leer
+    lo que sobra; solo ``max_problemas`` no rechaza: acota la lista de problemas.
+
+    >>> Limites().max_celda, Limites(max_problemas=10).max_problemas
+    (32767, 10)
+    >>> Limites(max_columnas=0)
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorArchivo: max_columnas: 0 debe ser un entero mayor que 0
+    """
+
+    #: Tamaño máximo del archivo o del texto (bytes UTF-8).
+    max_bytes: int = attrs.field(default=MAX_BYTES, validator=_limite)
+    #: Metas máximas de un plan.
+    max_metas: int = attrs.field(default=MAX_METAS, validator=_limite)
+    #: Columnas máximas de una fila (CSV u hoja).
+    max_columnas: int = attrs.field(default=MAX_COLUMNAS, validator=_limite)
+    #: Filas máximas de una hoja de Excel.
+    max_filas: int = attrs.field(default=MAX_FILAS, validator=_limite)
+    #: Caracteres máximos de una celda (CSV u hoja).
+    max_celda: int = attrs.field(default=MAX_CELDA, validator=_limite)
+    #: Problemas que se informan (los demás se cuentan: «y N problemas más»).
+    max_problemas: int = attrs.field(default=MAX_PROBLEMAS, validator=_limite)
+    #: Anidamiento máximo de un JSON.
+    max_profundidad: int = attrs.field(default=MAX_PROFUNDIDAD, validator=_limite)
+    #: Objetos (``{...}``) máximos de un JSON.
+    max_objetos: int = attrs.field(default=MAX_OBJETOS, validator=_limite)
+    #: Dígitos máximos de un número JSON.
+    max_digitos: int = attrs.field(default=MAX_DIGITOS, validator=_limite)
+    #: Bytes descomprimidos máximos de las partes XML de un ``.xlsx``.
+    max_xml_xlsx: int = attrs.field(default=MAX_XML_XLSX, validator=_limite)
+    #: Entradas máximas del zip de un ``.xlsx``.
+    max_entradas_xlsx: int = attrs.field(default=MAX_ENTRADAS_XLSX, validator=_limite)
 
 
 @attrs.frozen(slots=True)
@@ -38,7 +116,8 @@ class Problema:
     mensaje: str
 
     def __str__(self) -> str:
-        return f"{self.ubicacion}: {self.mensaje}"
+        # Lo que viene del archivo (nombres, claves, textos) nunca llega crudo a una terminal.
+        return visible(f"{self.ubicacion}: {self.mensaje}")
 
 
 class ErrorCarga(ErrorArchivo):
@@ -55,16 +134,28 @@ class ErrorCarga(ErrorArchivo):
         problemas: Sequence[Problema],
         *,
         codigo: str | None = None,
+        omitidos: int = 0,
+        detenido: bool = False,
     ) -> None:
         self.problemas: tuple[Problema, ...] = tuple(problemas)
         self.archivo = archivo
-        n = len(self.problemas)
+        #: Problemas que no se reunieron por pasar de ``max_problemas`` (solo se cuentan).
+        self.omitidos = omitidos
+        #: ¿Se dejó de leer el archivo por tener demasiados problemas?
+        self.detenido = detenido
+        n = len(self.problemas) + omitidos
         cabecera = f"{archivo}: " + ("1 problema" if n == 1 else f"{n} problemas")
-        mensaje = cabecera + "".join(f"\n  - {p}" for p in self.problemas)
+        if detenido:
+            cabecera = f"{archivo}: más de {n} problemas (se dejó de leer)"
+        mensaje = visible(cabecera) + "".join(f"\n  - {p}" for p in self.problemas)
+        if omitidos:
+            mensaje += f"\n  … y {omitidos} " + ("problema más" if omitidos == 1
+                                                  else "problemas más")
         super().__init__(mensaje, codigo=codigo, campo=None, valor=archivo)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (self.__class__, (self.archivo, self.problemas), {"codigo": self.codigo})
+        return (self.__class__, (self.archivo, self.problemas),
+                {"codigo": self.codigo, "omitidos": self.omitidos, "detenido": self.detenido})
 
 
 # Se publica como sdg_metas.archivos.ErrorCarga (así aparece en los mensajes y en los doctests).
@@ -80,7 +171,7 @@ def validar_limite(valor: object, nombre: str) -> int:
     """``valor`` si es un límite válido (entero mayor que 0); si no, ``LIMITE_INVALIDO``."""
     if isinstance(valor, bool) or not isinstance(valor, int) or valor < 1:
         raise ErrorArchivo(
-            f"{nombre}: {valor!r} debe ser un entero mayor que 0",
+            f"{nombre}: {corto(valor)} debe ser un entero mayor que 0",
             codigo="LIMITE_INVALIDO",
             campo=nombre,
             valor=valor,
@@ -112,16 +203,37 @@ def ruta_de(base: str, campo: str) -> str:
 
 
 class Recolector:
-    """Reúne los problemas de un archivo; cada lectura convierte un valor o anota su problema."""
+    """Reúne los problemas de un archivo; cada lectura convierte un valor o anota su problema.
 
-    def __init__(self, archivo: str) -> None:
+    Guarda a lo sumo ``max_problemas``; de los demás solo cuenta cuántos son (``omitidos``), de
+    modo que un archivo con millones de problemas no llena la memoria. Al contar
+    ``FACTOR_PARADA`` × ``max_problemas`` deja de leer: lanza ya el :class:`ErrorCarga`
+    (``detenido``), para que un archivo de millones de elementos vacíos no tarde minutos.
+    """
+
+    def __init__(self, archivo: str, max_problemas: int = MAX_PROBLEMAS) -> None:
         self.archivo = archivo
-        self.problemas: list[Problema] = []
+        self.max_problemas = max_problemas
+        self.problemas: list[Problema] = _Problemas()
+        self._listas_dichas: set[str] = set()
 
     def anotar(self, ruta: str, campo: str | None, mensaje: str) -> None:
         """Anota un problema en ``ruta`` (relativa al archivo; vacía = el archivo entero)."""
-        ubicacion = f"{self.archivo}, {ruta}" if ruta else self.archivo
+        if len(self.problemas) >= self.max_problemas:
+            self.problemas.omitidos += 1  # type: ignore[attr-defined]
+            if len(self.problemas) >= FACTOR_PARADA * self.max_problemas:
+                raise self.fallar(detenido=True)
+            return
+        ubicacion = f"{self.archivo}, {visible(ruta)}" if ruta else self.archivo
         self.problemas.append(Problema(ubicacion, campo, mensaje))
+
+    def una_vez(self, clave: str, texto: str) -> str:
+        """``texto`` la primera vez que se pide con ``clave``; después, una referencia a él
+        (la lista de campos o columnas válidas se dice una sola vez por archivo)."""
+        if clave in self._listas_dichas:
+            return f"; {clave}: ver el primer problema"
+        self._listas_dichas.add(clave)
+        return texto
 
     def anotar_error(self, ruta: str, campo: str | None, e: Invalido | ErrorSdgMetas) -> None:
         """Anota el problema que dice ``e`` (sin repetir el nombre del campo)."""
@@ -148,8 +260,9 @@ class Recolector:
         for clave in datos:
             if clave not in campos:
                 self.anotar(ruta_de(ruta, str(clave)), str(clave),
-                            f"campo desconocido {str(clave)!r}; campos válidos: "
-                            + ", ".join(campos))
+                            f"campo desconocido {corto(str(clave))}"
+                            + self.una_vez(f"campos válidos de {_clase(campos)}",
+                                           "; campos válidos: " + ", ".join(campos)))
         resultado: dict[str, Any] = {}
         for nombre, (funcion, obligatorio, defecto) in campos.items():
             if nombre not in datos:
@@ -181,6 +294,31 @@ class Recolector:
                 self.anotar(f"{ruta}[{i}]", campo, f"{corto(elemento)} debe ser un texto")
         return tuple(map(str, elementos)) if len(self.problemas) == antes else None
 
-    def fallar(self) -> ErrorCarga:
+    def fallar(self, detenido: bool = False) -> ErrorCarga:
         """El :class:`ErrorCarga` (``ARCHIVO_INVALIDO``) con los problemas reunidos."""
-        return ErrorCarga(self.archivo, self.problemas, codigo="ARCHIVO_INVALIDO")
+        return ErrorCarga(self.archivo, list(iter(self.problemas)), codigo="ARCHIVO_INVALIDO",
+                          omitidos=self.omitidos, detenido=detenido)
+
+    @property
+    def omitidos(self) -> int:
+        """Los problemas contados pero no guardados (más allá de ``max_problemas``)."""
+        return int(getattr(self.problemas, "omitidos", 0))
+
+
+class _Problemas(list[Problema]):
+    """Los problemas guardados; ``len`` cuenta también los omitidos, así «¿hubo problemas
+    nuevos?» (``len`` antes y después de leer algo) sigue siendo cierto pasado el límite."""
+
+    omitidos = 0
+
+    def __len__(self) -> int:
+        return super().__len__() + self.omitidos
+
+
+def _clase(campos: Mapping[str, Campo]) -> str:
+    """Un nombre estable para el conjunto de campos (los tres primeros)."""
+    return ", ".join(list(campos)[:3])
+
+
+#: Los límites por defecto.
+LIMITES = Limites()

@@ -4,15 +4,19 @@ decide el formato; los límites se validan una vez, aquí, antes de leer nada.""
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
-from ._lectura import leer_json, parece_json, texto_de
+from ._lectura import ENTRADA_ESTANDAR, leer_json, parece_json, ruta_valida, texto_de
 from ._plan_json import leer_plan, plan_a_json
-from ._problemas import MAX_BYTES, MAX_METAS, error, validar_limite
+from ._problemas import LIMITES, MAX_BYTES, MAX_METAS, Limites, error, validar_limite, visible
 from ._tablas import archivos_del_plan, cargar_csv, cargar_xlsx
 
 
@@ -40,10 +44,27 @@ def plan_desde_dict(
     return leer_plan(datos, origen, max_metas)
 
 
-def _cargar_json(ruta_o_texto: str | os.PathLike[str], es_texto: bool, max_bytes: int,
-                 max_metas: int) -> PlanDeGestion:
-    nombre, texto = texto_de(ruta_o_texto, es_texto, max_bytes)
-    return leer_plan(leer_json(nombre, texto), nombre, max_metas)
+def _cargar_json(ruta_o_texto: str | os.PathLike[str], es_texto: bool,
+                 limites: Limites) -> PlanDeGestion:
+    nombre, texto = texto_de(ruta_o_texto, es_texto, limites.max_bytes)
+    return leer_plan(leer_json(nombre, texto, limites), nombre, limites.max_metas)
+
+
+def limites_efectivos(limites: object, max_bytes: int, max_metas: int) -> Limites:
+    """``limites`` (o los de por defecto) con ``max_bytes`` y ``max_metas`` cuando se dieron
+    (distintos de su valor por defecto): el parámetro explícito gana."""
+    validar_limite(max_bytes, "max_bytes")
+    validar_limite(max_metas, "max_metas")
+    if limites is None:
+        limites = LIMITES
+    if not isinstance(limites, Limites):
+        raise ErrorArchivo(f"limites: {limites!r} debe ser un Limites", codigo="LIMITE_INVALIDO",
+                           campo="limites", valor=limites)
+    return attrs.evolve(
+        limites,
+        max_bytes=limites.max_bytes if max_bytes == MAX_BYTES else max_bytes,
+        max_metas=limites.max_metas if max_metas == MAX_METAS else max_metas,
+    )
 
 
 def cargar_plan(
@@ -58,14 +79,24 @@ def cargar_plan(
     decimal: str = ".",
     hoja: str | None = None,
     ignorar_columnas: bool = False,
+    limites: Limites | None = None,
 ) -> PlanDeGestion:
     """Carga un plan de una ruta (``.json``, ``.csv`` o ``.xlsx``) o de un texto JSON.
 
-    Un ``str`` que empieza por ``{`` (tras espacios) es un texto JSON; cualquier otro ``str`` o
-    ``Path`` es una ruta, y su extensión decide el formato. ``vigencia``, ``unidad``, ``nivel``,
-    ``delimitador``, ``decimal``, ``hoja`` e ``ignorar_columnas`` se pasan a :func:`cargar_csv`
-    y :func:`cargar_xlsx` (el JSON no los usa). Si algo está mal se lanza :class:`ErrorCarga`
-    con todos los problemas.
+    Un ``str`` que empieza por ``{`` (tras espacios) es un texto JSON; ``"-"`` es un JSON que
+    se lee de la entrada estándar; cualquier otro ``str`` o ``Path`` es una ruta a un archivo
+    regular (una carpeta, una FIFO o un dispositivo se rechazan sin abrirlos), y su extensión
+    decide el formato. ``vigencia``, ``unidad``, ``nivel``, ``delimitador``, ``decimal``,
+    ``hoja`` e ``ignorar_columnas`` se pasan a :func:`cargar_csv` y :func:`cargar_xlsx` (el JSON
+    no los usa). ``limites`` (:class:`Limites`) acota todo lo demás; ``max_bytes`` y
+    ``max_metas``, si se dan, ganan sobre los suyos. Si algo está mal se lanza
+    :class:`ErrorCarga` con todos los problemas; otra cosa que no sea una ruta o un texto es
+    ``TipoInvalido``.
+
+    >>> cargar_plan(None)
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: ruta: None debe ser una ruta (texto o Path) o un texto JSON
 
     >>> cargar_plan('{"formato": "sdg_metas/plan", "version": 1')
     Traceback (most recent call last):
@@ -73,23 +104,23 @@ def cargar_plan(
     sdg_metas.archivos.ErrorCarga: <texto>: 1 problema
       - <texto>: JSON mal formado en la línea 1, columna 43: falta una coma
     """
-    validar_limite(max_bytes, "max_bytes")
-    validar_limite(max_metas, "max_metas")
+    efectivos = limites_efectivos(limites, max_bytes, max_metas)
     if parece_json(ruta_o_texto):
-        return _cargar_json(ruta_o_texto, True, max_bytes, max_metas)
-    ruta = Path(ruta_o_texto)
+        return _cargar_json(ruta_o_texto, True, efectivos)
+    ruta = ruta_valida(ruta_o_texto)
     sufijo = ruta.suffix.casefold()
     opciones: dict[str, Any] = {
         "vigencia": vigencia, "unidad": unidad, "nivel": nivel, "decimal": decimal,
-        "max_bytes": max_bytes, "max_metas": max_metas, "ignorar_columnas": ignorar_columnas,
+        "max_bytes": efectivos.max_bytes, "max_metas": efectivos.max_metas,
+        "ignorar_columnas": ignorar_columnas, "limites": efectivos,
     }
-    if sufijo == ".json":
-        return _cargar_json(ruta, False, max_bytes, max_metas)
+    if sufijo == ".json" or str(ruta) == ENTRADA_ESTANDAR:
+        return _cargar_json(ruta, False, efectivos)
     if sufijo == ".csv":
         return cargar_csv(ruta, delimitador=delimitador, **opciones)
     if sufijo == ".xlsx":
         return cargar_xlsx(ruta, hoja=hoja, **opciones)
-    raise error(str(ruta), "EXTENSION_DESCONOCIDA",
+    raise error(visible(str(ruta)), "EXTENSION_DESCONOCIDA",
                 f"la extensión {ruta.suffix!r} no es .json, .csv ni .xlsx")
 
 
@@ -108,15 +139,20 @@ def guardar_plan(
     escriben a su lado (siempre, aunque estén vacías); ``plan.xlsx`` tiene las hojas ``metas``,
     ``reportes`` y ``modificaciones`` (ver ``docs/formatos.md``). Los archivos de texto van en
     UTF-8 (con BOM si ``bom=True``, útil para que Excel reconozca la codificación de un CSV).
-    Cada archivo se escribe a través de un archivo temporal, de modo que nunca queda escrito a
-    medias. ``delimitador`` y ``decimal`` solo aplican al CSV (ver :func:`plan_a_csv`).
+    Cada archivo se escribe de forma atómica: primero en un archivo temporal creado de forma
+    segura (``tempfile.mkstemp``: nombre impredecible, creado en exclusiva, sin seguir enlaces)
+    en la misma carpeta, y luego ``os.replace`` lo pone en su lugar; nunca queda escrito a
+    medias. Si el destino es un enlace simbólico, se reemplaza *el enlace* por el archivo (el
+    archivo al que apuntaba no se toca); si es una carpeta u otro archivo especial, es
+    ``DESTINO_INVALIDO``. Un archivo que ya existía conserva sus permisos; uno nuevo queda con
+    ``0644``. ``delimitador`` y ``decimal`` solo aplican al CSV (ver :func:`plan_a_csv`).
     Devuelve la ruta escrita.
     """
-    destino = Path(ruta)
+    destino = ruta_valida(ruta)
     sufijo = destino.suffix.casefold()
     if sufijo not in (".json", ".csv", ".xlsx"):
         raise ErrorArchivo(
-            f"{destino}: la extensión {destino.suffix!r} no es .json, .csv ni .xlsx",
+            f"{visible(str(destino))}: la extensión {destino.suffix!r} no es .json, .csv ni .xlsx",
             codigo="EXTENSION_DESCONOCIDA", campo="ruta", valor=str(destino),
         )
     try:
@@ -126,23 +162,56 @@ def guardar_plan(
             archivos = archivos_del_plan(plan, destino, delimitador=delimitador,
                                          decimal=decimal, bom=bom)
     except UnicodeEncodeError as e:
-        raise ErrorArchivo(
-            f"{destino}: no se pudo escribir el archivo ({e})",
-            codigo="ESCRITURA_FALLIDA", campo="ruta", valor=str(destino),
-        ) from e
+        raise _fallo_escritura(destino, f"el plan tiene un carácter que no existe en Unicode "
+                               f"(posición {e.start})") from None
     for archivo, datos in archivos.items():
-        _escribir(archivo, datos)
+        escribir_atomico(archivo, datos)
     return destino
 
 
-def _escribir(destino: Path, datos: bytes) -> None:
-    temporal = destino.with_name(destino.name + ".tmp")
+def _fallo_escritura(destino: Path, motivo: str, codigo: str = "ESCRITURA_FALLIDA") -> ErrorArchivo:
+    return ErrorArchivo(f"{visible(str(destino))}: no se pudo escribir el archivo ({motivo})",
+                        codigo=codigo, campo="ruta", valor=str(destino))
+
+
+def _modo_destino(destino: Path) -> int:
+    """Los permisos que tendrá el archivo: los del que existía, o ``0644``."""
     try:
-        temporal.write_bytes(datos)
+        info = os.lstat(destino)
+    except FileNotFoundError:
+        return 0o644
+    if stat.S_ISLNK(info.st_mode):
+        return 0o644
+    if not stat.S_ISREG(info.st_mode):
+        clase = "una carpeta" if stat.S_ISDIR(info.st_mode) else "un archivo especial"
+        raise _fallo_escritura(destino, f"es {clase}", "DESTINO_INVALIDO")
+    return stat.S_IMODE(info.st_mode)
+
+
+def escribir_atomico(destino: Path, datos: bytes) -> None:
+    """Escribe ``datos`` en ``destino`` a través de un temporal seguro en la misma carpeta."""
+    try:
+        modo = _modo_destino(destino)
+        descriptor, temporal = tempfile.mkstemp(
+            dir=destino.parent, prefix=f".{destino.name[:40]}.", suffix=".tmp"
+        )
+    except OSError as e:
+        raise _fallo_escritura(destino, _motivo(e)) from None
+    try:
+        with os.fdopen(descriptor, "wb") as f:
+            f.write(datos)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temporal, modo)
         os.replace(temporal, destino)
     except OSError as e:
-        temporal.unlink(missing_ok=True)
-        raise ErrorArchivo(
-            f"{destino}: no se pudo escribir el archivo ({e})",
-            codigo="ESCRITURA_FALLIDA", campo="ruta", valor=str(destino),
-        ) from e
+        Path(temporal).unlink(missing_ok=True)
+        raise _fallo_escritura(destino, _motivo(e)) from None
+
+
+def _motivo(e: OSError) -> str:
+    if isinstance(e, FileNotFoundError):
+        return "la carpeta no existe"
+    if isinstance(e, PermissionError):
+        return "sin permiso de escritura"
+    return f"error del sistema {e.errno}"

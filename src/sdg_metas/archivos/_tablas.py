@@ -23,7 +23,7 @@ from ..modelo import Nivel, PlanDeGestion
 from ._celdas import desescapar_xlsx, letra_columna
 from ._encabezados import Tabla
 from ._filas import COLUMNAS_CSV, leer_metas
-from ._lectura import leer_bytes, texto_de, verificar_zip
+from ._lectura import acotar_filas, leer_bytes, ruta_valida, texto_de, verificar_ancho_csv
 from ._libro import (
     HOJAS,
     INSTALAR_EXCEL,
@@ -35,8 +35,19 @@ from ._libro import (
     tablas_del_plan,
 )
 from ._plan_json import validar_plan
-from ._problemas import MAX_BYTES, MAX_METAS, Recolector, corto, error, validar_limite
+from ._problemas import (
+    LIMITES,
+    MAX_BYTES,
+    MAX_METAS,
+    Limites,
+    Recolector,
+    corto,
+    error,
+    validar_limite,
+    visible,
+)
 from ._registros import Registros, leer_modificaciones, leer_reportes
+from ._xlsx import abrir_xlsx
 
 
 def opciones_csv(delimitador: str | None, decimal: str) -> None:
@@ -132,8 +143,13 @@ def _filas_csv(texto: str, delimitador: str, archivo: str) -> Iterator[tuple[int
             numero += 1
             yield numero, fila
     except csv.Error as e:
+        if "field limit" in str(e):
+            raise error(archivo, "CELDA_DEMASIADO_LARGA",
+                        f"la fila {numero + 1} tiene una celda de más de "
+                        f"{csv.field_size_limit()} caracteres; no se leyó") from None
         raise error(archivo, "CSV_INVALIDO",
-                    f"CSV mal formado cerca de la fila {numero + 1}: {e}") from None
+                    f"CSV mal formado cerca de la fila {numero + 1}: comillas o caracteres mal "
+                    "puestos (o un carácter nulo)") from None
 
 
 def cargar_csv(
@@ -147,6 +163,7 @@ def cargar_csv(
     ignorar_columnas: bool = False,
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
+    limites: Limites | None = None,
 ) -> PlanDeGestion:
     """Carga un plan de un CSV: una fila por meta (ver :data:`COLUMNAS_CSV`).
 
@@ -181,17 +198,27 @@ def cargar_csv(
     nombre, texto = texto_de(ruta_o_texto, es_texto, max_bytes)
     tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas)
     rec = Recolector(nombre)
-    metas = leer_metas(rec, tabla, _filas_csv(texto, _delimitador(texto, delimitador, decimal),
-                                              nombre), ignorar_columnas)
+    limites = limites or LIMITES
+    filas = _filas_acotadas(nombre, texto, _delimitador(texto, delimitador, decimal), limites)
+    metas = leer_metas(rec, tabla, filas, ignorar_columnas)
     otras: dict[str, Registros | None] = dict.fromkeys(HOJAS[1:])
     if not es_texto:
         for hoja, ruta in hermanos_csv(Path(ruta_o_texto)).items():
             if ruta.is_file():
                 otro, texto = texto_de(ruta, False, max_bytes)
-                filas = _filas_csv(texto, _delimitador(texto, delimitador, decimal), otro)
+                filas = _filas_acotadas(otro, texto, _delimitador(texto, delimitador, decimal),
+                                        limites)
                 otras[hoja] = _LECTORES[hoja](attrs.evolve(tabla, archivo=otro), filas,
                                               ignorar_columnas)
     return armar_plan(nombre, rec, metas, otras["reportes"], otras["modificaciones"])
+
+
+def _filas_acotadas(
+    nombre: str, texto: str, separador: str, limites: Limites
+) -> Iterator[tuple[int, list[object]]]:
+    """Las filas del CSV, comprobado su ancho antes de partirlo y acotada cada fila (issue 15)."""
+    verificar_ancho_csv(nombre, texto, separador, limites)
+    return acotar_filas(nombre, _filas_csv(texto, separador, nombre), limites)  # type: ignore[return-value]
 
 
 def _delimitador(texto: str, delimitador: str | None, decimal: str) -> str:
@@ -210,20 +237,6 @@ def _openpyxl(nombre: str) -> Any:
                     f"leer archivos .xlsx requiere openpyxl; instálelo con {INSTALAR_EXCEL}"
                     ) from None
     return openpyxl
-
-
-def abrir_libro(nombre: str, datos: bytes, *, formulas: bool) -> Any:
-    """El libro de openpyxl (solo lectura): los valores guardados o, con ``formulas=True``, las
-    fórmulas."""
-    openpyxl = _openpyxl(nombre)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(datos), read_only=True,
-                                          data_only=not formulas)
-    except Exception as e:  # openpyxl lanza errores de zip, XML y KeyError según el daño
-        raise error(nombre, "EXCEL_INVALIDO",
-                    f"no es un libro de Excel .xlsx válido ({type(e).__name__})") from None
 
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >]")
@@ -278,6 +291,7 @@ def cargar_xlsx(
     ignorar_columnas: bool = False,
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
+    limites: Limites | None = None,
 ) -> PlanDeGestion:
     """Carga un plan de un libro de Excel (``.xlsx``).
 
@@ -292,12 +306,17 @@ def cargar_xlsx(
     validar_limite(max_bytes, "max_bytes")
     validar_limite(max_metas, "max_metas")
     opciones_csv(None, decimal)
-    nombre = str(Path(ruta))
+    destino = ruta_valida(ruta)
+    nombre = visible(str(destino))
     _openpyxl(nombre)
-    datos = leer_bytes(Path(ruta), max_bytes)
-    verificar_zip(nombre, datos, max_bytes)
-    libro = abrir_libro(nombre, datos, formulas=False)
-    formulas = abrir_libro(nombre, datos, formulas=True) if tiene_formulas(datos) else None
+    datos = leer_bytes(destino, max_bytes)
+    limites = limites or LIMITES
+    libro = abrir_xlsx(nombre, datos, max_bytes, limites)
+    formulas = (
+        abrir_xlsx(nombre, datos, max_bytes, limites, formulas=True)
+        if tiene_formulas(datos)
+        else None
+    )
     try:
         if hoja is not None and hoja not in libro.sheetnames:
             raise error(nombre, "EXCEL_INVALIDO",
@@ -306,12 +325,13 @@ def cargar_xlsx(
         primera = hoja or ("metas" if "metas" in libro.sheetnames else libro.sheetnames[0])
         tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas, primera)
         rec = Recolector(nombre)
-        metas = leer_metas(rec, tabla, filas_de_hoja(rec, libro, formulas, primera),
-                           ignorar_columnas)
+        filas = acotar_filas(nombre, filas_de_hoja(rec, libro, formulas, primera), limites)
+        metas = leer_metas(rec, tabla, filas, ignorar_columnas)
         otras: dict[str, Registros | None] = dict.fromkeys(HOJAS[1:])
         for nombre_hoja in otras:
             if nombre_hoja in libro.sheetnames and nombre_hoja != primera:
-                filas = filas_de_hoja(rec, libro, formulas, nombre_hoja)
+                filas = acotar_filas(nombre, filas_de_hoja(rec, libro, formulas, nombre_hoja),
+                                     limites)
                 otras[nombre_hoja] = _LECTORES[nombre_hoja](
                     attrs.evolve(tabla, hoja=nombre_hoja), filas, ignorar_columnas)
         return armar_plan(nombre, rec, metas, otras["reportes"], otras["modificaciones"])
