@@ -34,7 +34,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ._validacion import EnumTexto
+from ._validacion import EnumTexto, mostrar
 from .errores import ErrorCiclo, TipoInvalido
 from .reglas import REGLAS
 
@@ -264,7 +264,7 @@ def transicion(
     origen = EstadoPlan.desde_texto(estado)
     if not isinstance(accion, (AccionPlan, str)):
         raise TipoInvalido(
-            f"accion: {accion!r} no es un texto ni un AccionPlan", campo="accion", valor=accion
+            f"accion: {mostrar(accion)} no es un texto ni un AccionPlan", campo="accion", valor=accion
         )
     paso = AccionPlan.desde_texto(accion)
     actor = Rol.desde_texto(rol)
@@ -289,7 +289,7 @@ def _exigir_autorizacion(decision: object, revision_oap_aprobada: object) -> Non
 
     if not isinstance(revision_oap_aprobada, bool):
         raise TipoInvalido(
-            f"revision_oap_aprobada: {revision_oap_aprobada!r} debe ser True o False",
+            f"revision_oap_aprobada: {mostrar(revision_oap_aprobada)} debe ser True o False",
             campo="revision_oap_aprobada",
             valor=revision_oap_aprobada,
         )
@@ -303,7 +303,7 @@ def _exigir_autorizacion(decision: object, revision_oap_aprobada: object) -> Non
         )
     if not isinstance(decision, Decision):
         raise TipoInvalido(
-            f"decision: {decision!r} debe ser una Decision", campo="decision", valor=decision
+            f"decision: {mostrar(decision)} debe ser una Decision", campo="decision", valor=decision
         )
     elegibilidad = decision.elegibilidad
     revisada = elegibilidad is Elegibilidad.REQUIERE_REVISION_OAP and revision_oap_aprobada

@@ -256,7 +256,9 @@ def test_mensajes_en_espanol_sin_nombres_de_miembros() -> None:
         "Local; debe dirigirse al Jefe de la OAP"
     )
     sin_justificar = evaluar_solicitud(
-        solicitud(modificaciones_previas=1, causal_excepcional="cambio normativo", justificacion=" ")
+        solicitud(
+            modificaciones_previas=1, causal_excepcional="cambio normativo", justificacion=" "
+        )
     )
     assert sin_justificar.motivo("MOD-06").mensaje.endswith(
         "; invoca cambio normativo pero sin justificación"
