@@ -77,8 +77,15 @@ def test_cada_transicion_de_la_tabla(entrada: Transicion) -> None:
             assert info.value.codigo == "ROL_NO_AUTORIZADO"
             assert info.value.campo == "rol"
             assert info.value.valor == actor.name
+            # issue 14: «messages never show `None`, Python reprs or enum member names — the
+            # Spanish name of the thing»: el mensaje nombra los roles en español.
+            mensaje = str(info.value)
+            assert f"rol: «{actor.nombre}» no puede tomar la acción «{entrada.accion.nombre}»" in (
+                mensaje
+            )
             for permitido in entrada.actores:
-                assert permitido.name in str(info.value)
+                assert permitido.nombre in mensaje
+                assert permitido.name not in mensaje
 
 
 def test_transiciones_fuera_de_la_tabla() -> None:
@@ -92,8 +99,13 @@ def test_transiciones_fuera_de_la_tabla() -> None:
         assert (error.campo, error.valor) == ("accion", accion.name)
         mensaje = str(error)
         permitidas = acciones_permitidas(estado)
+        # issue 14: «… never … enum member names — the Spanish name of the thing».
+        assert f"accion: «{accion.nombre}» no está permitida en el estado «{estado.nombre}»" in (
+            mensaje
+        )
         for t in permitidas:
-            assert t.accion.name in mensaje
+            assert t.accion.nombre in mensaje
+            assert t.accion.name not in mensaje
         if not permitidas:
             assert "ninguna (estado final)" in mensaje
         assert ("CIC-02" in mensaje) == (accion is AccionPlan.PUBLICAR)
@@ -209,8 +221,9 @@ def test_cic02_publicar_exige_validacion_oap_y_aprobacion_del_lider() -> None:
         transicion(E.EN_REVISION_OAP, A.PUBLICAR, R.JEFE_OAP)
     with pytest.raises(ErrorCiclo) as info:
         transicion(E.EN_REVISION_OAP, A.APROBAR, R.LIDER_PROCESO)
-    assert "VALIDAR" in str(info.value)
-    assert "ENVIAR_OBSERVACIONES" in str(info.value)
+    # issue 14: «… never … enum member names — the Spanish name of the thing».
+    assert "validar (profesional de la OAP, Jefe de la OAP)" in str(info.value)
+    assert "enviar observaciones (profesional de la OAP, Jefe de la OAP)" in str(info.value)
 
 
 @given(st.lists(st.tuples(st.sampled_from(list(AccionPlan)), st.sampled_from(list(Actor))),

@@ -6,6 +6,8 @@ Aquí viven, una sola vez, las piezas con las que cada módulo valida lo que rec
 - :func:`exigir_tipo`, :func:`exigir_entero`, :func:`exigir_fecha`: comprobaciones de tipo de un
   argumento, que lanzan :class:`~sdg_metas.errores.TipoInvalido`;
 - :func:`enum_desde_texto`: un miembro de una enumeración a partir de su nombre o su valor;
+- :class:`EnumTexto`: la base de las enumeraciones de la biblioteca, con ``desde_texto`` y su
+  nombre en español para los mensajes (``nombre``; :func:`nombre_de` para cualquier enumeración);
 - fábricas de validadores y conversores de ``attrs`` (en el espíritu de
   ``attrs.validators.instance_of`` / ``optional`` / ``deep_iterable``): :func:`de_tipo`, y
   :func:`tupla_de` para los conversores de secuencias. (Los conversores que cambian el tipo de un campo son funciones con nombre en
@@ -22,7 +24,8 @@ from __future__ import annotations
 import datetime
 import enum
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 from .errores import ErrorModelo, ErrorSdgMetas, TipoInvalido
@@ -145,26 +148,60 @@ _ET = TypeVar("_ET", bound="EnumTexto")
 
 
 class EnumTexto(enum.Enum):
-    """Base de las enumeraciones que se leen desde texto (``desde_texto``).
+    """Base de las enumeraciones que se leen desde texto (``desde_texto``) y que los mensajes
+    nombran en español (``nombre``).
 
-    Cada subclase dice el nombre del campo para los mensajes y, si no es ``ErrorModelo``, la
-    clase de error: ``class Nivel(EnumTexto, campo="nivel"): ...``.
+    Cada subclase dice el nombre del campo para los mensajes, si no es ``ErrorModelo`` la clase
+    de error, y los nombres en español que no sean su valor con espacios (tildes, nombres
+    propios): ``class Medio(EnumTexto, campo="medio", error=ErrorModificacion,
+    nombres={"CORREO_ELECTRONICO": "correo electrónico"}): ...``.
+
+    >>> class Via(EnumTexto, campo="via", nombres={"AREA_CENTRAL": "área central"}):
+    ...     AREA_CENTRAL = "area_central"
+    ...     EN_SITIO = "en_sitio"
+    >>> Via.AREA_CENTRAL.nombre, Via.EN_SITIO.nombre, Via.desde_texto("En sitio").nombre
+    ('área central', 'en sitio', 'en sitio')
     """
 
     _campo_texto: ClassVar[str]
     _error_texto: ClassVar[type[ErrorSdgMetas]]
+    _nombres_texto: ClassVar[Mapping[str, str]]
 
     def __init_subclass__(
-        cls, campo: str = "valor", error: type[ErrorSdgMetas] = ErrorModelo, **kwargs: Any
+        cls,
+        campo: str = "valor",
+        error: type[ErrorSdgMetas] = ErrorModelo,
+        nombres: Mapping[str, str] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init_subclass__(**kwargs)
         cls._campo_texto = campo
         cls._error_texto = error
+        cls._nombres_texto = MappingProxyType(dict(nombres or {}))
 
     @classmethod
     def desde_texto(cls: type[_ET], texto: object) -> _ET:
         """El miembro por su nombre o su valor, sin importar mayúsculas, tildes ni espacios."""
         return enum_desde_texto(cls, texto, cls._campo_texto, cls._error_texto)
+
+    @property
+    def nombre(self) -> str:
+        """El nombre en español del miembro, para los mensajes: el de ``nombres`` o, si no
+        está, su valor con espacios (``"en_seguimiento"`` → ``"en seguimiento"``)."""
+        return self._nombres_texto.get(self.name) or str(self.value).replace("_", " ")
+
+
+def nombre_de(miembro: enum.Enum) -> str:
+    """El nombre en español de un miembro de cualquier enumeración, para los mensajes: su
+    ``nombre`` si es un :class:`EnumTexto`; si no, su valor con espacios.
+
+    >>> from sdg_metas.modelo import Efecto
+    >>> nombre_de(Efecto.MARCAR_ELIMINADA)
+    'marcar eliminada'
+    """
+    if isinstance(miembro, EnumTexto):
+        return miembro.nombre
+    return str(miembro.value).replace("_", " ")
 
 
 def de_tipo(

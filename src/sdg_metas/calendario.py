@@ -194,7 +194,7 @@ def _validar_calendario(calendario: object) -> Calendario | None:
     if calendario is None or type(calendario) is Calendario:
         return calendario
     raise TipoInvalido(
-        f"calendario: {calendario!r} debe ser un Calendario o None",
+        f"calendario: {calendario!r} debe ser un Calendario (o quedar vacío)",
         campo="calendario",
         valor=calendario,
     )

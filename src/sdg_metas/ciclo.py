@@ -24,18 +24,17 @@ Decision` autorizada (``decision=``). La tabla completa está en ``docs/ciclo.md
 >>> transicion(EstadoPlan.VALIDADO_OAP, AccionPlan.PUBLICAR, Actor.PROFESIONAL_OAP)
 Traceback (most recent call last):
 ...
-sdg_metas.errores.ErrorCiclo: accion: PUBLICAR no está permitida en el estado VALIDADO_OAP (CIC-02: Un plan se publica solo después de ser aprobado por su líder de proceso o Alcalde Local y validado por la Oficina Asesora de Planeación.); acciones permitidas: APROBAR (LIDER_PROCESO, ALCALDE_LOCAL)
+sdg_metas.errores.ErrorCiclo: accion: «publicar» no está permitida en el estado «validado por la OAP» (CIC-02: Un plan se publica solo después de ser aprobado por su líder de proceso o Alcalde Local y validado por la Oficina Asesora de Planeación.); acciones permitidas: aprobar (líder del proceso, Alcalde Local)
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
 
-from ._validacion import enum_desde_texto
+from ._validacion import EnumTexto, mostrar
 from .errores import ErrorCiclo, TipoInvalido
 from .reglas import REGLAS
 
@@ -53,7 +52,15 @@ __all__ = [
 _P = "PLE-PIN-P005 v8"
 
 
-class EstadoPlan(enum.Enum):
+class EstadoPlan(
+    EnumTexto,
+    campo="estado",
+    nombres={
+        "FORMULACION": "formulación",
+        "EN_REVISION_OAP": "en revisión de la OAP",
+        "VALIDADO_OAP": "validado por la OAP",
+    },
+):
     """Los estados de un plan de gestión en su vigencia (CIC-01).
 
     ``VALIDADO_OAP`` (la OAP verificó el plan sin observaciones pendientes; espera la aprobación
@@ -72,13 +79,17 @@ class EstadoPlan(enum.Enum):
     EN_SEGUIMIENTO = "en_seguimiento"
     CERRADO = "cerrado"
 
-    @classmethod
-    def desde_texto(cls, texto: str | EstadoPlan) -> EstadoPlan:
-        """El estado a partir de su nombre, sin importar mayúsculas ni tildes."""
-        return enum_desde_texto(cls, texto, "estado")
 
-
-class AccionPlan(enum.Enum):
+class AccionPlan(
+    EnumTexto,
+    campo="accion",
+    nombres={
+        "ESTABLECER_METODOLOGIA": "establecer la metodología",
+        "CONSULTAR_CIUDADANIA": "consultar a la ciudadanía",
+        "ENVIAR_A_REVISION": "enviar a revisión",
+        "REMITIR_MODIFICACION": "remitir la modificación",
+    },
+):
     """Las acciones que mueven (o mantienen) un plan en su ciclo de vida (CIC-01)."""
 
     ESTABLECER_METODOLOGIA = "establecer_metodologia"
@@ -95,21 +106,33 @@ class AccionPlan(enum.Enum):
     REMITIR_MODIFICACION = "remitir_modificacion"
     CERRAR = "cerrar"
 
-    @classmethod
-    def desde_texto(cls, texto: str | AccionPlan) -> AccionPlan:
-        """La acción a partir de su nombre, sin importar mayúsculas ni tildes."""
-        return enum_desde_texto(cls, texto, "accion")
 
-
-class Rol(enum.Enum):
+class Rol(
+    EnumTexto,
+    campo="rol",
+    nombres={
+        "LIDER_PROCESO": "líder del proceso",
+        "ALCALDE_LOCAL": "Alcalde Local",
+        "PROFESIONAL_OAP": "profesional de la OAP",
+        "JEFE_OAP": "Jefe de la OAP",
+        "OFICINA_COMUNICACIONES": "Oficina Asesora de Comunicaciones",
+        "EQUIPO_PROCESO": "equipo del proceso",
+    },
+):
     """Quién toma una acción del ciclo de vida (los responsables de las actividades), quién
     presenta una solicitud de modificación y a quién se dirige (Política 9, viñeta 1).
 
     Un solo enum sirve al ciclo de vida y a las solicitudes; ``Actor`` es otro nombre de
     ``Rol``. ``OTRO`` no toma ninguna acción del ciclo de vida.
 
+    ``desde_texto`` lo lee por su nombre o su valor, sin importar mayúsculas ni tildes
+    (``"alcalde local"``, ``"JEFE_OAP"`` …; ``ErrorModelo`` ``ROL_DESCONOCIDO`` si no existe);
+    ``nombre`` es como lo nombran los mensajes:
+
     >>> Rol.desde_texto("Alcalde local")
     <Rol.ALCALDE_LOCAL: 'alcalde_local'>
+    >>> Rol.JEFE_OAP.nombre, Rol.LIDER_PROCESO.nombre
+    ('Jefe de la OAP', 'líder del proceso')
     >>> Actor is Rol
     True
     """
@@ -121,12 +144,6 @@ class Rol(enum.Enum):
     OFICINA_COMUNICACIONES = "oficina_comunicaciones"
     EQUIPO_PROCESO = "equipo_proceso"
     OTRO = "otro"
-
-    @classmethod
-    def desde_texto(cls, texto: str | Rol) -> Rol:
-        """El rol por su nombre o su valor, sin importar mayúsculas ni tildes (``"alcalde
-        local"``, ``"JEFE_OAP"`` …); ``ErrorModelo`` (``ROL_DESCONOCIDO``) si no existe."""
-        return enum_desde_texto(cls, texto, "rol")
 
 
 #: Otro nombre de :class:`Rol` (quien toma una acción del ciclo de vida).
@@ -212,7 +229,7 @@ def _lista(transiciones: tuple[Transicion, ...]) -> str:
     if not transiciones:
         return "ninguna (estado final)"
     return "; ".join(
-        f"{t.accion.name} ({', '.join(a.name for a in t.actores)})" for t in transiciones
+        f"{t.accion.nombre} ({', '.join(a.nombre for a in t.actores)})" for t in transiciones
     )
 
 
@@ -242,21 +259,21 @@ def transicion(
     >>> transicion(EstadoPlan.APROBADO, AccionPlan.PUBLICAR, Actor.LIDER_PROCESO)
     Traceback (most recent call last):
     ...
-    sdg_metas.errores.ErrorCiclo: rol: LIDER_PROCESO no puede tomar la acción PUBLICAR en el estado APROBADO (CIC-02); la toman: PROFESIONAL_OAP, JEFE_OAP, OFICINA_COMUNICACIONES
+    sdg_metas.errores.ErrorCiclo: rol: «líder del proceso» no puede tomar la acción «publicar» en el estado «aprobado» (CIC-02); la toman: profesional de la OAP, Jefe de la OAP, Oficina Asesora de Comunicaciones
     """
     origen = EstadoPlan.desde_texto(estado)
     if not isinstance(accion, (AccionPlan, str)):
         raise TipoInvalido(
-            f"accion: {accion!r} no es un texto ni un AccionPlan", campo="accion", valor=accion
+            f"accion: {mostrar(accion)} no es un texto ni un AccionPlan", campo="accion", valor=accion
         )
     paso = AccionPlan.desde_texto(accion)
     actor = Rol.desde_texto(rol)
     permitida = _permitida(origen, paso)
     if actor not in permitida.actores:
         raise ErrorCiclo(
-            f"rol: {actor.name} no puede tomar la acción {paso.name} en el estado "
-            f"{origen.name} ({permitida.regla}); la toman: "
-            f"{', '.join(a.name for a in permitida.actores)}",
+            f"rol: «{actor.nombre}» no puede tomar la acción «{paso.nombre}» en el estado "
+            f"«{origen.nombre}» ({permitida.regla}); la toman: "
+            f"{', '.join(a.nombre for a in permitida.actores)}",
             codigo="ROL_NO_AUTORIZADO",
             campo="rol",
             valor=actor.name,
@@ -272,13 +289,13 @@ def _exigir_autorizacion(decision: object, revision_oap_aprobada: object) -> Non
 
     if not isinstance(revision_oap_aprobada, bool):
         raise TipoInvalido(
-            f"revision_oap_aprobada: {revision_oap_aprobada!r} debe ser True o False",
+            f"revision_oap_aprobada: {mostrar(revision_oap_aprobada)} debe ser True o False",
             campo="revision_oap_aprobada",
             valor=revision_oap_aprobada,
         )
     if decision is None:
         raise ErrorCiclo(
-            "decision: REMITIR_MODIFICACION necesita la decisión de la solicitud de modificación "
+            "decision: «remitir la modificación» necesita la decisión de la solicitud de modificación "
             "(Política 9, viñeta 10: se remite la versión ajustada cuando se autoriza)",
             codigo="MODIFICACION_SIN_DECISION",
             campo="decision",
@@ -286,13 +303,13 @@ def _exigir_autorizacion(decision: object, revision_oap_aprobada: object) -> Non
         )
     if not isinstance(decision, Decision):
         raise TipoInvalido(
-            f"decision: {decision!r} debe ser una Decision", campo="decision", valor=decision
+            f"decision: {mostrar(decision)} debe ser una Decision", campo="decision", valor=decision
         )
     elegibilidad = decision.elegibilidad
     revisada = elegibilidad is Elegibilidad.REQUIERE_REVISION_OAP and revision_oap_aprobada
     if elegibilidad is Elegibilidad.ELEGIBLE or revisada:
         return
-    texto = elegibilidad.value.replace("_", " ")
+    texto = elegibilidad.nombre
     pista = (
         "; la OAP revisa el caso: si lo autoriza, pase revision_oap_aprobada=True"
         if elegibilidad is Elegibilidad.REQUIERE_REVISION_OAP
@@ -318,7 +335,7 @@ def _permitida(origen: EstadoPlan, paso: AccionPlan) -> Transicion:
     if paso is AccionPlan.PUBLICAR:
         regla = f"CIC-02: {REGLAS['CIC-02'].enunciado}"
     raise ErrorCiclo(
-        f"accion: {paso.name} no está permitida en el estado {origen.name} ({regla}); "
+        f"accion: «{paso.nombre}» no está permitida en el estado «{origen.nombre}» ({regla}); "
         f"acciones permitidas: {_lista(acciones_permitidas(origen))}",
         codigo="TRANSICION_INVALIDA",
         campo="accion",

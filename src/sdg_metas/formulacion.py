@@ -153,7 +153,7 @@ def _for_01(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
         hallazgos.append(
             Hallazgo(
                 "FOR-01",
-                f"magnitud: {p.magnitud} debe ser mayor que 0 en una meta {p.tipo.name}",
+                f"magnitud: {p.magnitud} debe ser mayor que 0 en una meta {p.tipo.nombre}",
                 campo="magnitud",
             )
         )

@@ -307,7 +307,7 @@ _booleano = de_tipo("True o False", bool)
 def _validar_cumple(_inst: object, _atributo: object, valor: Any) -> None:
     if valor is not None and not isinstance(valor, bool):
         raise TipoInvalido(
-            f"cumple: {valor!r} debe ser True, False o None", campo="cumple", valor=valor
+            f"cumple: {valor!r} debe ser True o False (o quedar vacío)", campo="cumple", valor=valor
         )
 
 

@@ -116,7 +116,7 @@ def verificar_reporte(
     exigir_tipo(reporte, Reporte, "reporte", "un Reporte")
     exigir_tipo(politica, Politica, "politica", "una Politica")
     if calendario is not None:
-        exigir_tipo(calendario, Calendario, "calendario", "un Calendario o None")
+        exigir_tipo(calendario, Calendario, "calendario", "un Calendario (o quedar vacío)")
     otros = _anteriores(anteriores, meta, reporte)
     _misma_meta(reporte, meta, "reporte")
     with localcontext(CONTEXTO):
@@ -566,7 +566,7 @@ def verificar_reportes_plan(
     exigir_tipo(plan, PlanDeGestion, "plan", "un PlanDeGestion")
     exigir_tipo(politica, Politica, "politica", "una Politica")
     if calendario is not None:
-        exigir_tipo(calendario, Calendario, "calendario", "un Calendario o None")
+        exigir_tipo(calendario, Calendario, "calendario", "un Calendario (o quedar vacío)")
     limite = 4 if hasta is None else _limite(plan, hasta)
     hallazgos: list[Hallazgo] = []
     vistos: set[str] = set()

@@ -49,7 +49,8 @@ def test_motivo_y_decision() -> None:
             Motivo(*argumentos)
         assert tipo.value.campo == campo
     decision = Decision(Elegibilidad.ELEGIBLE, Efecto.MODIFICAR, Cambios(), (motivo,))
-    assert decision.explicar().splitlines()[0] == "Solicitud sobre la meta (sin código): ELEGIBLE"
+    # issue 14: «messages never show … enum member names — the Spanish name of the thing».
+    assert decision.explicar().splitlines()[0] == "Solicitud sobre la meta (sin código): elegible"
     with pytest.raises(TipoInvalido):
         evaluar_solicitud("solicitud")  # type: ignore[arg-type]
     with pytest.raises(TipoInvalido):
@@ -60,15 +61,17 @@ def test_explicar() -> None:
     decision = evaluar_solicitud(solicitud(medio=Medio.OTRO, destinatario=Rol.OTRO))
     texto = decision.explicar()
     lineas = texto.splitlines()
+    # issue 14: «messages never show `None`, Python reprs or enum member names — the Spanish
+    # name of the thing»: elegibilidad, efecto, medio y roles en español.
     assert lineas[:3] == [
-        "Solicitud sobre la meta M1: NO ELEGIBLE",
-        "Efecto solicitado: MODIFICAR",
+        "Solicitud sobre la meta M1: no elegible",
+        "Efecto solicitado: modificar",
         "Cambios: programación de T3, T4",
     ]
     assert len(lineas) == 3 + 12
     assert lineas[4] == (
-        "- MOD-02 (no cumple): medio: OTRO; debe ser MEMORANDO o CORREO_ELECTRONICO; "
-        "destinatario: OTRO; debe dirigirse al Jefe de la OAP (JEFE_OAP) "
+        "- MOD-02 (no cumple): medio: otro medio; debe ser memorando o correo electrónico; "
+        "destinatario: otro; debe dirigirse al Jefe de la OAP "
         "[PLE-PIN-P005 v8, Política de operación 9, viñeta 1]"
     )
     assert "(no aplica)" in texto

@@ -227,6 +227,52 @@ def test_mod_12_viñeta_9_nunca_dice_aprobada() -> None:
     assert "aprobad" not in decision.explicar().casefold()
 
 
+def test_mensajes_en_espanol_sin_nombres_de_miembros() -> None:
+    """issue 14: «messages never show `None`, Python reprs or enum member names — the Spanish
+    name of the thing». Viñeta 1: «La solicitud debe ser presentada por el líder del
+    proceso/Alcalde Local … a través de memorando o correo electrónico dirigido al Jefe de la
+    OAP»; viñeta 3: «Solo por cambios normativos o de fuerza mayor debidamente justificados»."""
+    central = evaluar_solicitud(solicitud(solicitante=Rol.JEFE_OAP))
+    assert central.motivo("MOD-01").mensaje == (
+        "solicitante: Jefe de la OAP; una meta del nivel central la solicita el líder del proceso"
+    )
+    local = evaluar_solicitud(
+        solicitud(
+            meta_local(),
+            solicitante=Rol.LIDER_PROCESO,
+            conceptos=[concepto(Instancia.DIRECCION_GESTION_POLICIVA)],
+        )
+    )
+    assert local.motivo("MOD-01").mensaje == (
+        "solicitante: líder del proceso; una meta local la solicita el Alcalde Local"
+    )
+    correo = evaluar_solicitud(solicitud(medio=Medio.CORREO_ELECTRONICO))
+    assert correo.motivo("MOD-02").mensaje == (
+        "llega por correo electrónico dirigida al Jefe de la OAP"
+    )
+    mal = evaluar_solicitud(solicitud(medio="otro", destinatario=Rol.ALCALDE_LOCAL))
+    assert mal.motivo("MOD-02").mensaje == (
+        "medio: otro medio; debe ser memorando o correo electrónico; destinatario: Alcalde "
+        "Local; debe dirigirse al Jefe de la OAP"
+    )
+    sin_justificar = evaluar_solicitud(
+        solicitud(
+            modificaciones_previas=1, causal_excepcional="cambio normativo", justificacion=" "
+        )
+    )
+    assert sin_justificar.motivo("MOD-06").mensaje.endswith(
+        "; invoca cambio normativo pero sin justificación"
+    )
+    formal = attrs.evolve(POLITICA_PLE_PIN_P005_V8, concepto_local_por_memorando_o_correo=True)
+    por_otro = solicitud(
+        meta_local(), conceptos=[concepto(Instancia.DIRECCION_GESTION_POLICIVA, medio="otro")]
+    )
+    assert evaluar_solicitud(por_otro, formal).motivo("MOD-10").mensaje.endswith(
+        "el concepto de la Dirección para la Gestión Policiva llegó por otro medio, no por "
+        "memorando ni correo electrónico"
+    )
+
+
 def test_mod_06_causal_excepcional_va_a_revision_oap() -> None:
     # «Solo por cambios normativos o de fuerza mayor debidamente justificados, la OAP podrá
     # revisar el caso particular» (viñeta 3).
@@ -235,7 +281,8 @@ def test_mod_06_causal_excepcional_va_a_revision_oap() -> None:
     assert decision.elegibilidad is Elegibilidad.REQUIERE_REVISION_OAP
     motivo = decision.motivo("MOD-06")
     assert (motivo.cumple, motivo.revision_oap) == (False, True)
-    assert "FUERZA_MAYOR" in motivo.mensaje
+    # issue 14: «… never … enum member names — the Spanish name of the thing».
+    assert "invoca fuerza mayor con justificación" in motivo.mensaje
     # sin justificación, la causal no basta: no elegible (y MOD-03 también falla)
     sin = evaluar_solicitud(attrs.evolve(s, justificacion=""))
     assert sin.elegibilidad is Elegibilidad.NO_ELEGIBLE
@@ -337,9 +384,10 @@ def test_meta_transversal() -> None:
     )
     decision = evaluar_solicitud(s)
     assert decision.elegibilidad is Elegibilidad.ELEGIBLE
+    # issue 14: «… never … enum member names — the Spanish name of the thing».
     assert decision.motivo("MOD-09").mensaje == (
         "meta transversal: hay concepto previo favorable de el líder del proceso que lidera la "
-        "meta (MEMORANDO, 2025-05-02)"
+        "meta (memorando, 2025-05-02)"
     )
     # Un concepto de otra instancia no cuenta.
     otra = solicitud(meta, conceptos=[concepto(Instancia.SUBSECRETARIA_GESTION_LOCAL)])

@@ -413,7 +413,7 @@ def semaforo(
         return Semaforo.SIN_DATO
     if isinstance(valor, bool) or not isinstance(valor, Decimal) or not valor.is_finite():
         raise TipoInvalido(
-            f"valor: {valor!r} debe ser un Decimal finito (una fracción, 1 = 100 %) o None",
+            f"valor: {valor!r} debe ser un Decimal finito (una fracción, 1 = 100 %) o quedar vacío",
             campo="valor",
             valor=valor,
         )

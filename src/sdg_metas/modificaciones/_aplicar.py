@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from .._validacion import exigir_fecha, exigir_tipo
+from .._validacion import exigir_fecha, exigir_tipo, nombre_de
 from ..ciclo import Rol
 from ..errores import ErrorModificacion
 from ..modelo import Efecto, Meta, PlanDeGestion, RegistroModificacion, Trimestre
@@ -123,7 +123,7 @@ def _exigir_decision(solicitud: SolicitudModificacion, decision: Decision, revis
     """La decisión es ``ELEGIBLE`` (o la OAP revisó el caso) y es la de esta solicitud."""
     if decision.elegibilidad is not Elegibilidad.ELEGIBLE and not revision:
         raise ErrorModificacion(
-            f"decision: la solicitud es {decision.elegibilidad.name}; solo se aplica con "
+            f"decision: la solicitud es «{decision.elegibilidad.nombre}»; solo se aplica con "
             "revision_oap_aprobada=True (la OAP revisó y autorizó el caso)",
             codigo="DECISION_NO_ELEGIBLE",
             campo="decision",
@@ -132,8 +132,8 @@ def _exigir_decision(solicitud: SolicitudModificacion, decision: Decision, revis
     codigo, efecto = solicitud.meta.codigo, efecto_pedido(solicitud)
     if decision.efecto is not efecto or decision.codigo_meta not in ("", codigo):
         raise ErrorModificacion(
-            f"decision: la decisión ({decision.codigo_meta or '?'}, {decision.efecto.name}) no "
-            f"corresponde a la solicitud ({codigo}, {efecto.name})",
+            f"decision: la decisión ({decision.codigo_meta or '?'}, {nombre_de(decision.efecto)}) "
+            f"no corresponde a la solicitud ({codigo}, {nombre_de(efecto)})",
             codigo="DECISION_AJENA",
             campo="decision",
             valor=decision.efecto.name,
@@ -296,7 +296,7 @@ def aplicar_modificacion(
     ...                      datetime.date(plan.vigencia, 2, 10))
     Traceback (most recent call last):
     ...
-    sdg_metas.errores.ErrorModificacion: decision: la solicitud es NO_ELEGIBLE; solo se aplica con revision_oap_aprobada=True (la OAP revisó y autorizó el caso)
+    sdg_metas.errores.ErrorModificacion: decision: la solicitud es «no elegible»; solo se aplica con revision_oap_aprobada=True (la OAP revisó y autorizó el caso)
     """
     _exigir_tipos(plan, solicitud, decision, fecha_aprobacion, revision_oap_aprobada)
     _exigir_decision(solicitud, decision, revision_oap_aprobada)

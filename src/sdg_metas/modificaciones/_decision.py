@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import attrs
 
-from .._validacion import de_tipo, tupla_de
+from .._validacion import de_tipo, nombre_de, tupla_de
 from ..errores import ErrorModificacion, TipoInvalido
 from ..modelo import Efecto, Meta, TipoProgramacion
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica, SentidoAumento
@@ -247,9 +247,9 @@ class Decision:
         lineas = [
             (
                 f"Solicitud sobre la meta {self.codigo_meta or '(sin código)'}: "
-                f"{self.elegibilidad.name.replace('_', ' ')}"
+                f"{self.elegibilidad.nombre}"
             ),
-            f"Efecto solicitado: {self.efecto.name.replace('_', ' ')}",
+            f"Efecto solicitado: {nombre_de(self.efecto)}",
             f"Cambios: {self.cambios.describir()}",
         ]
         lineas.extend(

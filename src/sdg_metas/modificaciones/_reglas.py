@@ -119,7 +119,7 @@ def _mod_01(c: ContextoSolicitud) -> Motivo:
             return Motivo(
                 "MOD-01",
                 False,
-                f"solicitante: {s.solicitante.value.replace('_', ' ')}; la solicitud la presenta "
+                f"solicitante: {s.solicitante.nombre}; la solicitud la presenta "
                 "el líder del proceso o el Alcalde Local",
             )
         return Motivo(
@@ -134,8 +134,7 @@ def _mod_01(c: ContextoSolicitud) -> Motivo:
     return Motivo(
         "MOD-01",
         False,
-        f"solicitante: {s.solicitante.name}; una meta {nivel} la solicita {quien} "
-        f"({esperado.name})",
+        f"solicitante: {s.solicitante.nombre}; una meta {nivel} la solicita {quien}",
     )
 
 
@@ -143,14 +142,14 @@ def _mod_02(c: ContextoSolicitud) -> Motivo:
     s = c.solicitud
     problemas = []
     if s.medio not in MEDIOS_FORMALES:
-        problemas.append(f"medio: {s.medio.name}; debe ser MEMORANDO o CORREO_ELECTRONICO")
+        problemas.append(f"medio: {s.medio.nombre}; debe ser memorando o correo electrónico")
     if s.destinatario is not Rol.JEFE_OAP:
         problemas.append(
-            f"destinatario: {s.destinatario.name}; debe dirigirse al Jefe de la OAP (JEFE_OAP)"
+            f"destinatario: {s.destinatario.nombre}; debe dirigirse al Jefe de la OAP"
         )
     if problemas:
         return Motivo("MOD-02", False, "; ".join(problemas))
-    return Motivo("MOD-02", True, f"llega por {s.medio.name} dirigida al Jefe de la OAP")
+    return Motivo("MOD-02", True, f"llega por {s.medio.nombre} dirigida al Jefe de la OAP")
 
 
 def _mod_03(c: ContextoSolicitud) -> Motivo:
@@ -285,12 +284,12 @@ def _mod_06(c: ContextoSolicitud) -> Motivo:
         return Motivo(
             "MOD-06",
             False,
-            f"{texto}; invoca {s.causal_excepcional.name} con justificación: la OAP puede "
+            f"{texto}; invoca {s.causal_excepcional.nombre} con justificación: la OAP puede "
             "revisar el caso particular",
             revision_oap=True,
         )
     if s.causal_excepcional is not None:
-        texto += f"; invoca {s.causal_excepcional.name} pero sin justificación"
+        texto += f"; invoca {s.causal_excepcional.nombre} pero sin justificación"
     return Motivo("MOD-06", False, texto)
 
 
@@ -360,7 +359,7 @@ def _fallas(concepto: Concepto, fecha: datetime.date, exige: _Exigencias) -> lis
     if concepto.fecha > fecha:
         fallas.append(f"es del {concepto.fecha.isoformat()}, posterior a la solicitud")
     if exige.medio and concepto.medio not in MEDIOS_FORMALES:
-        fallas.append(f"llegó por {concepto.medio.name}, no por memorando ni correo electrónico")
+        fallas.append(f"llegó por {concepto.medio.nombre}, no por memorando ni correo electrónico")
     if exige.emisor is not False:
         emisor = (concepto.emisor or "").strip()
         if not emisor:
@@ -389,7 +388,7 @@ def _concepto(
         if not fallas:
             return True, (
                 f"hay concepto previo favorable de {c.instancia.nombre} "
-                f"({c.medio.name}, {c.fecha.isoformat()})"
+                f"({c.medio.nombre}, {c.fecha.isoformat()})"
             )
         problemas.append(f"el concepto de {c.instancia.nombre} " + " y ".join(fallas))
     return False, "conceptos: " + "; ".join(problemas)

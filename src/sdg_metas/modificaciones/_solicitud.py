@@ -7,13 +7,13 @@ solicitud es :class:`~sdg_metas.ciclo.Rol`, el mismo del ciclo de vida del plan.
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from .._validacion import (
+    EnumTexto,
     de_tipo,
     enum_desde_texto,
     exigir_entero,
@@ -27,46 +27,60 @@ from ..modelo import Efecto, Meta
 from ..trimestre import validar_vigencia
 
 
-class Medio(enum.Enum):
-    """El medio por el que llega una solicitud o un concepto (Política 9, viñetas 1 y 6)."""
+class Medio(
+    EnumTexto,
+    campo="medio",
+    error=ErrorModificacion,
+    nombres={"CORREO_ELECTRONICO": "correo electrónico", "OTRO": "otro medio"},
+):
+    """El medio por el que llega una solicitud o un concepto (Política 9, viñetas 1 y 6).
+
+    ``desde_texto`` lo lee por su nombre (``"memorando"``, ``"correo electrónico"`` …):
+
+    >>> Medio.desde_texto("Correo electrónico")
+    <Medio.CORREO_ELECTRONICO: 'correo_electronico'>
+    >>> Medio.CORREO_ELECTRONICO.nombre
+    'correo electrónico'
+    """
 
     MEMORANDO = "memorando"
     CORREO_ELECTRONICO = "correo_electronico"
     OTRO = "otro"
-
-    @classmethod
-    def desde_texto(cls, texto: str | Medio) -> Medio:
-        """El medio por su nombre (``"memorando"``, ``"correo electrónico"`` …).
-
-        >>> Medio.desde_texto("Correo electrónico")
-        <Medio.CORREO_ELECTRONICO: 'correo_electronico'>
-        """
-        return enum_desde_texto(cls, texto, "medio", ErrorModificacion)
 
 
 #: Los medios formales de la viñeta 1: memorando o correo electrónico.
 MEDIOS_FORMALES = frozenset({Medio.MEMORANDO, Medio.CORREO_ELECTRONICO})
 
 
-class Causal(enum.Enum):
+class Causal(EnumTexto, campo="causal_excepcional", error=ErrorModificacion):
     """Causales por las que la OAP puede revisar una segunda modificación (Política 9, viñeta 3)."""
 
     CAMBIO_NORMATIVO = "cambio_normativo"
     FUERZA_MAYOR = "fuerza_mayor"
 
 
-class Instancia(enum.Enum):
-    """Quién emite un concepto previo (Política 9, viñetas 6 y 7)."""
+class Instancia(
+    EnumTexto,
+    campo="instancia",
+    error=ErrorModificacion,
+    nombres={
+        "LIDER_PROCESO_LIDER": "el líder del proceso que lidera la meta",
+        "SUBSECRETARIA_GESTION_LOCAL": "la Subsecretaría de Gestión Local",
+        "DIRECCION_GESTION_POLICIVA": "la Dirección para la Gestión Policiva",
+        "DIRECCION_GESTION_DESARROLLO_LOCAL": "la Dirección para la Gestión del Desarrollo Local",
+    },
+):
+    """Quién emite un concepto previo (Política 9, viñetas 6 y 7). Su ``nombre`` (para los
+    mensajes) lleva el artículo:
+
+    >>> Instancia.SUBSECRETARIA_GESTION_LOCAL.nombre
+    'la Subsecretaría de Gestión Local'
+    """
 
     LIDER_PROCESO_LIDER = "lider_proceso_lider"
     SUBSECRETARIA_GESTION_LOCAL = "subsecretaria_gestion_local"
     DIRECCION_GESTION_POLICIVA = "direccion_gestion_policiva"
     DIRECCION_GESTION_DESARROLLO_LOCAL = "direccion_gestion_desarrollo_local"
-
-    @property
-    def nombre(self) -> str:
-        """El nombre de la instancia para los mensajes."""
-        return _NOMBRES_INSTANCIA[self]
 
     @classmethod
     def orientadora(cls, dependencia: str | None) -> Instancia | None:
@@ -96,7 +110,7 @@ class Instancia(enum.Enum):
         return None
 
     @classmethod
-    def desde_texto(cls, texto: str | Instancia) -> Instancia:
+    def desde_texto(cls, texto: object) -> Instancia:
         """La instancia por su nombre de miembro o por el nombre de la dependencia.
 
         >>> Instancia.desde_texto("Subsecretaría de Gestión Local").name
@@ -110,20 +124,15 @@ class Instancia(enum.Enum):
             orientadora = cls.orientadora(texto)
             if orientadora is not None:
                 return orientadora
-        return enum_desde_texto(cls, texto, "instancia", ErrorModificacion)
+        return super().desde_texto(texto)
 
 
-_NOMBRES_INSTANCIA = {
-    Instancia.LIDER_PROCESO_LIDER: "el líder del proceso que lidera la meta",
-    Instancia.SUBSECRETARIA_GESTION_LOCAL: "la Subsecretaría de Gestión Local",
-    Instancia.DIRECCION_GESTION_POLICIVA: "la Dirección para la Gestión Policiva",
-    Instancia.DIRECCION_GESTION_DESARROLLO_LOCAL: (
-        "la Dirección para la Gestión del Desarrollo Local"
-    ),
-}
-
-
-class Elegibilidad(enum.Enum):
+class Elegibilidad(
+    EnumTexto,
+    campo="elegibilidad",
+    error=ErrorModificacion,
+    nombres={"REQUIERE_REVISION_OAP": "requiere revisión de la OAP"},
+):
     """El resultado de :func:`~sdg_metas.modificaciones.evaluar_solicitud` (Política 9,
     viñeta 9: decide la OAP).
 
@@ -166,7 +175,7 @@ def _instancia(valor: str | Instancia) -> Instancia:
 def _causal(valor: str | Causal | None) -> Causal | None:
     if valor is None:
         return None
-    return enum_desde_texto(Causal, valor, "causal_excepcional", ErrorModificacion)
+    return Causal.desde_texto(valor)
 
 
 def _trimestre_reportado(numero: object) -> int:
@@ -210,7 +219,7 @@ def _previas(_inst: object, _atributo: attrs.Attribute[int], valor: object) -> N
 
 def _vigencia_opcional(inst: object, atributo: attrs.Attribute[Any], valor: object) -> None:
     if valor is not None:
-        exigir_entero(valor, atributo.name, "un año (número entero) o None")
+        exigir_entero(valor, atributo.name, "un año (número entero), o quedar vacío")
         validar_vigencia(inst, atributo, valor)
 
 
