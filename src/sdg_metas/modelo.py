@@ -88,7 +88,7 @@ class Nivel(EnumTexto, campo="nivel"):
     LOCAL = "local"
 
 
-class ReportadoPor(EnumTexto, campo="reportado_por"):
+class ReportadoPor(EnumTexto, campo="reportado_por", nombres={"AREA_CENTRAL": "área central"}):
     """Quién reporta el seguimiento de una meta (Política de operación 8).
 
     - ``UNIDAD``: el proceso o la Alcaldía Local dueña del plan.
