@@ -352,3 +352,32 @@ def test_modificacion(tmp_path: Path) -> None:
     lineas = proceso.stdout.splitlines()
     assert lineas[0] == "codigo_meta,elegibilidad,efecto,regla,cumple,mensaje,fuente"
     assert all(linea.startswith("L-03,elegible,modificar,MOD-") for linea in lineas[1:])
+
+
+def _plan_cumplidor() -> PlanDeGestion:
+    """El plan de ejemplo sin sus dos defectos deliberados: el T3 se envía el 2025-10-10 (antes
+    del límite del 15 de octubre, Actividad 9, Nota 2) y M5 justifica su retraso (Nota 1)."""
+    import datetime
+
+    plan = plan_ejemplo()
+    reportes = []
+    for r in plan.reportes:
+        cambios: dict[str, object] = {}
+        if r.trimestre.numero == 3:
+            cambios["fecha_envio"] = datetime.date(2025, 10, 10)
+        if r.codigo_meta == "M5":
+            cambios["causas_retraso"] = "El contrato de apoyo estuvo suspendido dos meses."
+        reportes.append(attrs.evolve(r, **cambios))
+    return attrs.evolve(plan, reportes=reportes)
+
+
+@pytest.mark.parametrize("extension", [".json", ".xlsx", ".csv"])
+def test_un_plan_cumplidor_valida_con_0_en_cada_formato(tmp_path: Path, extension: str) -> None:
+    """Issue 14: un plan con reportes completos (los siete elementos de la Actividad 9, a
+    tiempo y con sus retrasos justificados) guardado en Excel o en CSV valida con salida 0, como
+    en JSON: las hojas llevan análisis, evidencias y fecha de envío de cada reporte."""
+    ruta = guardar_plan(_plan_cumplidor(), tmp_path / f"plan{extension}")
+    codigo, texto = correr("validar", str(ruta), "--formato", "json")
+    datos = json.loads(texto)
+    assert datos["errores"] == 0, datos["hallazgos"]
+    assert codigo == 0
