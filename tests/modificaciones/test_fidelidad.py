@@ -255,7 +255,7 @@ def test_punto_5_emisor_del_concepto_transversal() -> None:
     ajeno = motivo(emisor="Gestión Jurídica")
     assert ajeno.cumple is False
     assert ajeno.mensaje == (
-        "meta transversal: conceptos: el concepto de el líder del proceso que lidera la meta lo "
+        "meta transversal: conceptos: el concepto del líder del proceso que lidera la meta lo "
         "emite 'Gestión Jurídica', no el proceso líder de la meta ('Gestión Corporativa')"
     )
     anonimo = motivo()

@@ -386,7 +386,7 @@ def test_meta_transversal() -> None:
     assert decision.elegibilidad is Elegibilidad.ELEGIBLE
     # issue 14: «… never … enum member names — the Spanish name of the thing».
     assert decision.motivo("MOD-09").mensaje == (
-        "meta transversal: hay concepto previo favorable de el líder del proceso que lidera la "
+        "meta transversal: hay concepto previo favorable del líder del proceso que lidera la "
         "meta (memorando, 2025-05-02)"
     )
     # Un concepto de otra instancia no cuenta.

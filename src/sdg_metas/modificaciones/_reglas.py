@@ -189,12 +189,22 @@ def _mod_04(c: ContextoSolicitud) -> Motivo:
             f"presentada el {s.fecha.isoformat()}, después del plazo ({limite.isoformat()}), "
             "pero solo aumenta la magnitud: exenta del plazo por MOD-07",
         )
+    cual = (
+        "fin del segundo trimestre"
+        if c.politica.limite_solicitud_modificacion == (6, 30)
+        else "límite de la política, INT-20"
+    )
     return Motivo(
         "MOD-04",
         False,
         f"fecha: {s.fecha.isoformat()} es posterior al plazo de la vigencia "
-        f"({limite.isoformat()}, fin del segundo trimestre)",
+        f"({limite.isoformat()}, {cual})",
     )
+
+
+def _de(nombre: str) -> str:
+    """«de» + ``nombre``, con la contracción del español: «del líder», «de la Dirección»."""
+    return "del " + nombre[3:] if nombre.startswith("el ") else f"de {nombre}"
 
 
 def _medidos_conservados(c: ContextoSolicitud, propuesta: Meta) -> tuple[int, ...]:
@@ -381,16 +391,16 @@ def _concepto(
     nombre = " o ".join(i.nombre for i in buscadas)
     candidatos = [c for c in s.conceptos if c.instancia in buscadas]
     if not candidatos:
-        return False, f"conceptos: falta el concepto previo favorable de {nombre}"
+        return False, f"conceptos: falta el concepto previo favorable {_de(nombre)}"
     problemas = []
     for c in candidatos:
         fallas = _fallas(c, s.fecha, exige)
         if not fallas:
             return True, (
-                f"hay concepto previo favorable de {c.instancia.nombre} "
+                f"hay concepto previo favorable {_de(c.instancia.nombre)} "
                 f"({c.medio.nombre}, {c.fecha.isoformat()})"
             )
-        problemas.append(f"el concepto de {c.instancia.nombre} " + " y ".join(fallas))
+        problemas.append(f"el concepto {_de(c.instancia.nombre)} " + " y ".join(fallas))
     return False, "conceptos: " + "; ".join(problemas)
 
 
