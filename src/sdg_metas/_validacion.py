@@ -3,8 +3,9 @@
 Aquí viven, una sola vez, las piezas con las que cada módulo valida lo que recibe:
 
 - :func:`sin_tildes`: normalización de textos escritos por personas;
-- :func:`exigir_tipo`, :func:`exigir_entero`, :func:`exigir_fecha`: comprobaciones de tipo de un
-  argumento, que lanzan :class:`~sdg_metas.errores.TipoInvalido`;
+- :func:`exigir_tipo`, :func:`exigir_entero`, :func:`exigir_fecha`, :func:`exigir_iterable`:
+  comprobaciones de tipo de un argumento, que lanzan :class:`~sdg_metas.errores.TipoInvalido`;
+- :func:`falta_openpyxl`: el error de quien necesita el extra ``excel`` y no lo tiene;
 - :func:`enum_desde_texto`: un miembro de una enumeración a partir de su nombre o su valor;
 - :class:`EnumTexto`: la base de las enumeraciones de la biblioteca, con ``desde_texto`` y su
   nombre en español para los mensajes (``nombre``; :func:`nombre_de` para cualquier enumeración);
@@ -28,13 +29,16 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
-from .errores import ErrorModelo, ErrorSdgMetas, TipoInvalido
+from .errores import ErrorArchivo, ErrorModelo, ErrorSdgMetas, TipoInvalido
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 
 #: La firma de un validador de ``attrs``: ``(instancia, atributo, valor)``.
 Validador = Callable[[Any, Any, Any], None]
+
+#: El comando que instala el extra ``excel`` (openpyxl), para los mensajes.
+INSTALAR_EXCEL = "pip install 'sdg-metas[excel]'"
 
 
 def sin_tildes(texto: str) -> str:
@@ -87,6 +91,35 @@ def exigir_entero(valor: object, campo: str, descripcion: str = "un número ente
             f"{campo}: {mostrar(valor)} debe ser {descripcion}", campo=campo, valor=valor
         )
     return valor
+
+
+def exigir_iterable(valor: object, campo: str, descripcion: str) -> Iterable[Any]:
+    """``valor`` si es un iterable que no es texto (``str`` o ``bytes``); si no,
+    :class:`TipoInvalido` con el mensaje ``"{campo}: {valor} debe ser {descripcion}"``.
+
+    >>> exigir_iterable("OE1", "objetivos", "una colección de códigos")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.TipoInvalido: objetivos: 'OE1' debe ser una colección de códigos
+    """
+    if isinstance(valor, (str, bytes)) or not isinstance(valor, Iterable):
+        raise TipoInvalido(
+            f"{campo}: {mostrar(valor)} debe ser {descripcion}", campo=campo, valor=valor
+        )
+    return valor
+
+
+def falta_openpyxl(uso: str, campo: str, valor: str) -> ErrorArchivo:
+    """El error ``EXCEL_NO_DISPONIBLE`` de quien necesita openpyxl para ``uso`` y no lo tiene;
+    lo lanza quien intentó importarlo (``raise falta_openpyxl(...) from None``).
+
+    >>> str(falta_openpyxl("--formato xlsx", "formato", "xlsx"))
+    "--formato xlsx requiere openpyxl; instálelo con pip install 'sdg-metas[excel]'"
+    """
+    return ErrorArchivo(
+        f"{uso} requiere openpyxl; instálelo con {INSTALAR_EXCEL}",
+        codigo="EXCEL_NO_DISPONIBLE", campo=campo, valor=valor,
+    )
 
 
 def exigir_fecha(valor: object, campo: str) -> datetime.date:
@@ -243,13 +276,7 @@ def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tu
     ...
     sdg_metas.errores.TipoInvalido: valores[1]: '2' debe ser un entero
     """
-    if isinstance(valor, (str, bytes)) or not isinstance(valor, Iterable):
-        raise TipoInvalido(
-            f"{campo}: {mostrar(valor)} debe ser una secuencia de {clase.__name__}",
-            campo=campo,
-            valor=valor,
-        )
-    resultado = tuple(valor)
+    resultado = tuple(exigir_iterable(valor, campo, f"una secuencia de {clase.__name__}"))
     for i, item in enumerate(resultado):
         if not isinstance(item, clase):
             raise TipoInvalido(

@@ -36,7 +36,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from ._validacion import de_tipo, exigir_tipo, sin_tildes, tupla_de
+from ._validacion import de_tipo, exigir_iterable, exigir_tipo, sin_tildes, tupla_de
 from .errores import TipoInvalido
 from .modelo import (
     Meta,
@@ -277,13 +277,10 @@ def _catalogo(objetivos: object) -> dict[str, str] | None:
     """El catálogo de objetivos como {clave normalizada: texto original}, o ``None``."""
     if objetivos is None:
         return None
-    if isinstance(objetivos, (str, bytes)) or not isinstance(objetivos, Iterable):
-        raise TipoInvalido(
-            f"objetivos_estrategicos: {objetivos!r} debe ser una colección de códigos o nombres "
-            "de objetivos estratégicos (por ejemplo ['OE1', 'OE2'])",
-            campo="objetivos_estrategicos",
-            valor=objetivos,
-        )
+    exigir_iterable(
+        objetivos, "objetivos_estrategicos", "una colección de códigos o nombres de objetivos "
+        "estratégicos (por ejemplo ['OE1', 'OE2'])",
+    )
     catalogo: dict[str, str] = {}
     for objetivo in tupla_de(objetivos, str, "objetivos_estrategicos", "un texto"):
         if objetivo.strip():

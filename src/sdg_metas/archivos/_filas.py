@@ -25,15 +25,7 @@ from ..modelo import (
 )
 from ._campos import c_codigo, c_trimestre, c_vigencia, regla_del_modelo
 from ._celdas import enum_celda, numero_celda
-from ._encabezados import (
-    Tabla,
-    Ubicador,
-    booleano_celda,
-    lista_celda,
-    recorrer,
-    texto_celda,
-    vacia,
-)
+from ._encabezados import Tabla, Ubicador, booleano_celda, lista_celda, recorrer, texto_celda, vacia
 from ._problemas import Invalido, Recolector
 
 _T = TypeVar("_T")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..errores import ErrorArchivo
+from .._validacion import falta_openpyxl
 from ..invariantes import problemas_del_plan
 from ..modelo import Meta, PlanDeGestion, RegistroModificacion, Reporte, ejecucion_de
 from ._celdas import escapar_xlsx, neutralizar_celda
@@ -39,7 +39,6 @@ from ._registros import (
 COLUMNAS_METAS = tuple(c for c in COLUMNAS_CSV if not c.startswith("ejecucion_"))
 #: Nombre de cada tabla (la hoja del libro; el sufijo del archivo CSV hermano).
 HOJAS = ("metas", "reportes", "modificaciones")
-INSTALAR_EXCEL = "pip install 'sdg-metas[excel]'"
 _CAMPO = re.compile(r"^(metas|reportes|modificaciones)\[(\d+)\](?:\.(\w+))?")
 
 #: Dónde anotar un problema de un elemento: su recolector y la ruta de un campo (o ``None``).
@@ -214,10 +213,7 @@ def libro_del_plan(plan: PlanDeGestion) -> bytes:
         import openpyxl
         from openpyxl.styles import Font
     except ImportError:
-        raise ErrorArchivo(
-            f"escribir archivos .xlsx requiere openpyxl; instálelo con {INSTALAR_EXCEL}",
-            codigo="EXCEL_NO_DISPONIBLE", campo="ruta", valor="openpyxl",
-        ) from None
+        raise falta_openpyxl("escribir archivos .xlsx", campo="ruta", valor="openpyxl") from None
     libro = openpyxl.Workbook()
     libro.remove(libro.active)
     for nombre, columnas, filas in tablas_del_plan(plan):

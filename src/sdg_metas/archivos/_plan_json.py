@@ -23,33 +23,21 @@ from ..modelo import (
     PlanDeGestion,
     Programacion,
     RegistroModificacion,
-    ReportadoPor,
     Reporte,
     Trimestre,
     problemas_del_plan,
 )
-from ._campos import (
-    c_bool,
-    c_codigo,
-    c_efecto,
-    c_fecha,
-    c_fecha_opcional,
-    c_nivel,
-    c_numero,
-    c_numero_opcional,
-    c_numero_signo_opcional,
-    c_peso,
-    c_reportado_por,
-    c_texto,
-    c_texto_opcional,
-    c_tipo,
-    c_trimestre,
-    c_trimestre_opcional,
-    c_vigencia,
-    crudo,
+from ._campos import c_numero_opcional, c_vigencia
+from ._esquemas import (
+    CAMPOS_INDICADOR,
+    CAMPOS_META,
+    CAMPOS_MODIFICACION,
+    CAMPOS_PLAN,
+    CAMPOS_PROGRAMACION,
+    CAMPOS_REPORTE,
 )
 from ._lectura import verificar_version
-from ._problemas import Campo, Invalido, Recolector, corto, error, ruta_de
+from ._problemas import Invalido, Recolector, corto, error, ruta_de
 
 _T = TypeVar("_T")
 
@@ -182,80 +170,6 @@ def plan_a_json(plan: PlanDeGestion) -> str:
     return json.dumps(plan_a_dict(plan), ensure_ascii=False, indent=2) + "\n"
 
 
-# --- Lectura: qué campos tiene cada objeto ------------------------------------------------------
-
-_CAMPOS_PLAN: dict[str, Campo] = {
-    "formato": (c_texto, True, None),
-    "version": (crudo, True, None),
-    "vigencia": (c_vigencia, True, None),
-    "unidad": (c_texto, True, None),
-    "nivel": (c_nivel, True, None),
-    "metas": (crudo, True, None),
-    "reportes": (crudo, False, []),
-    "modificaciones": (crudo, False, []),
-}
-
-_CAMPOS_META: dict[str, Campo] = {
-    "codigo": (c_codigo, True, None),
-    "descripcion": (c_texto, True, None),
-    "programacion": (crudo, True, None),
-    "peso": (c_peso, True, None),
-    "unidad": (c_texto, False, ""),
-    "nivel": (c_nivel, False, None),
-    "transversal": (c_bool, False, False),
-    "proceso_lider": (c_texto_opcional, False, None),
-    "dependencia_orientadora": (c_texto_opcional, False, None),
-    "entregables": (crudo, False, []),
-    "indicador": (crudo, False, None),
-    "objetivo_estrategico": (c_texto_opcional, False, None),
-    "eliminada_desde": (c_trimestre_opcional, False, None),
-}
-
-_CAMPOS_PROGRAMACION: dict[str, Campo] = {
-    "tipo": (c_tipo, True, None),
-    "magnitud": (c_numero, True, None),
-    "trimestres": (crudo, True, None),
-    "linea_base": (c_numero_opcional, False, None),
-}
-
-_CAMPOS_INDICADOR: dict[str, Campo] = {
-    "nombre": (c_texto, True, None),
-    "numerador": (c_texto, False, ""),
-    "denominador": (c_texto, False, ""),
-    "unidad": (c_texto, False, ""),
-}
-
-_CAMPOS_REPORTE: dict[str, Campo] = {
-    "codigo_meta": (c_codigo, True, None),
-    "trimestre": (c_trimestre, True, None),
-    "ejecucion": (c_numero_opcional, False, None),
-    "numerador": (c_numero_opcional, False, None),
-    "denominador": (c_numero_opcional, False, None),
-    "analisis": (c_texto, False, ""),
-    "evidencias": (crudo, False, []),
-    "fecha_envio": (c_fecha_opcional, False, None),
-    "avance_reportado": (c_numero_signo_opcional, False, None),
-    "ejecucion_acumulada_reportada": (c_numero_opcional, False, None),
-    "avance_acumulado_reportado": (c_numero_signo_opcional, False, None),
-    "analisis_acumulado": (c_texto, False, ""),
-    "causas_retraso": (c_texto, False, ""),
-    # Política 8: quién reporta; si falta (archivos anteriores), la unidad dueña del plan.
-    "reportado_por": (c_reportado_por, False, ReportadoPor.UNIDAD),
-}
-
-_CAMPOS_MODIFICACION: dict[str, Campo] = {
-    "codigo_meta": (c_codigo, True, None),
-    "fecha_solicitud": (c_fecha, True, None),
-    "fecha_aprobacion": (c_fecha, True, None),
-    "efecto": (c_efecto, True, None),
-    "desde": (c_trimestre_opcional, False, None),
-    "revision_oap": (c_bool, False, False),
-    "descripcion": (c_texto, False, ""),
-    # Falta en la versión 1: se deduce de la descripción (ver _leer_modificacion).
-    "solo_aumento": (c_bool, False, None),
-}
-
-
 # --- Lectura de cada objeto ---------------------------------------------------------------------
 
 
@@ -275,7 +189,7 @@ def _leer_trimestres(rec: Recolector, crudos: object, ruta: str) -> list[Decimal
 
 
 def _leer_programacion(rec: Recolector, datos: object, ruta: str) -> Programacion | None:
-    campos = rec.objeto(datos, ruta, _CAMPOS_PROGRAMACION)
+    campos = rec.objeto(datos, ruta, CAMPOS_PROGRAMACION)
     trimestres = None
     if isinstance(datos, dict) and "trimestres" in datos:
         trimestres = _leer_trimestres(rec, datos["trimestres"], ruta_de(ruta, "trimestres"))
@@ -288,13 +202,13 @@ def _leer_programacion(rec: Recolector, datos: object, ruta: str) -> Programacio
 def _leer_indicador(rec: Recolector, datos: object, ruta: str) -> tuple[bool, Indicador | None]:
     if datos is None:
         return True, None
-    campos = rec.objeto(datos, ruta, _CAMPOS_INDICADOR)
+    campos = rec.objeto(datos, ruta, CAMPOS_INDICADOR)
     return (False, None) if campos is None else (True, Indicador(**campos))
 
 
 def leer_meta(rec: Recolector, datos: object, ruta: str) -> Meta | None:
     """La meta de ``datos`` (un objeto JSON), o ``None`` con sus problemas anotados."""
-    campos = rec.objeto(datos, ruta, _CAMPOS_META)
+    campos = rec.objeto(datos, ruta, CAMPOS_META)
     if not isinstance(datos, dict):
         return None
     programacion = None
@@ -312,7 +226,7 @@ def leer_meta(rec: Recolector, datos: object, ruta: str) -> Meta | None:
 
 
 def _leer_reporte(rec: Recolector, datos: object, ruta: str) -> Reporte | None:
-    campos = rec.objeto(datos, ruta, _CAMPOS_REPORTE)
+    campos = rec.objeto(datos, ruta, CAMPOS_REPORTE)
     if not isinstance(datos, dict):
         return None
     evidencias = rec.textos(datos.get("evidencias", []), ruta_de(ruta, "evidencias"),
@@ -326,7 +240,7 @@ def _leer_reporte(rec: Recolector, datos: object, ruta: str) -> Reporte | None:
 def _leer_modificacion(
     version: int, rec: Recolector, datos: object, ruta: str
 ) -> RegistroModificacion | None:
-    campos = rec.objeto(datos, ruta, _CAMPOS_MODIFICACION)
+    campos = rec.objeto(datos, ruta, CAMPOS_MODIFICACION)
     if campos is None:
         return None
     if campos["solo_aumento"] is None:
@@ -446,7 +360,7 @@ def leer_plan(datos: object, archivo: str, max_metas: int) -> PlanDeGestion:
     """El plan de ``datos`` (el JSON ya interpretado), o :class:`ErrorCarga` con todo."""
     raiz, version = _verificar_cabecera(datos, archivo, max_metas)
     rec = Recolector(archivo)
-    campos = rec.objeto(raiz, "", _CAMPOS_PLAN)
+    campos = rec.objeto(raiz, "", CAMPOS_PLAN)
     crudas = raiz.get("metas")
     metas = _leer_elementos(rec, crudas, "metas", leer_meta) if "metas" in raiz else None
     reportes = _leer_elementos(rec, raiz.get("reportes", []), "reportes", _leer_reporte)

@@ -21,15 +21,7 @@ from ..modelo import (
 )
 from ._campos import c_codigo, c_trimestre
 from ._celdas import enum_celda, fecha_celda, numero_celda
-from ._encabezados import (
-    Tabla,
-    Ubicador,
-    booleano_celda,
-    lista_celda,
-    recorrer,
-    texto_celda,
-    vacia,
-)
+from ._encabezados import Tabla, Ubicador, booleano_celda, lista_celda, recorrer, texto_celda, vacia
 from ._problemas import Invalido, Recolector
 
 #: Lo que la biblioteca escribe en una celda: texto, número, fecha o nada.

@@ -10,68 +10,17 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .._validacion import enum_desde_texto
-from ..errores import ErrorArchivo, ErrorModificacion, ErrorSdgMetas
+from ..errores import ErrorArchivo, ErrorSdgMetas
 from ..modelo import PlanDeGestion
-from ._campos import c_bool, c_codigo, c_fecha, c_texto, c_texto_opcional, crudo
+from ._esquemas import CAMPOS_CONCEPTO, CAMPOS_SOLICITUD
 from ._lectura import leer_json, parece_json, texto_de, verificar_version
 from ._plan_json import leer_meta, meta_a_dict, validar_plan
-from ._problemas import MAX_BYTES, Campo, Recolector, corto, error, mensaje_de, validar_limite
+from ._problemas import MAX_BYTES, Recolector, corto, error, mensaje_de, validar_limite
 
 #: Valor de la clave ``formato`` de un archivo de solicitud de modificación.
 FORMATO_SOLICITUD = "sdg_metas/solicitud"
 #: Versión del formato JSON de solicitud que esta biblioteca escribe (y la más alta que lee).
 VERSION_SOLICITUD = 1
-
-
-def _c_rol(valor: object) -> Any:
-    from ..modificaciones import Rol
-
-    return Rol.desde_texto(c_texto(valor))
-
-
-def _c_medio(valor: object) -> Any:
-    from ..modificaciones import Medio
-
-    return Medio.desde_texto(c_texto(valor))
-
-
-def _c_instancia(valor: object) -> Any:
-    from ..modificaciones import Instancia
-
-    return Instancia.desde_texto(c_texto(valor))
-
-
-def _c_causal(valor: object) -> Any:
-    from ..modificaciones import Causal
-
-    if valor is None:
-        return None
-    return enum_desde_texto(Causal, c_texto(valor), "causal_excepcional", ErrorModificacion)
-
-
-_CAMPOS_SOLICITUD: dict[str, Campo] = {
-    "formato": (c_texto, True, None),
-    "version": (crudo, True, None),
-    "codigo_meta": (c_codigo, True, None),
-    "fecha": (c_fecha, True, None),
-    "solicitante": (_c_rol, True, None),
-    "medio": (_c_medio, True, None),
-    "destinatario": (_c_rol, True, None),
-    "justificacion": (c_texto, False, ""),
-    "propuesta": (crudo, False, None),
-    "eliminar": (c_bool, False, False),
-    "conceptos": (crudo, False, []),
-    "causal_excepcional": (_c_causal, False, None),
-}
-
-_CAMPOS_CONCEPTO: dict[str, Campo] = {
-    "instancia": (_c_instancia, True, None),
-    "favorable": (c_bool, True, None),
-    "medio": (_c_medio, True, None),
-    "fecha": (c_fecha, True, None),
-    "emisor": (c_texto_opcional, False, None),
-}
 
 
 def solicitud_a_dict(solicitud: Any) -> dict[str, Any]:
@@ -133,7 +82,7 @@ def _leer_conceptos(rec: Recolector, datos: object) -> list[Any]:
 
     conceptos = []
     for i, crudo_ in enumerate(rec.lista(datos, "conceptos", "conceptos") or []):
-        campos = rec.objeto(crudo_, f"conceptos[{i}]", _CAMPOS_CONCEPTO)
+        campos = rec.objeto(crudo_, f"conceptos[{i}]", CAMPOS_CONCEPTO)
         if campos is not None:
             conceptos.append(Concepto(**campos))
     return conceptos
@@ -145,7 +94,7 @@ def leer_solicitud(datos: object, archivo: str, plan: PlanDeGestion) -> Any:
 
     datos = _verificar_cabecera(datos, archivo)
     rec = Recolector(archivo)
-    campos = rec.objeto(datos, "", _CAMPOS_SOLICITUD)
+    campos = rec.objeto(datos, "", CAMPOS_SOLICITUD)
     propuesta = None
     if datos.get("propuesta") is not None:
         propuesta = leer_meta(rec, datos["propuesta"], "propuesta")

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from .._validacion import INSTALAR_EXCEL
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
 from ._celdas import desescapar_xlsx, letra_columna
@@ -26,7 +27,6 @@ from ._filas import COLUMNAS_CSV, leer_metas
 from ._lectura import acotar_filas, leer_bytes, ruta_valida, texto_de, verificar_ancho_csv
 from ._libro import (
     HOJAS,
-    INSTALAR_EXCEL,
     armar_plan,
     ejecuciones_por_codigo,
     fila_meta,

@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..errores import ErrorArchivo
+from .._validacion import falta_openpyxl
 from ._celdas import neutralizar, presentar
 from ._salida import Resultado, Tabla
 
-_INSTALAR_EXCEL = "pip install 'sdg-metas[excel]'"
 #: Color de relleno (RGB) de cada banda del semáforo (CON-03).
 COLORES_SEMAFORO = {
     "verde": "C6EFCE",
@@ -38,10 +37,7 @@ def _openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise ErrorArchivo(
-            f"--formato xlsx requiere openpyxl; instálelo con {_INSTALAR_EXCEL}",
-            codigo="EXCEL_NO_DISPONIBLE", campo="formato", valor="xlsx",
-        ) from None
+        raise falta_openpyxl("--formato xlsx", campo="formato", valor="xlsx") from None
     return openpyxl
 
 

@@ -8,7 +8,7 @@ from typing import cast
 
 import attrs
 
-from .._validacion import exigir_tipo
+from .._validacion import exigir_iterable, exigir_tipo
 from ..calculos import Resultado
 from ..calendario import Calendario
 from ..errores import TipoInvalido
@@ -300,13 +300,9 @@ def como_filas(
     """
     if isinstance(objetos, EvaluacionPlan):
         return filas(objetos)
-    if isinstance(objetos, (str, bytes)) or not isinstance(objetos, Iterable):
-        raise TipoInvalido(
-            f"objetos: {objetos!r} debe ser una EvaluacionPlan o una secuencia de "
-            "EvaluacionPlan o de PosicionRanking",
-            campo="objetos",
-            valor=objetos,
-        )
+    exigir_iterable(
+        objetos, "objetos", "una EvaluacionPlan o una secuencia de EvaluacionPlan o de PosicionRanking"
+    )
     resultado: list[Fila] = []
     for i, objeto in enumerate(objetos):
         if isinstance(objeto, EvaluacionPlan):

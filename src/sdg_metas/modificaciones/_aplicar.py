@@ -286,14 +286,17 @@ def aplicar_modificacion(
     >>> from sdg_metas.ejemplos import plan_ejemplo
     >>> from sdg_metas.modificaciones import evaluar_solicitud
     >>> plan = plan_ejemplo()
-    >>> codigo = plan.metas[0].codigo
-    >>> s = solicitud_desde_plan(plan, codigo, fecha=datetime.date(plan.vigencia, 2, 2),
-    ...                          solicitante="lider_proceso", medio="memorando",
-    ...                          destinatario="jefe_oap", justificacion="Cambio normativo",
-    ...                          eliminar=True)
+    >>> pedido = {"solicitante": "lider_proceso", "medio": "memorando", "destinatario": "jefe_oap"}
+    >>> s = solicitud_desde_plan(plan, "M1", fecha=datetime.date(2025, 2, 2), eliminar=True,
+    ...                          justificacion="Cambio normativo", **pedido)
     >>> d = evaluar_solicitud(s)
+    >>> nuevo = aplicar_modificacion(plan, s, d, datetime.date(2025, 2, 10))
+    >>> d.efecto is Efecto.MARCAR_ELIMINADA, str(nuevo.metas[0].eliminada_desde)
+    (True, '2025-T1')
+    >>> nuevo.modificaciones[-1].descripcion
+    'Meta eliminada desde 2025-T1'
     >>> aplicar_modificacion(plan, s, attrs.evolve(d, elegibilidad=Elegibilidad.NO_ELEGIBLE),
-    ...                      datetime.date(plan.vigencia, 2, 10))
+    ...                      datetime.date(2025, 2, 10))
     Traceback (most recent call last):
     ...
     sdg_metas.errores.ErrorModificacion: decision: la solicitud es «no elegible»; solo se aplica con revision_oap_aprobada=True (la OAP revisó y autorizó el caso)

@@ -6,14 +6,18 @@ import datetime
 import itertools
 from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from .._validacion import EnumTexto
 from ..errores import ErrorSdgMetas
 from ..modelo import Nivel, Numero, TipoProgramacion, Trimestre
 from ..numeros import a_decimal
 from ..trimestre import VIGENCIA_MAXIMA, VIGENCIA_MINIMA
+
+_ET = TypeVar("_ET", bound=EnumTexto)
 
 #: Decimales de los números generados (centésimas).
 _DECIMALES = 2
@@ -81,22 +85,23 @@ def _argumento(mensaje: str) -> InvalidArgument:
     return InvalidArgument(f"sdg_metas.testing: {mensaje}")
 
 
-def _tipo(tipo: TipoProgramacion | str | None) -> TipoProgramacion | None:
-    if tipo is None:
+def _opcion(clase: type[_ET], valor: _ET | str | None) -> _ET | None:
+    """El miembro de ``clase`` que nombra ``valor`` (``None`` si no se fijó); si no existe,
+    ``InvalidArgument`` con el mensaje de ``desde_texto``."""
+    if valor is None:
         return None
     try:
-        return TipoProgramacion.desde_texto(tipo)
+        return clase.desde_texto(valor)
     except ErrorSdgMetas as error:
         raise _argumento(str(error)) from error
+
+
+def _tipo(tipo: TipoProgramacion | str | None) -> TipoProgramacion | None:
+    return _opcion(TipoProgramacion, tipo)
 
 
 def _nivel(nivel: Nivel | str | None) -> Nivel | None:
-    if nivel is None:
-        return None
-    try:
-        return Nivel.desde_texto(nivel)
-    except ErrorSdgMetas as error:
-        raise _argumento(str(error)) from error
+    return _opcion(Nivel, nivel)
 
 
 def _bool(valor: object, nombre: str) -> bool:
