@@ -23,7 +23,6 @@ import datetime
 import enum
 from decimal import Decimal
 
-from ..archivos import neutralizar_celda
 from ..numeros import redondear, texto_numero
 from ..trimestre import Trimestre
 
@@ -34,8 +33,13 @@ _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 _SEPARADORES = frozenset("\u2028\u2029\x85")
 
 
-#: La misma neutralización que los archivos de plan (OWASP), en un solo lugar.
-neutralizar = neutralizar_celda
+def neutralizar(texto: str) -> str:
+    """La misma neutralización que los archivos de plan (OWASP): ``archivos.neutralizar_celda``.
+
+    Se importa al usarla: ``sdg-metas plazos`` no debe cargar el paquete ``archivos``."""
+    from ..archivos import neutralizar_celda
+
+    return neutralizar_celda(texto)
 
 
 def escapar(texto: str) -> str:
