@@ -200,3 +200,24 @@ def test_escapar_no_deja_controles_ni_bidi(texto: str) -> None:
 def test_vigencia_invalida_no_muestra_repr() -> None:
     with pytest.raises(Exception, match="vigencia: «dos mil» debe ser un año"):
         _entradas.vigencia("dos mil")
+
+
+def test_plazos_no_carga_lo_que_no_necesita() -> None:
+    """Issue 10: ``sdg-metas plazos 2026`` debe quedar dentro de 1.5× de importar ``holidays`` y
+    construir el año (``bench/bench_plazos.py`` lo mide); para eso no carga el modelo, los
+    archivos ni las reglas. Se comprueba en un proceso nuevo, sin medir tiempos."""
+    import subprocess
+    import sys
+
+    codigo = (
+        "import io, sys\n"
+        "from sdg_metas import cli\n"
+        "cli.main(['plazos', '2026'], io.StringIO())\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('sdg_metas'))))\n"
+    )
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True,
+                            check=True, timeout=120).stdout.split()
+    for pesado in ("sdg_metas.modelo", "sdg_metas.archivos", "sdg_metas.consolidacion",
+                   "sdg_metas.reportes", "sdg_metas.modificaciones"):
+        assert pesado not in salida
+    assert "sdg_metas.calendario" in salida
