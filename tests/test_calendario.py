@@ -542,3 +542,100 @@ def test_motivo_no_habil_orden_de_las_razones() -> None:
     trabajado = Calendario(habiles={D(2022, 1, 8)})
     assert motivo_no_habil(D(2022, 1, 8), trabajado) is None
     assert es_dia_habil(D(2022, 1, 8), trabajado)
+
+
+def test_calendario_de_la_entidad_en_cada_funcion() -> None:
+    """Semana Santa de 2025: jueves 17 y viernes 18 de abril; 19-20 fin de semana. La entidad no
+    trabaja el miércoles 16 (``sin_16``) o el martes 15 (``sin_15``)."""
+    sin_16 = Calendario(no_habiles={D(2025, 4, 16)})
+    sin_15 = Calendario(no_habiles={D(2025, 4, 15)})
+    assert siguiente_dia_habil(D(2025, 4, 15)) == D(2025, 4, 16)
+    assert siguiente_dia_habil(D(2025, 4, 15), sin_16) == D(2025, 4, 21)
+    # Desde el domingo 13: el lunes 14 es hábil; si la entidad tampoco trabaja el 14, el martes 15.
+    assert dia_habil_desde(D(2025, 4, 13), Calendario(no_habiles={D(2025, 4, 14)})) == D(
+        2025, 4, 15
+    )
+    assert dia_habil_desde(D(2025, 4, 13)) == D(2025, 4, 14)
+    # (15, 21]: 16 y 21 en el nacional; sin el 16, solo el 21. Al revés, con signo.
+    assert dias_habiles_entre(D(2025, 4, 21), D(2025, 4, 15)) == -2
+    assert dias_habiles_entre(D(2025, 4, 21), D(2025, 4, 15), sin_16) == -1
+    # El extremo izquierdo no cuenta aunque la entidad lo declare no hábil: (16, 21] = {21}.
+    assert dias_habiles_entre(D(2025, 4, 16), D(2025, 4, 21), sin_16) == 1
+    # El extremo derecho sí cuenta: (15, 16] = {16}, que la entidad no trabaja -> 0.
+    assert dias_habiles_entre(D(2025, 4, 15), D(2025, 4, 16), sin_16) == 0
+    # Dos días trabajados en un fin de semana (sábado 15 y domingo 16 de noviembre de 2025).
+    finde = Calendario(habiles={D(2025, 11, 15), D(2025, 11, 16)})
+    assert dias_habiles_entre(D(2025, 11, 14), D(2025, 11, 16), finde) == 2
+    assert dias_habiles_entre(D(2025, 11, 14), D(2025, 11, 16)) == 0
+    # REP-06: sin el 15, el plazo de 2025-T1 pasa al 16 y un envío del 16 está a tiempo.
+    op = oportunidad(Trimestre(2025, 1), D(2025, 4, 16), calendario=sin_15)
+    assert (op.fecha_limite, op.a_tiempo) == (D(2025, 4, 16), True)
+    assert not oportunidad(Trimestre(2025, 1), D(2025, 4, 16)).a_tiempo
+
+
+def test_extremos_del_calendario_de_holidays() -> None:
+    """Contar días en el primer y el último año conocidos no consulta el año de fuera: del martes
+    1 de enero de 1901 al viernes 4 hay 3 días hábiles (2, 3 y 4)."""
+    from holidays.countries.colombia import Colombia
+
+    assert dias_habiles_entre(D(1901, 1, 1), D(1901, 1, 4)) == 3
+    fin = Colombia.end_year
+    diciembre = (D(fin, 12, 1), D(fin, 12, 31))
+    assert dias_habiles_entre(*diciembre) == _habiles_dia_a_dia(*diciembre, None)
+
+
+def test_mensajes_de_festivos_y_motivo() -> None:
+    with pytest.raises(TipoInvalido) as error:
+        festivos(True)
+    assert str(error.value) == "año: True debe ser un entero"
+    with pytest.raises(TipoInvalido) as motivo:
+        motivo_no_habil("2025-01-01")  # type: ignore[arg-type]
+    assert motivo.value.campo == "fecha"
+    assert str(motivo.value).startswith("fecha: '2025-01-01' debe ser una fecha")
+
+
+def test_año_sin_festivos_en_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """INT-11: si ``holidays`` no diera festivos para un año de su rango, el plazo no se calcula
+    sobre una lista vacía (defensa que los datos actuales del paquete no activan)."""
+    import holidays.countries.colombia as fuente
+
+    class SinFestivos(dict):  # type: ignore[type-arg]
+        start_year, end_year = 1901, 2100
+
+        def __init__(self, **_opciones: object) -> None:
+            super().__init__()
+
+    modulo.vaciar_caches()
+    monkeypatch.setattr(fuente, "Colombia", SinFestivos)
+    try:
+        with pytest.raises(ErrorCalendario) as error:
+            festivos(2030)
+        assert str(error.value) == "año: 2030 no tiene festivos en el paquete holidays"
+        assert (error.value.codigo, error.value.campo, error.value.valor) == (
+            "AÑO_FUERA_DE_CALENDARIO",
+            "año",
+            2030,
+        )
+    finally:
+        monkeypatch.undo()
+        modulo.vaciar_caches()
+    assert len(festivos(2030)) > 0
+
+
+def test_plazo_calculado_una_vez(monkeypatch: pytest.MonkeyPatch) -> None:
+    """El plazo de un trimestre (con la misma política y el mismo calendario) se calcula una vez y
+    se guarda: pedirlo de nuevo no vuelve a buscar el día hábil (issue 12)."""
+    llamadas: list[D] = []
+    original = modulo.dia_habil_desde
+
+    def contar(fecha: D, calendario: Calendario | None = None) -> D:
+        llamadas.append(fecha)
+        return original(fecha, calendario)
+
+    modulo.vaciar_caches()
+    monkeypatch.setattr(modulo, "dia_habil_desde", contar)
+    entidad = Calendario(no_habiles={D(2025, 4, 15)})
+    for _ in range(3):
+        assert fecha_limite_reporte(Trimestre(2025, 1)) == D(2025, 4, 15)
+        assert fecha_limite_reporte(Trimestre(2025, 1), calendario=entidad) == D(2025, 4, 16)
+    assert llamadas == [D(2025, 4, 15), D(2025, 4, 15)]
