@@ -25,7 +25,7 @@ from sdg_metas.errores import ErrorModelo, ErrorSdgMetas, ErrorTrimestre, TipoIn
 
 
 class Color(enum.Enum):
-    ROJO_OSCURO = "rojo oscuro"
+    ROJO_OSCURO = "rojo-oscuro"  # el valor no es el nombre con espacios
     AZUL = "1"
 
 
@@ -72,7 +72,8 @@ def test_exigir_fecha() -> None:
 
 
 @pytest.mark.parametrize(
-    "texto", ["ROJO_OSCURO", "rojo oscuro", " Rojo Oscuro ", "rojo_oscuro", "rójo óscuro"]
+    "texto",
+    ["ROJO_OSCURO", "rojo oscuro", " Rojo Oscuro ", "rojo_oscuro", "rójo óscuro", "rojo-oscuro"],
 )
 def test_enum_por_nombre_o_valor(texto: str) -> None:
     assert enum_desde_texto(Color, texto, "color") is Color.ROJO_OSCURO
