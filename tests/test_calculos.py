@@ -400,3 +400,30 @@ def test_resultado_hasta_y_reportes_posteriores_ignorados() -> None:
             avance_vigencia=D("0.3"),
         )
     assert evaluar(p, [10, 20, 30, 40], hasta=4).hasta == 4
+
+
+def test_errores_de_evaluar_completos() -> None:
+    """Mensaje, código, campo y valor de cada rechazo de ``evaluar`` (issue 13: son contrato)."""
+    p = Programacion("suma", 100, [25, 25, 25, 25])
+    with pytest.raises(TipoInvalido) as texto:
+        evaluar(p, "1234", 2)  # type: ignore[arg-type]
+    assert str(texto.value) == (
+        "ejecuciones: '1234' debe ser una secuencia de cuatro valores (T1..T4)"
+    )
+    assert (texto.value.campo, texto.value.valor) == ("ejecuciones", "1234")
+    tres = [1, 2, 3]
+    with pytest.raises(ErrorProgramacion) as cuantas:
+        evaluar(p, tres, 2)
+    assert str(cuantas.value) == (
+        "ejecuciones: se esperan exactamente 4 valores (T1..T4) y se recibieron 3"
+    )
+    assert (cuantas.value.codigo, cuantas.value.campo) == ("EJECUCIONES_INVALIDAS", "ejecuciones")
+    assert cuantas.value.valor is tres
+    with pytest.raises(TipoInvalido) as programacion:
+        evaluar("suma", [1, 2, 3, 4], 2)  # type: ignore[arg-type]
+    assert str(programacion.value) == "programacion: 'suma' debe ser una Programacion"
+    assert programacion.value.campo == "programacion"
+    with pytest.raises(TipoInvalido) as politica:
+        evaluar(p, [1, 2, 3, 4], 2, None)  # type: ignore[arg-type]
+    assert str(politica.value) == "politica: None debe ser una Politica"
+    assert politica.value.campo == "politica"
