@@ -354,3 +354,76 @@ def test_no_depende_del_contexto_global(
         ctx.rounding = decimal.ROUND_FLOOR
         ctx.traps[decimal.Inexact] = True
         assert evaluar(p, ej, hasta) == esperado
+
+
+# --- Issue 13 (prueba de mutación): puntos ciegos señalados por la corrida de mutmut. ---
+
+
+@pytest.mark.parametrize(
+    ("modo", "ea"),
+    [
+        # Tres trimestres reportados con el segundo distinto del último: ÚLTIMO toma el T3 (70),
+        # no el T2 (90) ni el T1 (80).
+        (ModoConstante.ULTIMO, D(70)),
+        (ModoConstante.MEDIA, D(80)),  # (80 + 90 + 70) / 3
+        (ModoConstante.RAZON_DE_SUMAS, D(80)),  # 100 × (80 + 90 + 70) / (100 + 100 + 100)
+    ],
+)
+def test_constante_tres_reportes_el_segundo_distinto_del_ultimo(
+    modo: ModoConstante, ea: Decimal
+) -> None:
+    """Tipo constante (Política 9, viñeta 2; INT-01 para el modo): PA = M = 100 siempre."""
+    politica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, modo_constante=modo)
+    p = Programacion("constante", 100, [100, 100, 100, 100])
+    r = evaluar(p, [80, 90, 70, 95], hasta=3, politica=politica)
+    assert r.hasta == 3
+    assert r.ejecucion_acumulada == ea  # el 95 del T4 no cuenta a T3
+    assert r.programado_acumulado == D(100)
+    assert r.cumplimiento == ea / 100
+    assert r.avance_vigencia == ea / 100
+    assert r.avance_trimestre == D("0.7")  # 70 / 100, el T3 frente a su propia programación
+
+
+def test_resultado_hasta_y_reportes_posteriores_ignorados() -> None:
+    """A T2 solo cuentan T1 y T2: los 30 y 40 reportados después no cambian nada.
+    Suma 100 en 25 por trimestre: EA = 10 + 20 = 30, PA = 50, cumplimiento 30/50, vigencia
+    30/100, avance del T2 = 20/25."""
+    p = Programacion("suma", 100, [25, 25, 25, 25])
+    for hasta in (2, Trimestre(2025, 2)):
+        r = evaluar(p, [10, 20, 30, 40], hasta=hasta)
+        assert r == Resultado(
+            hasta=2,
+            avance_trimestre=D("0.8"),
+            ejecucion_acumulada=D(30),
+            programado_acumulado=D(50),
+            cumplimiento=D("0.6"),
+            avance_vigencia=D("0.3"),
+        )
+    assert evaluar(p, [10, 20, 30, 40], hasta=4).hasta == 4
+
+
+def test_errores_de_evaluar_completos() -> None:
+    """Mensaje, código, campo y valor de cada rechazo de ``evaluar`` (issue 13: son contrato)."""
+    p = Programacion("suma", 100, [25, 25, 25, 25])
+    with pytest.raises(TipoInvalido) as texto:
+        evaluar(p, "1234", 2)  # type: ignore[arg-type]
+    assert str(texto.value) == (
+        "ejecuciones: '1234' debe ser una secuencia de cuatro valores (T1..T4)"
+    )
+    assert (texto.value.campo, texto.value.valor) == ("ejecuciones", "1234")
+    tres = [1, 2, 3]
+    with pytest.raises(ErrorProgramacion) as cuantas:
+        evaluar(p, tres, 2)
+    assert str(cuantas.value) == (
+        "ejecuciones: se esperan exactamente 4 valores (T1..T4) y se recibieron 3"
+    )
+    assert (cuantas.value.codigo, cuantas.value.campo) == ("EJECUCIONES_INVALIDAS", "ejecuciones")
+    assert cuantas.value.valor is tres
+    with pytest.raises(TipoInvalido) as programacion:
+        evaluar("suma", [1, 2, 3, 4], 2)  # type: ignore[arg-type]
+    assert str(programacion.value) == "programacion: 'suma' debe ser una Programacion"
+    assert programacion.value.campo == "programacion"
+    with pytest.raises(TipoInvalido) as politica:
+        evaluar(p, [1, 2, 3, 4], 2, None)  # type: ignore[arg-type]
+    assert str(politica.value) == "politica: None debe ser una Politica"
+    assert politica.value.campo == "politica"

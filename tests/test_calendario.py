@@ -397,3 +397,245 @@ def test_vaciar_caches_da_los_mismos_resultados() -> None:
     assert modulo._limites == {}
     despues = calcular()
     assert antes == despues == (D(2022, 4, 18), 246)
+
+
+# --- Issue 13 (prueba de mutación): límites con su día, mensajes completos, calendario de la
+# entidad en REP-06. Fechas y días de la semana leídos de un calendario, no de la salida del código.
+
+
+def test_primer_año_de_holidays() -> None:
+    """INT-11: el primer año que ``holidays`` conoce para Colombia se calcula; el anterior es un
+    error que nombra el rango. El 1 de enero de 1901 fue martes (Año Nuevo) y el 2, miércoles."""
+    from holidays.countries.colombia import Colombia
+
+    inicio, fin = Colombia.start_year, Colombia.end_year
+    assert inicio == 1901
+    assert not es_dia_habil(D(1901, 1, 1))
+    assert motivo_no_habil(D(1901, 1, 1)) == "Año Nuevo"
+    assert es_dia_habil(D(1901, 1, 2))
+    assert siguiente_dia_habil(D(1901, 1, 1)) == D(1901, 1, 2)
+    assert festivos(fin)  # el último año también tiene sus festivos
+    for año in (inicio - 1, fin + 1):
+        with pytest.raises(ErrorCalendario) as error:
+            festivos(año)
+        assert str(error.value) == (
+            f"año: {año} está fuera del calendario de festivos conocido ({inicio}-{fin}); "
+            "no se calcula un plazo sin festivos"
+        )
+        assert (error.value.codigo, error.value.campo, error.value.valor) == (
+            "AÑO_FUERA_DE_CALENDARIO",
+            "año",
+            año,
+        )
+
+
+def test_mensajes_de_tipo_y_de_calendario() -> None:
+    with pytest.raises(TipoInvalido) as calendario:
+        es_dia_habil(D(2025, 1, 2), "festivos")  # type: ignore[arg-type]
+    assert str(calendario.value) == "calendario: 'festivos' debe ser un Calendario o None"
+    assert calendario.value.valor == "festivos"
+    with pytest.raises(TipoInvalido) as fechas_texto:
+        Calendario(no_habiles="2025-01-02")  # type: ignore[arg-type]
+    assert str(fechas_texto.value) == (
+        "no_habiles: '2025-01-02' debe ser un conjunto de fechas (datetime.date)"
+    )
+    assert fechas_texto.value.valor == "2025-01-02"
+    with pytest.raises(TipoInvalido) as bytes_:
+        Calendario(habiles=b"x")  # type: ignore[arg-type]
+    assert bytes_.value.campo == "habiles"
+    with pytest.raises(TipoInvalido) as politica:
+        fecha_limite_reporte(Trimestre(2025, 1), None)  # type: ignore[arg-type]
+    assert str(politica.value) == "politica: None debe ser una Politica"
+    with pytest.raises(TipoInvalido) as trimestre:
+        oportunidad("2025-T1", D(2025, 4, 1))  # type: ignore[arg-type]
+    assert str(trimestre.value) == (
+        "trimestre: '2025-T1' debe ser un Trimestre (por ejemplo Trimestre(2025, 1))"
+    )
+    with pytest.raises(TipoInvalido) as hasta:
+        dias_habiles_entre(D(2025, 1, 1), "2025-01-02")  # type: ignore[arg-type]
+    assert hasta.value.campo == "hasta"
+    with pytest.raises(TipoInvalido) as envio:
+        oportunidad(Trimestre(2025, 1), datetime.datetime(2025, 4, 1, 8))
+    assert envio.value.campo == "fecha_envio"
+
+
+def test_calendario_contradictorio_nombra_la_primera_fecha() -> None:
+    with pytest.raises(ErrorCalendario) as error:
+        Calendario(
+            no_habiles={D(2025, 3, 4), D(2025, 1, 2), D(2025, 5, 6)},
+            habiles={D(2025, 5, 6), D(2025, 3, 4)},
+        )
+    assert str(error.value) == (
+        "habiles: 2025-03-04 también está en no_habiles; una fecha no puede ser hábil y no hábil "
+        "a la vez"
+    )
+    assert (error.value.campo, error.value.valor) == ("habiles", "2025-03-04")
+
+
+def test_rep06_retraso_con_calendario_de_la_entidad() -> None:
+    """REP-06 (Actividad 9, Nota 2): 2025-T1 vence el martes 15 de abril de 2025. Enviado el lunes
+    21: cuentan el miércoles 16 y el lunes 21 (17 y 18 fueron Jueves y Viernes Santo, 19-20 fin
+    de semana): 2 días hábiles. Si la entidad no trabajó el 16, queda 1."""
+    sin_16 = Calendario(no_habiles={D(2025, 4, 16)})
+    nacional = oportunidad(Trimestre(2025, 1), D(2025, 4, 21))
+    entidad = oportunidad(Trimestre(2025, 1), D(2025, 4, 21), calendario=sin_16)
+    assert (nacional.fecha_limite, nacional.dias_habiles_de_retraso) == (D(2025, 4, 15), 2)
+    assert (entidad.fecha_limite, entidad.dias_habiles_de_retraso) == (D(2025, 4, 15), 1)
+    assert entidad.explicar() == (
+        "2025-T1: enviado el 2025-04-21, fecha límite 2025-04-15: extemporáneo, 1 día hábil de "
+        "retraso (PLE-PIN-P005 v8, Actividad 9, Nota 2)"
+    )
+    assert nacional.explicar() == (
+        "2025-T1: enviado el 2025-04-21, fecha límite 2025-04-15: extemporáneo, 2 días hábiles de "
+        "retraso (PLE-PIN-P005 v8, Actividad 9, Nota 2)"
+    )
+    # La entidad trabajó el sábado 19: el envío de ese sábado lleva 2 días (16 y 19).
+    sabado = Calendario(habiles={D(2025, 4, 19)})
+    assert oportunidad(Trimestre(2025, 1), D(2025, 4, 19), calendario=sabado) == Oportunidad(
+        trimestre=Trimestre(2025, 1),
+        fecha_envio=D(2025, 4, 19),
+        fecha_limite=D(2025, 4, 15),
+        a_tiempo=False,
+        dias_habiles_de_retraso=2,
+        anticipado=False,
+    )
+
+
+def test_rep06_plazo_cacheado_distingue_politica_y_calendario() -> None:
+    """Actividad 9, Nota 2: 2026-T2 vence el miércoles 15 de julio de 2026; con un plazo de 13
+    días, el lunes 13 (Chiquinquirá) → martes 14; con el 15 no hábil para la entidad, jueves 16.
+    Pedidos en este orden, la caché de plazos no puede devolver uno por otro."""
+    trece = attrs.evolve(POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=13)
+    sin_15 = Calendario(no_habiles={D(2026, 7, 15)})
+    for _ in range(2):  # la segunda vuelta sale de la caché
+        assert fecha_limite_reporte(Trimestre(2026, 2)) == D(2026, 7, 15)
+        assert fecha_limite_reporte(Trimestre(2026, 2), trece) == D(2026, 7, 14)
+        assert fecha_limite_reporte(Trimestre(2026, 2), calendario=sin_15) == D(2026, 7, 16)
+        assert fecha_limite_reporte(Trimestre(2026, 3)) == D(2026, 10, 15)
+        assert fecha_limite_reporte(Trimestre(2025, 2)) == D(2025, 7, 15)
+    assert oportunidad(Trimestre(2026, 2), D(2026, 7, 15), trece).dias_habiles_de_retraso == 1
+
+
+def test_oportunidad_el_dia_limite_y_el_siguiente() -> None:
+    """Actividad 9, Nota 2: el 15 de abril de 2022 fue Viernes Santo, así que 2022-T1 vence el
+    lunes 18; enviado el 18 está a tiempo, el martes 19 lleva 1 día hábil de retraso."""
+    assert oportunidad(Trimestre(2022, 1), D(2022, 4, 18)).a_tiempo
+    tarde = oportunidad(Trimestre(2022, 1), D(2022, 4, 19))
+    assert (tarde.a_tiempo, tarde.dias_habiles_de_retraso) == (False, 1)
+    # INT-10: enviado el día de cierre (31 de marzo) es anticipado; el 1 de abril, no.
+    assert oportunidad(Trimestre(2022, 1), D(2022, 3, 31)).explicar() == (
+        "2022-T1: enviado el 2022-03-31, fecha límite 2022-04-18: a tiempo, pero enviado antes de "
+        "terminar el trimestre (PLE-PIN-P005 v8, Actividad 9, Nota 2)"
+    )
+    assert not oportunidad(Trimestre(2022, 1), D(2022, 4, 1)).anticipado
+
+
+def test_motivo_no_habil_orden_de_las_razones() -> None:
+    """Un festivo que la entidad también declara no hábil se explica por la entidad; un sábado
+    festivo (1 de enero de 2022) por su festivo; un sábado cualquiera, «sábado»."""
+    entidad = Calendario(no_habiles={D(2025, 12, 8)})  # lunes, Inmaculada Concepción
+    assert motivo_no_habil(D(2025, 12, 8), entidad) == "día no hábil declarado por la entidad"
+    assert motivo_no_habil(D(2025, 12, 8)) == festivos(2025)[D(2025, 12, 8)]
+    assert motivo_no_habil(D(2022, 1, 1)) == festivos(2022)[D(2022, 1, 1)]
+    assert motivo_no_habil(D(2022, 1, 8)) == "sábado"
+    assert motivo_no_habil(D(2022, 1, 9)) == "domingo"
+    trabajado = Calendario(habiles={D(2022, 1, 8)})
+    assert motivo_no_habil(D(2022, 1, 8), trabajado) is None
+    assert es_dia_habil(D(2022, 1, 8), trabajado)
+
+
+def test_calendario_de_la_entidad_en_cada_funcion() -> None:
+    """Semana Santa de 2025: jueves 17 y viernes 18 de abril; 19-20 fin de semana. La entidad no
+    trabaja el miércoles 16 (``sin_16``) o el martes 15 (``sin_15``)."""
+    sin_16 = Calendario(no_habiles={D(2025, 4, 16)})
+    sin_15 = Calendario(no_habiles={D(2025, 4, 15)})
+    assert siguiente_dia_habil(D(2025, 4, 15)) == D(2025, 4, 16)
+    assert siguiente_dia_habil(D(2025, 4, 15), sin_16) == D(2025, 4, 21)
+    # Desde el domingo 13: el lunes 14 es hábil; si la entidad tampoco trabaja el 14, el martes 15.
+    assert dia_habil_desde(D(2025, 4, 13), Calendario(no_habiles={D(2025, 4, 14)})) == D(
+        2025, 4, 15
+    )
+    assert dia_habil_desde(D(2025, 4, 13)) == D(2025, 4, 14)
+    # (15, 21]: 16 y 21 en el nacional; sin el 16, solo el 21. Al revés, con signo.
+    assert dias_habiles_entre(D(2025, 4, 21), D(2025, 4, 15)) == -2
+    assert dias_habiles_entre(D(2025, 4, 21), D(2025, 4, 15), sin_16) == -1
+    # El extremo izquierdo no cuenta aunque la entidad lo declare no hábil: (16, 21] = {21}.
+    assert dias_habiles_entre(D(2025, 4, 16), D(2025, 4, 21), sin_16) == 1
+    # El extremo derecho sí cuenta: (15, 16] = {16}, que la entidad no trabaja -> 0.
+    assert dias_habiles_entre(D(2025, 4, 15), D(2025, 4, 16), sin_16) == 0
+    # Dos días trabajados en un fin de semana (sábado 15 y domingo 16 de noviembre de 2025).
+    finde = Calendario(habiles={D(2025, 11, 15), D(2025, 11, 16)})
+    assert dias_habiles_entre(D(2025, 11, 14), D(2025, 11, 16), finde) == 2
+    assert dias_habiles_entre(D(2025, 11, 14), D(2025, 11, 16)) == 0
+    # REP-06: sin el 15, el plazo de 2025-T1 pasa al 16 y un envío del 16 está a tiempo.
+    op = oportunidad(Trimestre(2025, 1), D(2025, 4, 16), calendario=sin_15)
+    assert (op.fecha_limite, op.a_tiempo) == (D(2025, 4, 16), True)
+    assert not oportunidad(Trimestre(2025, 1), D(2025, 4, 16)).a_tiempo
+
+
+def test_extremos_del_calendario_de_holidays() -> None:
+    """Contar días en el primer y el último año conocidos no consulta el año de fuera: del martes
+    1 de enero de 1901 al viernes 4 hay 3 días hábiles (2, 3 y 4)."""
+    from holidays.countries.colombia import Colombia
+
+    assert dias_habiles_entre(D(1901, 1, 1), D(1901, 1, 4)) == 3
+    fin = Colombia.end_year
+    diciembre = (D(fin, 12, 1), D(fin, 12, 31))
+    assert dias_habiles_entre(*diciembre) == _habiles_dia_a_dia(*diciembre, None)
+
+
+def test_mensajes_de_festivos_y_motivo() -> None:
+    with pytest.raises(TipoInvalido) as error:
+        festivos(True)
+    assert str(error.value) == "año: True debe ser un entero"
+    with pytest.raises(TipoInvalido) as motivo:
+        motivo_no_habil("2025-01-01")  # type: ignore[arg-type]
+    assert motivo.value.campo == "fecha"
+    assert str(motivo.value).startswith("fecha: '2025-01-01' debe ser una fecha")
+
+
+def test_año_sin_festivos_en_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """INT-11: si ``holidays`` no diera festivos para un año de su rango, el plazo no se calcula
+    sobre una lista vacía (defensa que los datos actuales del paquete no activan)."""
+    import holidays.countries.colombia as fuente
+
+    class SinFestivos(dict):  # type: ignore[type-arg]
+        start_year, end_year = 1901, 2100
+
+        def __init__(self, **_opciones: object) -> None:
+            super().__init__()
+
+    modulo.vaciar_caches()
+    monkeypatch.setattr(fuente, "Colombia", SinFestivos)
+    try:
+        with pytest.raises(ErrorCalendario) as error:
+            festivos(2030)
+        assert str(error.value) == "año: 2030 no tiene festivos en el paquete holidays"
+        assert (error.value.codigo, error.value.campo, error.value.valor) == (
+            "AÑO_FUERA_DE_CALENDARIO",
+            "año",
+            2030,
+        )
+    finally:
+        monkeypatch.undo()
+        modulo.vaciar_caches()
+    assert len(festivos(2030)) > 0
+
+
+def test_plazo_calculado_una_vez(monkeypatch: pytest.MonkeyPatch) -> None:
+    """El plazo de un trimestre (con la misma política y el mismo calendario) se calcula una vez y
+    se guarda: pedirlo de nuevo no vuelve a buscar el día hábil (issue 12)."""
+    llamadas: list[D] = []
+    original = modulo.dia_habil_desde
+
+    def contar(fecha: D, calendario: Calendario | None = None) -> D:
+        llamadas.append(fecha)
+        return original(fecha, calendario)
+
+    modulo.vaciar_caches()
+    monkeypatch.setattr(modulo, "dia_habil_desde", contar)
+    entidad = Calendario(no_habiles={D(2025, 4, 15)})
+    for _ in range(3):
+        assert fecha_limite_reporte(Trimestre(2025, 1)) == D(2025, 4, 15)
+        assert fecha_limite_reporte(Trimestre(2025, 1), calendario=entidad) == D(2025, 4, 16)
+    assert llamadas == [D(2025, 4, 15), D(2025, 4, 15)]

@@ -219,3 +219,145 @@ def test_porcentaje_redondea_a_lo_mas_medio_centesimo(valor: Decimal) -> None:
     presentado = porcentaje(valor)
     assert presentado is not None
     assert abs(presentado - valor * 100) <= Decimal("0.005")
+
+
+# --- Issue 13 (prueba de mutación): el mensaje, el código, el campo y el valor de cada error son
+# parte del contrato. Cada mensaje esperado se escribió a mano a partir de la regla que anuncia.
+
+_LISTA: list[int] = [1]
+
+
+@pytest.mark.parametrize(
+    ("entrada", "clase", "codigo", "mensaje"),
+    [
+        (True, TipoInvalido, "TIPO_INVALIDO", "peso: True es un booleano, no un número"),
+        (None, TipoInvalido, "TIPO_INVALIDO", "peso: falta el número (se recibió None)"),
+        (
+            _LISTA,
+            TipoInvalido,
+            "TIPO_INVALIDO",
+            (
+                "peso: [1] es de tipo list; se espera un número (int, Decimal, float o texto con "
+                "punto decimal)"
+            ),
+        ),
+        (Decimal("NaN"), ErrorNumero, "NUMERO_INVALIDO",
+         "peso: Decimal('NaN') no es un número finito"),
+        ("-2", ErrorNumero, "NUMERO_INVALIDO",
+         "peso: -2 es negativo; debe ser mayor o igual que 0"),
+        (
+            "2e15",
+            ErrorNumero,
+            "NUMERO_FUERA_DE_RANGO",
+            (
+                "peso: 2e15 está fuera del rango de una cifra de un plan (0, o entre 10^-20 "
+                "y 10^15 en valor absoluto)"
+            ),
+        ),
+        (
+            "1.234,5",
+            ErrorNumero,
+            "NUMERO_INVALIDO",
+            (
+                "peso: '1.234,5' usa coma decimal; escriba el número con punto decimal y sin "
+                "separador de miles"
+            ),
+        ),
+        ("abc", ErrorNumero, "NUMERO_INVALIDO", "peso: 'abc' no es un número"),
+        # "X" no es un signo: "Xinf" no es un infinito escrito con signo, es un texto cualquiera.
+        ("Xinf", ErrorNumero, "NUMERO_INVALIDO", "peso: 'Xinf' no es un número"),
+        ("-inf", ErrorNumero, "NUMERO_INVALIDO", "peso: '-inf' no es un número finito"),
+        (
+            "1e9999999999999999999",
+            ErrorNumero,
+            "NUMERO_FUERA_DE_RANGO",
+            "peso: '1e9999999999999999999' está fuera del rango de una cifra de un plan",
+        ),
+    ],
+)
+def test_error_completo(entrada: object, clase: type, codigo: str, mensaje: str) -> None:
+    """Cada rechazo lleva su clase, su código, el campo pedido, el valor original tal cual llegó y
+    el mensaje exacto (que no muestra reprs de Python salvo el del valor recibido)."""
+    with pytest.raises(clase) as error:
+        a_decimal(entrada, "peso")
+    assert str(error.value) == mensaje
+    assert error.value.codigo == codigo
+    assert error.value.campo == "peso"
+    assert error.value.valor is entrada
+
+
+def test_float_rechazado_conserva_el_float_original() -> None:
+    """Un float se convierte por su texto, pero el error muestra y guarda el float recibido."""
+    infinito = float("inf")
+    with pytest.raises(ErrorNumero) as error:
+        a_decimal(infinito, "peso")
+    assert error.value.valor is infinito
+    assert str(error.value).startswith("peso: ")
+    assert "inf" in str(error.value)
+    assert str(error.value).endswith(" no es un número finito")
+
+
+def test_campo_por_defecto_es_valor() -> None:
+    for funcion in (a_decimal, a_decimal_opcional):
+        with pytest.raises(ErrorNumero) as error:
+            funcion("-1")
+        assert error.value.campo == "valor"
+        assert str(error.value) == "valor: -1 es negativo; debe ser mayor o igual que 0"
+
+
+def test_opcional_pasa_campo_y_negativo() -> None:
+    """``a_decimal_opcional`` rechaza negativos por defecto y los admite si se pide."""
+    with pytest.raises(ErrorNumero) as error:
+        a_decimal_opcional("-1", "ejecucion")
+    assert error.value.campo == "ejecucion"
+    assert error.value.valor == "-1"
+    assert a_decimal_opcional("-1", "ejecucion", negativo=True) == Decimal(-1)
+
+
+def test_exponente_enorme_con_el_contexto_global_sin_trampas() -> None:
+    """Aunque el contexto global no atrape operaciones inválidas (Decimal("1e…") daría NaN), la
+    conversión usa su propio contexto y el error es el de rango."""
+    with decimal.localcontext() as ctx:
+        ctx.traps[decimal.InvalidOperation] = False
+        with pytest.raises(ErrorNumero) as error:
+            a_decimal("1e9999999999999999999", "meta")
+    assert error.value.codigo == "NUMERO_FUERA_DE_RANGO"
+    assert error.value.campo == "meta"
+    assert error.value.valor == "1e9999999999999999999"
+
+
+def test_redondear_en_el_limite_de_los_50_digitos() -> None:
+    """1E+47 con 2 decimales ocupa 48 + 2 = 50 dígitos, justo los del contexto; 1E+48, 51."""
+    assert redondear(Decimal("1E+47")) == Decimal(10) ** 47
+    assert str(redondear(Decimal("1E+47"))) == "1" + "0" * 47 + ".00"
+    with pytest.raises(ErrorNumero) as error:
+        redondear(Decimal("1E+48"))
+    assert error.value.codigo == "NUMERO_FUERA_DE_RANGO"
+    assert error.value.campo == "valor"
+    assert error.value.valor == Decimal("1E+48")
+    assert str(error.value) == "valor: 1E+48 no se puede presentar con 2 decimales en 50 dígitos"
+    # 1E+45 con 4 decimales: 46 + 4 = 50 (cabe); con 5 decimales, 51 (no cabe).
+    assert redondear(Decimal("1E+45"), 4) == Decimal(10) ** 45
+    with pytest.raises(ErrorNumero):
+        redondear(Decimal("1E+45"), 5)
+
+
+def test_redondear_errores_de_sus_argumentos() -> None:
+    with pytest.raises(ErrorNumero) as error:
+        redondear(Decimal(1), -1)
+    assert str(error.value) == "decimales: -1 debe ser un entero mayor o igual que 0"
+    assert (error.value.campo, error.value.valor) == ("decimales", -1)
+    with pytest.raises(TipoInvalido) as tipo:
+        redondear(None)  # type: ignore[arg-type]
+    assert tipo.value.campo == "valor"
+    with pytest.raises(ErrorNumero) as nan:
+        porcentaje(Decimal("NaN"))
+    assert nan.value.campo == "fraccion"
+    assert str(nan.value) == "fraccion: Decimal('NaN') no es un número finito"
+
+
+def test_texto_numero_decimales_y_numeros_pequenos() -> None:
+    # 2.5 a 0 decimales: mitad hacia arriba -> 3; 0.0000001 a 8 decimales, sin notación científica.
+    assert texto_numero(Decimal("2.5"), 0) == "3"
+    assert texto_numero(Decimal("0.0000001"), 8) == "0.0000001"
+    assert texto_numero(Decimal("1.2345"), 3) == "1.235"

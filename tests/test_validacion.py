@@ -1,0 +1,150 @@
+"""Pruebas de las ayudas de validación compartidas (``_validacion``; issue 13).
+
+Cada mensaje esperado se escribió a mano desde el contrato de la ayuda: ``"{campo}: {valor!r} debe
+ser {descripcion}"``, con el campo y el valor recibidos en el error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attrs
+import pytest
+
+from sdg_metas._validacion import (
+    de_tipo,
+    enum_desde_texto,
+    exigir_entero,
+    exigir_fecha,
+    exigir_tipo,
+    sin_tildes,
+    tupla_de,
+)
+from sdg_metas.errores import ErrorModelo, ErrorSdgMetas, ErrorTrimestre, TipoInvalido
+
+
+class Color(enum.Enum):
+    ROJO_OSCURO = "rojo-oscuro"  # el valor no es el nombre con espacios
+    AZUL = "1"
+
+
+def test_sin_tildes() -> None:
+    assert sin_tildes("  Línea BASE ") == "linea base"
+    assert sin_tildes("Ñandú") == "nandu"
+    assert sin_tildes("ﬁn") == "fin"  # NFKD: la ligadura se descompone
+
+
+def test_exigir_tipo() -> None:
+    assert exigir_tipo(3, int, "n", "un entero") == 3
+    with pytest.raises(TipoInvalido) as error:
+        exigir_tipo("3", int, "n", "un entero")
+    assert str(error.value) == "n: '3' debe ser un entero"
+    assert (error.value.campo, error.value.valor) == ("n", "3")
+
+
+def test_exigir_entero() -> None:
+    assert exigir_entero(0, "n") == 0
+    for malo in (True, 1.0, "1", None):
+        with pytest.raises(TipoInvalido) as error:
+            exigir_entero(malo, "vigencia")
+        assert str(error.value) == f"vigencia: {malo!r} debe ser un número entero"
+        assert (error.value.campo, error.value.valor) == ("vigencia", malo)
+    with pytest.raises(TipoInvalido) as descrito:
+        exigir_entero("x", "año", "un entero")
+    assert str(descrito.value) == "año: 'x' debe ser un entero"
+
+
+def test_exigir_fecha() -> None:
+    hoy = datetime.date(2025, 4, 15)
+    assert exigir_fecha(hoy, "fecha") is hoy
+    momento = datetime.datetime(2025, 4, 15, 9, 30)
+    with pytest.raises(TipoInvalido) as error:
+        exigir_fecha(momento, "fecha_envio")
+    assert str(error.value) == (
+        "fecha_envio: datetime.datetime(2025, 4, 15, 9, 30) debe ser una fecha (datetime.date), "
+        "no datetime"
+    )
+    assert (error.value.campo, error.value.valor) == ("fecha_envio", momento)
+    with pytest.raises(TipoInvalido) as texto:
+        exigir_fecha("2025-04-15", "fecha")
+    assert str(texto.value).endswith("no str")
+
+
+@pytest.mark.parametrize(
+    "texto",
+    ["ROJO_OSCURO", "rojo oscuro", " Rojo Oscuro ", "rojo_oscuro", "rójo óscuro", "rojo-oscuro"],
+)
+def test_enum_por_nombre_o_valor(texto: str) -> None:
+    assert enum_desde_texto(Color, texto, "color") is Color.ROJO_OSCURO
+
+
+def test_enum_miembro_y_valor_numerico() -> None:
+    assert enum_desde_texto(Color, Color.AZUL, "color") is Color.AZUL
+    assert enum_desde_texto(Color, "1", "color") is Color.AZUL
+    assert enum_desde_texto(Color, "azul", "color") is Color.AZUL
+
+
+def test_enum_desconocido() -> None:
+    with pytest.raises(ErrorModelo) as error:
+        enum_desde_texto(Color, "verde", "color")
+    assert str(error.value) == (
+        "color: 'verde' no es un valor válido; valores válidos: ROJO_OSCURO, AZUL"
+    )
+    assert (error.value.codigo, error.value.campo, error.value.valor) == (
+        "COLOR_DESCONOCIDO",
+        "color",
+        "verde",
+    )
+    with pytest.raises(ErrorTrimestre) as propio:
+        enum_desde_texto(Color, "verde", "color", ErrorTrimestre)
+    assert propio.value.codigo == "COLOR_DESCONOCIDO"
+
+
+def test_enum_no_texto() -> None:
+    with pytest.raises(TipoInvalido) as error:
+        enum_desde_texto(Color, 1, "color")
+    assert str(error.value) == "color: 1 no es un texto ni un Color"
+    assert (error.value.campo, error.value.valor) == ("color", 1)
+
+
+@attrs.frozen
+class _Caja:
+    n: object = attrs.field(validator=de_tipo("un entero", int))
+    opcional: object = attrs.field(default=None, validator=de_tipo("un texto", str, opcional=True))
+    logico: object = attrs.field(default=True, validator=de_tipo("un booleano", bool))
+    nombrado: object = attrs.field(default=1, validator=de_tipo("un entero", int, campo="otro"))
+
+
+def test_de_tipo() -> None:
+    assert _Caja(3, "a", False, 2).n == 3
+    assert _Caja(3).opcional is None
+    with pytest.raises(TipoInvalido) as booleano:
+        _Caja(True)
+    assert str(booleano.value) == "n: True debe ser un entero"
+    assert (booleano.value.campo, booleano.value.valor) == ("n", True)
+    with pytest.raises(TipoInvalido) as opcional:
+        _Caja(1, 5)
+    assert str(opcional.value) == "opcional: 5 debe ser un texto o None"
+    with pytest.raises(TipoInvalido) as nombrado:
+        _Caja(1, None, True, "x")
+    assert str(nombrado.value) == "otro: 'x' debe ser un entero"
+    assert nombrado.value.campo == "otro"
+    with pytest.raises(TipoInvalido) as nulo:
+        _Caja(None)
+    assert str(nulo.value) == "n: None debe ser un entero"
+
+
+def test_tupla_de() -> None:
+    assert tupla_de([1, 2], int, "valores", "un entero") == (1, 2)
+    assert tupla_de(iter([]), int, "valores", "un entero") == ()
+    with pytest.raises(TipoInvalido) as elemento:
+        tupla_de([1, "2"], int, "valores", "un entero")
+    assert str(elemento.value) == "valores[1]: '2' debe ser un entero"
+    assert (elemento.value.campo, elemento.value.valor) == ("valores[1]", "2")
+    for malo in ("12", b"12", 12):
+        with pytest.raises(TipoInvalido) as error:
+            tupla_de(malo, int, "valores", "un entero")
+        assert str(error.value) == f"valores: {malo!r} debe ser una secuencia de int"
+        assert (error.value.campo, error.value.valor) == ("valores", malo)
+        assert isinstance(error.value, ErrorSdgMetas)
