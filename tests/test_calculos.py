@@ -425,5 +425,5 @@ def test_errores_de_evaluar_completos() -> None:
     assert programacion.value.campo == "programacion"
     with pytest.raises(TipoInvalido) as politica:
         evaluar(p, [1, 2, 3, 4], 2, None)  # type: ignore[arg-type]
-    assert str(politica.value) == "politica: None debe ser una Politica"
+    assert str(politica.value) == "politica: vacío debe ser una Politica"  # issue 14: nunca None
     assert politica.value.campo == "politica"

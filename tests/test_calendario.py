@@ -432,7 +432,7 @@ def test_primer_año_de_holidays() -> None:
 def test_mensajes_de_tipo_y_de_calendario() -> None:
     with pytest.raises(TipoInvalido) as calendario:
         es_dia_habil(D(2025, 1, 2), "festivos")  # type: ignore[arg-type]
-    assert str(calendario.value) == "calendario: 'festivos' debe ser un Calendario o None"
+    assert str(calendario.value) == "calendario: 'festivos' debe ser un Calendario (o quedar vacío)"
     assert calendario.value.valor == "festivos"
     with pytest.raises(TipoInvalido) as fechas_texto:
         Calendario(no_habiles="2025-01-02")  # type: ignore[arg-type]
@@ -445,7 +445,7 @@ def test_mensajes_de_tipo_y_de_calendario() -> None:
     assert bytes_.value.campo == "habiles"
     with pytest.raises(TipoInvalido) as politica:
         fecha_limite_reporte(Trimestre(2025, 1), None)  # type: ignore[arg-type]
-    assert str(politica.value) == "politica: None debe ser una Politica"
+    assert str(politica.value) == "politica: vacío debe ser una Politica"  # issue 14: nunca None
     with pytest.raises(TipoInvalido) as trimestre:
         oportunidad("2025-T1", D(2025, 4, 1))  # type: ignore[arg-type]
     assert str(trimestre.value) == (

@@ -48,7 +48,9 @@ def test_exigir_entero() -> None:
     for malo in (True, 1.0, "1", None):
         with pytest.raises(TipoInvalido) as error:
             exigir_entero(malo, "vigencia")
-        assert str(error.value) == f"vigencia: {malo!r} debe ser un número entero"
+        # issue 14: los mensajes dicen «vacío», nunca None
+        mostrado = "vacío" if malo is None else repr(malo)
+        assert str(error.value) == f"vigencia: {mostrado} debe ser un número entero"
         assert (error.value.campo, error.value.valor) == ("vigencia", malo)
     with pytest.raises(TipoInvalido) as descrito:
         exigir_entero("x", "año", "un entero")
@@ -89,7 +91,8 @@ def test_enum_desconocido() -> None:
     with pytest.raises(ErrorModelo) as error:
         enum_desde_texto(Color, "verde", "color")
     assert str(error.value) == (
-        "color: 'verde' no es un valor válido; valores válidos: ROJO_OSCURO, AZUL"
+        # issue 14: los valores válidos se dicen por su valor, no por el nombre del miembro
+        "color: 'verde' no es un valor válido; valores válidos: rojo-oscuro, 1"
     )
     assert (error.value.codigo, error.value.campo, error.value.valor) == (
         "COLOR_DESCONOCIDO",
@@ -125,14 +128,14 @@ def test_de_tipo() -> None:
     assert (booleano.value.campo, booleano.value.valor) == ("n", True)
     with pytest.raises(TipoInvalido) as opcional:
         _Caja(1, 5)
-    assert str(opcional.value) == "opcional: 5 debe ser un texto o None"
+    assert str(opcional.value) == "opcional: 5 debe ser un texto (o quedar vacío)"
     with pytest.raises(TipoInvalido) as nombrado:
         _Caja(1, None, True, "x")
     assert str(nombrado.value) == "otro: 'x' debe ser un entero"
     assert nombrado.value.campo == "otro"
     with pytest.raises(TipoInvalido) as nulo:
         _Caja(None)
-    assert str(nulo.value) == "n: None debe ser un entero"
+    assert str(nulo.value) == "n: vacío debe ser un entero"
 
 
 def test_tupla_de() -> None:

@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from ._validacion import exigir_entero, exigir_fecha, exigir_tipo, tupla_de
+from ._validacion import exigir_entero, exigir_fecha, exigir_iterable, exigir_tipo
 from .errores import ErrorCalendario, TipoInvalido
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
 from .trimestre import Trimestre
@@ -133,10 +133,8 @@ def festivos(año: int) -> Mapping[datetime.date, str]:
 
 
 def _fechas(valor: object, campo: str) -> frozenset[datetime.date]:
-    fechas = tupla_de(valor, datetime.date, campo, "una fecha (datetime.date)")
-    for fecha in fechas:
-        _validar_fecha(fecha, campo)  # un datetime también es date: se rechaza aquí
-    return frozenset(fechas)
+    fechas = exigir_iterable(valor, campo, "un conjunto de fechas (datetime.date)")
+    return frozenset(_validar_fecha(fecha, campo) for fecha in fechas)
 
 
 def _no_habiles(valor: object) -> frozenset[datetime.date]:
