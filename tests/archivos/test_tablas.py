@@ -196,3 +196,44 @@ def test_opciones_invalidas() -> None:
     with pytest.raises(ErrorArchivo) as error:
         cargar_xlsx("plan.xlsx", decimal="x")
     assert error.value.codigo == "OPCION_INVALIDA"
+
+
+# --- fila_encabezado: títulos encima de la tabla (issue 14) ----------------------------------
+
+_TITULOS = [
+    ["SECRETARÍA DISTRITAL DE GOBIERNO"],
+    ["PLE-PIN-F017 Formulación y seguimiento planes de gestión nivel central"],
+]
+_ENCABEZADOS = ["vigencia", "unidad_plan", "codigo", "descripcion", "tipo", "magnitud",
+                "t1", "t2", "t3", "t4", "peso"]
+_META = [2025, "Proceso de prueba", "M1", "Atender 40 solicitudes", "suma", 40,
+         10, 10, 10, 10, 100]
+
+
+def test_fila_encabezado_en_csv() -> None:
+    """Un formato con dos filas de título: la tabla empieza en la fila 3. Sin la opción, los
+    títulos se toman por encabezados y el archivo no carga; con ``fila_encabezado=3`` sí, y
+    las ubicaciones siguen siendo las filas del archivo."""
+    texto = "\n".join(
+        ";".join(str(c) for c in fila) for fila in [*_TITULOS, _ENCABEZADOS, _META]
+    ) + "\n"
+    with pytest.raises(ErrorCarga):
+        cargar_csv(texto)
+    plan = cargar_csv(texto, fila_encabezado=3)
+    assert [m.codigo for m in plan.metas] == ["M1"]
+    assert plan.metas[0].programacion.magnitud == Decimal(40)
+    malo = texto.replace(";suma;", ";lineal;")
+    with pytest.raises(ErrorCarga) as error:
+        cargar_csv(malo, fila_encabezado=3)
+    assert "fila 4" in str(error.value)
+    with pytest.raises(ErrorArchivo) as invalido:
+        cargar_csv(texto, fila_encabezado=0)
+    assert invalido.value.codigo == "LIMITE_INVALIDO"
+
+
+def test_fila_encabezado_en_excel(tmp_path: Path) -> None:
+    ruta = _libro(tmp_path / "f017.xlsx", [*_TITULOS, _ENCABEZADOS, _META])
+    with pytest.raises(ErrorCarga):
+        cargar_plan(ruta, hoja="Plan")
+    plan = cargar_plan(ruta, hoja="Plan", fila_encabezado=3)
+    assert (plan.unidad, [m.codigo for m in plan.metas]) == ("Proceso de prueba", ["M1"])

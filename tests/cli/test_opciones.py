@@ -221,3 +221,20 @@ def test_plazos_no_carga_lo_que_no_necesita() -> None:
                    "sdg_metas.reportes", "sdg_metas.modificaciones"):
         assert pesado not in salida
     assert "sdg_metas.calendario" in salida
+
+
+def test_fila_encabezado_de_punta_a_punta(tmp_path: Path) -> None:
+    """Issue 14: ``--fila-encabezado`` llega al cargador; un CSV con dos filas de título se lee
+    desde la fila 3 (sin la opción, es un error de entrada: salida 2)."""
+    ruta = tmp_path / "f017.csv"
+    ruta.write_text(
+        "SECRETARÍA DISTRITAL DE GOBIERNO\n"
+        "PLE-PIN-F017 Formulación y seguimiento planes de gestión\n"
+        "vigencia;unidad_plan;codigo;descripcion;tipo;magnitud;t1;t2;t3;t4;peso\n"
+        "2025;Proceso de prueba;M1;Atender 40 solicitudes;suma;40;10;10;10;10;100\n",
+        encoding="utf-8",
+    )
+    assert correr("evaluar", str(ruta))[0] == 2
+    codigo, texto = correr("evaluar", str(ruta), "--fila-encabezado", "3", "--formato", "json")
+    assert codigo == 0
+    assert json.loads(texto)["unidad"] == "Proceso de prueba"

@@ -80,6 +80,7 @@ def cargar_plan(
     hoja: str | None = None,
     ignorar_columnas: bool = False,
     limites: Limites | None = None,
+    fila_encabezado: int | None = None,
 ) -> PlanDeGestion:
     """Carga un plan de una ruta (``.json``, ``.csv`` o ``.xlsx``) o de un texto JSON.
 
@@ -87,8 +88,9 @@ def cargar_plan(
     se lee de la entrada estándar; cualquier otro ``str`` o ``Path`` es una ruta a un archivo
     regular (una carpeta, una FIFO o un dispositivo se rechazan sin abrirlos), y su extensión
     decide el formato. ``vigencia``, ``unidad``, ``nivel``, ``delimitador``, ``decimal``,
-    ``hoja`` e ``ignorar_columnas`` se pasan a :func:`cargar_csv` y :func:`cargar_xlsx` (el JSON
-    no los usa). ``limites`` (:class:`Limites`) acota todo lo demás; ``max_bytes`` y
+    ``hoja``, ``ignorar_columnas`` y ``fila_encabezado`` (la fila de los encabezados de la tabla
+    de metas, cuando arriba hay títulos) se pasan a :func:`cargar_csv` y :func:`cargar_xlsx` (el
+    JSON no los usa). ``limites`` (:class:`Limites`) acota todo lo demás; ``max_bytes`` y
     ``max_metas``, si se dan, ganan sobre los suyos. Si algo está mal se lanza
     :class:`ErrorCarga` con todos los problemas; otra cosa que no sea una ruta o un texto es
     ``TipoInvalido``.
@@ -113,6 +115,7 @@ def cargar_plan(
         "vigencia": vigencia, "unidad": unidad, "nivel": nivel, "decimal": decimal,
         "max_bytes": efectivos.max_bytes, "max_metas": efectivos.max_metas,
         "ignorar_columnas": ignorar_columnas, "limites": efectivos,
+        "fila_encabezado": fila_encabezado,
     }
     if sufijo == ".json" or str(ruta) == ENTRADA_ESTANDAR:
         return _cargar_json(ruta, False, efectivos)

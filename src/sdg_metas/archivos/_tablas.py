@@ -14,7 +14,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -128,8 +128,11 @@ def archivos_del_plan(
 # --- Lectura ------------------------------------------------------------------------------------
 
 
-def _detectar_delimitador(texto: str) -> str:
-    primera = next((linea for linea in io.StringIO(texto) if linea.strip()), "")
+def _detectar_delimitador(texto: str, desde: int = 1) -> str:
+    """El separador más frecuente en la fila de encabezados: la primera no vacía desde la línea
+    ``desde`` (la de ``fila_encabezado``, si hay títulos encima)."""
+    lineas = enumerate(io.StringIO(texto), 1)
+    primera = next((linea for n, linea in lineas if n >= desde and linea.strip()), "")
     conteos = {d: primera.count(d) for d in (";", ",", "\t")}
     mejor = max(conteos, key=lambda d: conteos[d])
     return mejor if conteos[mejor] > 0 else ","
@@ -164,6 +167,7 @@ def cargar_csv(
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
     limites: Limites | None = None,
+    fila_encabezado: int | None = None,
 ) -> PlanDeGestion:
     """Carga un plan de un CSV: una fila por meta (ver :data:`COLUMNAS_CSV`).
 
@@ -199,8 +203,9 @@ def cargar_csv(
     tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas)
     rec = Recolector(nombre)
     limites = limites or LIMITES
-    filas = _filas_acotadas(nombre, texto, _delimitador(texto, delimitador, decimal), limites)
-    metas = leer_metas(rec, tabla, filas, ignorar_columnas)
+    separador = _delimitador(texto, delimitador, decimal, fila_encabezado or 1)
+    filas = _filas_acotadas(nombre, texto, separador, limites)
+    metas = leer_metas(rec, tabla, desde_encabezado(filas, fila_encabezado), ignorar_columnas)
     otras: dict[str, Registros | None] = dict.fromkeys(HOJAS[1:])
     if not es_texto:
         for hoja, ruta in hermanos_csv(Path(ruta_o_texto)).items():
@@ -221,8 +226,23 @@ def _filas_acotadas(
     return acotar_filas(nombre, _filas_csv(texto, separador, nombre), limites)  # type: ignore[return-value]
 
 
-def _delimitador(texto: str, delimitador: str | None, decimal: str) -> str:
-    separador = delimitador or _detectar_delimitador(texto)
+_F = TypeVar("_F")
+
+
+def desde_encabezado(
+    filas: Iterator[tuple[int, _F]], fila_encabezado: int | None
+) -> Iterator[tuple[int, _F]]:
+    """Las filas desde ``fila_encabezado`` (1 = la primera; ``None``: la primera fila no vacía
+    es la de los encabezados). Las de arriba (títulos de un formato como PLE-PIN-F017) se
+    ignoran; las filas conservan su número, así las ubicaciones son las del archivo."""
+    if fila_encabezado is None:
+        return filas
+    validar_limite(fila_encabezado, "fila_encabezado")
+    return ((numero, celdas) for numero, celdas in filas if numero >= fila_encabezado)
+
+
+def _delimitador(texto: str, delimitador: str | None, decimal: str, desde: int = 1) -> str:
+    separador = delimitador or _detectar_delimitador(texto, desde)
     return ";" if separador == decimal else separador
 
 
@@ -292,6 +312,7 @@ def cargar_xlsx(
     max_bytes: int = MAX_BYTES,
     max_metas: int = MAX_METAS,
     limites: Limites | None = None,
+    fila_encabezado: int | None = None,
 ) -> PlanDeGestion:
     """Carga un plan de un libro de Excel (``.xlsx``).
 
@@ -326,7 +347,7 @@ def cargar_xlsx(
         tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas, primera)
         rec = Recolector(nombre)
         filas = acotar_filas(nombre, filas_de_hoja(rec, libro, formulas, primera), limites)
-        metas = leer_metas(rec, tabla, filas, ignorar_columnas)
+        metas = leer_metas(rec, tabla, desde_encabezado(filas, fila_encabezado), ignorar_columnas)
         otras: dict[str, Registros | None] = dict.fromkeys(HOJAS[1:])
         for nombre_hoja in otras:
             if nombre_hoja in libro.sheetnames and nombre_hoja != primera:
