@@ -20,7 +20,6 @@ import datetime
 import enum
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
-from operator import attrgetter
 
 import attrs
 
@@ -471,6 +470,10 @@ def _con_nivel(meta: Meta, nivel: Nivel) -> Meta:
     return copia
 
 
+def _numero_de_trimestre(reporte: Reporte) -> int:
+    return reporte.trimestre.numero
+
+
 def _indice_del_plan(
     metas: tuple[Meta, ...], reportes: tuple[Reporte, ...]
 ) -> dict[str, tuple[Meta, tuple[Reporte, ...]]]:
@@ -481,7 +484,9 @@ def _indice_del_plan(
     for meta in metas:
         if meta.codigo not in indice:
             propios = por_codigo.get(meta.codigo, ())
-            indice[meta.codigo] = (meta, tuple(sorted(propios, key=attrgetter("trimestre"))))
+            # todos son de la vigencia del plan (problemas_del_plan ya lo exigió): ordenar por
+            # número es ordenar por trimestre, sin comparar objetos Trimestre (issue 12)
+            indice[meta.codigo] = (meta, tuple(sorted(propios, key=_numero_de_trimestre)))
     return indice
 
 

@@ -203,7 +203,11 @@ def _h(
 ) -> tuple[Hallazgo, ...]:
     """Un hallazgo del reporte: el mensaje empieza por el trimestre."""
     trimestre = c.reporte.trimestre
-    return (Hallazgo(regla, f"{trimestre}: {mensaje}", severidad, c.meta.codigo, trimestre, campo),)
+    return (
+        Hallazgo._de_la_biblioteca(  # sin revalidar (issue 12, docs/escala.md)
+            regla, f"{trimestre}: {mensaje}", severidad, c.meta.codigo, trimestre, campo
+        ),
+    )
 
 
 def _vacio(texto: str) -> bool:
@@ -347,10 +351,20 @@ def es_analisis(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bo
     """
     exigir_tipo(texto, str, "texto", "un texto")
     exigir_tipo(politica, Politica, "politica", "una Politica")
-    if re.search(r"[^\W\d_]", texto) is None:
+    return _es_analisis(texto, politica.textos_sin_analisis)
+
+
+_LETRA = re.compile(r"[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _es_analisis(texto: str, sin_analisis: frozenset[str]) -> bool:
+    """:func:`es_analisis` con los argumentos ya comprobados; se recuerda por texto (issue 12:
+    los análisis de un año se repiten mucho: «N/A», «Avance del trimestre»…)."""
+    if _LETRA.search(texto) is None:
         return False
     normal = sin_tildes(texto)
-    return not {normal, normal.strip(_PUNTUACION)} & politica.textos_sin_analisis
+    return not {normal, normal.strip(_PUNTUACION)} & sin_analisis
 
 
 @functools.lru_cache(maxsize=8)
@@ -377,7 +391,7 @@ def nombra_causa(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> b
 def _justifica(r: Reporte, politica: Politica) -> bool:
     """El reporte justifica el retraso: en ``causas_retraso`` o, con ``INT-43``, en un análisis
     que nombra una causa (``INT-46``)."""
-    if es_analisis(r.causas_retraso, politica):
+    if _es_analisis(r.causas_retraso, politica.textos_sin_analisis):
         return True
     return politica.causas_retraso_en_analisis and any(
         nombra_causa(texto, politica) for texto in (r.analisis, r.analisis_acumulado)
@@ -400,7 +414,7 @@ def _retraso(c: ContextoReporte) -> str | None:
 
 def _falta_analisis(c: ContextoReporte, campo: str, que: str) -> tuple[Hallazgo, ...]:
     texto = getattr(c.reporte, campo)
-    if es_analisis(texto, c.politica):
+    if _es_analisis(texto, c.politica.textos_sin_analisis):
         return ()
     if _vacio(texto):
         return _h(c, "REP-03", campo, f"{campo}: falta el análisis {que}")
@@ -518,7 +532,9 @@ def _rep_08(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     hallazgos: tuple[Hallazgo, ...] = ()
     for campo, elemento in _POLITICA_8:
         valor = getattr(r, campo)
-        if valor is None or (isinstance(valor, str) and not es_analisis(valor, c.politica)):
+        if valor is None or (
+            isinstance(valor, str) and not _es_analisis(valor, c.politica.textos_sin_analisis)
+        ):
             hallazgos += _h(c, "REP-08", campo, f"{campo}: el área del nivel central que reporta "
                             f"la meta {tipo} no remitió {elemento} (Política de operación 8)")
     return hallazgos
@@ -570,16 +586,20 @@ def verificar_reportes_plan(
     limite = 4 if hasta is None else _limite(plan, hasta)
     hallazgos: list[Hallazgo] = []
     vistos: set[str] = set()
-    for meta in plan.metas:
-        if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
-            continue
-        vistos.add(meta.codigo)
-        reportes = plan.reportes_de(meta.codigo)
-        for reporte in reportes:
-            if reporte.trimestre.numero > limite:
-                break
-            otros = [r for r in reportes if r is not reporte]
-            hallazgos.extend(verificar_reporte(meta, reporte, otros, politica, calendario))
+    # Camino rápido (issue 12): el plan ya garantiza lo que verificar_reporte comprueba de sus
+    # argumentos (un reporte por meta y trimestre, de la meta y de la vigencia del plan), y los
+    # tipos se comprobaron arriba; se verifica cada reporte en un solo contexto decimal.
+    with localcontext(CONTEXTO):
+        for meta in plan.metas:
+            if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
+                continue
+            vistos.add(meta.codigo)
+            reportes = plan.reportes_de(meta.codigo)
+            for reporte in reportes:
+                if reporte.trimestre.numero > limite:
+                    break
+                otros = tuple(r for r in reportes if r is not reporte)
+                hallazgos.extend(_verificar(meta, reporte, otros, politica, calendario))
     return tuple(hallazgos)
 
 

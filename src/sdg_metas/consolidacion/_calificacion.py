@@ -4,6 +4,7 @@ argumentos que comparten las funciones de consolidación."""
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, localcontext
 from types import MappingProxyType
@@ -12,7 +13,7 @@ from typing import cast
 import attrs
 
 from .._validacion import exigir_entero, exigir_tipo, tupla_de
-from ..calculos import Resultado, evaluar_en_contexto
+from ..calculos import Resultado, comprobar_ejecuciones, evaluar_comprobadas
 from ..errores import ErrorProgramacion, ErrorTrimestre, TipoInvalido
 from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de, memoria_del_plan
 from ..numeros import CONTEXTO, porcentaje
@@ -215,17 +216,18 @@ def ejecuciones_por_meta(plan: PlanDeGestion) -> Mapping[str, tuple[Decimal | No
         valores[reporte.codigo_meta][reporte.trimestre.numero - 1] = ejecucion_de(
             reporte, metas[reporte.codigo_meta]
         )
-    resultado = MappingProxyType({c: tuple(v) for c, v in valores.items()})
+    # Se comprueban aquí, una vez por plan; cada trimestre las evalúa sin volver a hacerlo.
+    resultado = MappingProxyType({c: comprobar_ejecuciones(v) for c, v in valores.items()})
     memoria["ejecuciones"] = resultado
     return resultado
 
 
 def resultado_de(
-    meta: Meta, ejecuciones: Sequence[Decimal | None], k: int, politica: Politica
+    meta: Meta, ejecuciones: tuple[Decimal | None, ...], k: int, politica: Politica
 ) -> tuple[Resultado | None, str]:
     """El resultado de la meta a ``k`` (dentro de ``CONTEXTO``: lo abre quien llama, una vez)."""
     try:
-        return evaluar_en_contexto(meta.programacion, ejecuciones, k, politica), ""
+        return evaluar_comprobadas(meta.programacion, ejecuciones, k, politica), ""
     except ErrorProgramacion as error:  # p. ej. una meta DECRECIENTE sin línea base (FOR-02)
         return None, f"{error} (FOR-02)"
 
@@ -283,11 +285,15 @@ def _contribucion(
     acotado = min(max(c, politica.cumplimiento_minimo), politica.cumplimiento_maximo)
     motivo = "cumplimiento a la fecha (CON-01)"
     if acotado != c:
-        motivo = (
-            f"cumplimiento {porcentaje(c)} % acotado a [{porcentaje(politica.cumplimiento_minimo)}"
-            f" %, {porcentaje(politica.cumplimiento_maximo)} %] (INT-50, CON-01)"
-        )
+        limites = _limites(politica.cumplimiento_minimo, politica.cumplimiento_maximo)
+        motivo = f"cumplimiento {porcentaje(c)} % acotado a {limites} (INT-50, CON-01)"
     return cuenta(Situacion.MEDIDA, c, acotado, motivo)
+
+
+@functools.lru_cache(maxsize=16)
+def _limites(minimo: Decimal, maximo: Decimal) -> str:
+    """«[0.00 %, 100.00 %]»: los límites de la política, redondeados una vez (issue 12)."""
+    return f"[{porcentaje(minimo)} %, {porcentaje(maximo)} %]"
 
 
 def _ponderar(
