@@ -28,13 +28,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal, getcontext, setcontext
+from typing import cast
 
 import attrs
 
 from ._validacion import exigir_tipo
 from .errores import ErrorProgramacion, TipoInvalido
 from .modelo import Numero, Programacion, Trimestre
-from .numeros import CIFRA_MAXIMA, CIFRA_MINIMA, CONTEXTO, a_decimal_opcional
+from .numeros import CONTEXTO, a_decimal_opcional, cifra_valida
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
 from .tipos import TIPOS
 from .trimestre import indice_trimestre
@@ -69,10 +70,10 @@ def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]
         # a_decimal_opcional (que devuelve tal cual los que ya son válidos).
         tupla = tuple(valores)
         for v in tupla:
-            if v is not None and not (type(v) is Decimal and _cifra_valida(v)):
+            if v is not None and not (type(v) is Decimal and cifra_valida(v)):
                 break
         else:
-            return tupla
+            return cast("tuple[Decimal | None, ...]", tupla)
         return tuple(
             a_decimal_opcional(v, f"ejecuciones[T{i}]") for i, v in enumerate(tupla, 1)
         )
@@ -91,11 +92,6 @@ def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]
             valor=valores,
         )
     return tuple(a_decimal_opcional(v, f"ejecuciones[T{i}]") for i, v in enumerate(valores, 1))
-
-
-def _cifra_valida(v: Decimal) -> bool:
-    """¿``v`` es lo que :func:`~sdg_metas.a_decimal` devolvería tal cual? (sin copiarlo)."""
-    return v.is_finite() and not v.is_signed() and (v.is_zero() or CIFRA_MINIMA <= v <= CIFRA_MAXIMA)
 
 
 def evaluar(

@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from decimal import Decimal, localcontext
 
 import attrs
@@ -40,7 +41,7 @@ import attrs
 from . import reglas
 from ._validacion import exigir_tipo, sin_tildes, tupla_de
 from .calculos import Resultado, evaluar_en_contexto
-from .calendario import Calendario, oportunidad
+from .calendario import Calendario, Oportunidad, oportunidad
 from .errores import (
     ErrorCalendario,
     ErrorModelo,
@@ -383,9 +384,17 @@ def nombra_causa(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> b
     >>> nombra_causa("Se realizaron 24 acciones"), nombra_causa("Las causales de la demanda")
     (False, False)
     """
-    if not es_analisis(texto, politica):
+    exigir_tipo(texto, str, "texto", "un texto")
+    exigir_tipo(politica, Politica, "politica", "una Politica")
+    return _nombra_causa(texto, politica.textos_sin_analisis, politica.vocabulario_causas)
+
+
+@functools.lru_cache(maxsize=4096)
+def _nombra_causa(texto: str, sin_analisis: frozenset[str], vocabulario: frozenset[str]) -> bool:
+    """:func:`nombra_causa` con los argumentos ya comprobados; se recuerda por texto."""
+    if not _es_analisis(texto, sin_analisis):
         return False
-    return _patron_causas(politica.vocabulario_causas).search(sin_tildes(texto)) is not None
+    return _patron_causas(vocabulario).search(sin_tildes(texto)) is not None
 
 
 def _justifica(r: Reporte, politica: Politica) -> bool:
@@ -394,7 +403,8 @@ def _justifica(r: Reporte, politica: Politica) -> bool:
     if _es_analisis(r.causas_retraso, politica.textos_sin_analisis):
         return True
     return politica.causas_retraso_en_analisis and any(
-        nombra_causa(texto, politica) for texto in (r.analisis, r.analisis_acumulado)
+        _nombra_causa(texto, politica.textos_sin_analisis, politica.vocabulario_causas)
+        for texto in (r.analisis, r.analisis_acumulado)
     )
 
 
@@ -475,7 +485,7 @@ def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
         return _h(c, "REP-06", "fecha_envio", "fecha_envio: el reporte no tiene fecha de envío; "
                   "no se puede verificar la oportunidad", _ADVERTENCIA)
     try:
-        op = oportunidad(r.trimestre, r.fecha_envio, c.politica, c.calendario)
+        op = _oportunidad(oportunidad, r.trimestre, r.fecha_envio, c.politica, c.calendario)
     except ErrorCalendario as e:
         return _h(c, "REP-06", "fecha_envio", f"fecha_envio: no se pudo verificar la "
                   f"oportunidad: {e}", _ADVERTENCIA)
@@ -499,6 +509,20 @@ def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
             _ADVERTENCIA,
         )
     return ()
+
+
+@functools.lru_cache(maxsize=4096)
+def _oportunidad(
+    calcular: Callable[..., Oportunidad],
+    trimestre: Trimestre,
+    fecha_envio: date,
+    politica: Politica,
+    calendario: Calendario | None,
+) -> Oportunidad:
+    """:func:`~sdg_metas.calendario.oportunidad` recordada (issue 12): es pura y sus argumentos
+    son inmutables; en un año los envíos se repiten (mismo trimestre, fecha y política). La
+    función es parte de la clave, así que reemplazarla (una prueba) no usa lo recordado."""
+    return calcular(trimestre, fecha_envio, politica, calendario)
 
 
 # --- REP-07: las cifras de la Actividad 9 que faltan --------------------------------------------

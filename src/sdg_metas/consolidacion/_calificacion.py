@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal, localcontext
 from types import MappingProxyType
 from typing import cast
