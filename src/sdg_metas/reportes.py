@@ -485,7 +485,7 @@ def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
         return _h(c, "REP-06", "fecha_envio", "fecha_envio: el reporte no tiene fecha de envío; "
                   "no se puede verificar la oportunidad", _ADVERTENCIA)
     try:
-        op = _oportunidad(oportunidad, r.trimestre, r.fecha_envio, c.politica, c.calendario)
+        op = _oportunidad(r.trimestre, r.fecha_envio, c.politica, c.calendario)
     except ErrorCalendario as e:
         return _h(c, "REP-06", "fecha_envio", f"fecha_envio: no se pudo verificar la "
                   f"oportunidad: {e}", _ADVERTENCIA)
@@ -511,18 +511,29 @@ def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     return ()
 
 
-@functools.lru_cache(maxsize=4096)
+#: Oportunidades ya calculadas (issue 12): en un año los envíos se repiten (mismo trimestre,
+#: fecha, política y calendario). La política y el calendario se reconocen por identidad (su
+#: ``hash`` recorre todos sus campos) y se guardan con el resultado para comprobarla; la función
+#: también (reemplazarla, en una prueba, no usa lo recordado).
+_OPORTUNIDADES: dict[tuple[object, ...], tuple[object, object, object, Oportunidad]] = {}
+_MAXIMO_OPORTUNIDADES = 4096
+
+
 def _oportunidad(
-    calcular: Callable[..., Oportunidad],
-    trimestre: Trimestre,
-    fecha_envio: date,
-    politica: Politica,
-    calendario: Calendario | None,
+    trimestre: Trimestre, fecha_envio: date, politica: Politica, calendario: Calendario | None
 ) -> Oportunidad:
-    """:func:`~sdg_metas.calendario.oportunidad` recordada (issue 12): es pura y sus argumentos
-    son inmutables; en un año los envíos se repiten (mismo trimestre, fecha y política). La
-    función es parte de la clave, así que reemplazarla (una prueba) no usa lo recordado."""
-    return calcular(trimestre, fecha_envio, politica, calendario)
+    clave = (trimestre, fecha_envio, id(politica), id(calendario))
+    hallada = _OPORTUNIDADES.get(clave)
+    if (
+        hallada is not None and hallada[0] is oportunidad and hallada[1] is politica
+        and hallada[2] is calendario
+    ):
+        return hallada[3]
+    op = oportunidad(trimestre, fecha_envio, politica, calendario)
+    if len(_OPORTUNIDADES) >= _MAXIMO_OPORTUNIDADES:
+        _OPORTUNIDADES.clear()
+    _OPORTUNIDADES[clave] = (oportunidad, politica, calendario, op)
+    return op
 
 
 # --- REP-07: las cifras de la Actividad 9 que faltan --------------------------------------------
