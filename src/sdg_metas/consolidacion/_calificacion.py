@@ -299,7 +299,7 @@ def _limites(minimo: Decimal, maximo: Decimal) -> str:
 def _ponderar(
     contribuciones: list[Contribucion], ponderada: bool = True
 ) -> tuple[Decimal | None, tuple[Contribucion, ...]]:
-    """El promedio de los cumplimientos acotados de las metas que cuentan: ponderado por el
+    """(Solo con contribuciones recién creadas por :func:`_contribucion`.) El promedio de los cumplimientos acotados de las metas que cuentan: ponderado por el
     peso o, con ``ponderada=False`` (``INT-57``), simple (cada meta pesa 1)."""
     contadas = [c for c in contribuciones if c.cuenta]
 
@@ -314,17 +314,14 @@ def _ponderar(
             return None, tuple(contribuciones)
         numerador = sum((peso(c) * (c.cumplimiento_acotado or CERO) for c in canonicas), CERO)
         valor = numerador / total
-        finales = []
-        for c in contribuciones:
-            if c.cuenta:
-                normalizado = peso(c) / total
-                acotado = c.cumplimiento_acotado
-                c = Contribucion(  # sin attrs.evolve: los campos ya son los de c (issue 12)
-                    c.codigo_meta, c.peso, c.situacion, c.cuenta, c.cumplimiento, acotado,
-                    normalizado, normalizado * (acotado or CERO), c.motivo,
-                )
-            finales.append(c)
-    return valor, tuple(finales)
+        # Camino rápido (issue 12): cada contribución la acaba de crear _contribucion para esta
+        # calificación y nadie más la ve todavía; se completan sus dos cifras en su sitio en vez
+        # de construir otra (attrs.evolve o una copia costarían una construcción por meta).
+        for c in contadas:
+            normalizado = peso(c) / total
+            object.__setattr__(c, "peso_normalizado", normalizado)
+            object.__setattr__(c, "aporte", normalizado * (c.cumplimiento_acotado or CERO))
+    return valor, tuple(contribuciones)
 
 
 def calificar(
