@@ -48,7 +48,10 @@ print(json.dumps({"codigo": codigo, "tiempo": tiempo, "pico": pico, "maxrss": ma
 def escribir(directorio: Path, n: int) -> list[str]:
     """``n`` archivos JSON de planes de 30 metas (unidades distintas) en ``directorio``."""
     rutas = []
-    for plan in construir(generar(n, semilla=n)):
+    for datos in generar(n, semilla=n):
+        # Un plan a la vez: el proceso que mide nace de este (fork) y, en Linux, su ru_maxrss
+        # parte de la memoria que este tenía; con todos los planes en memoria lo inflaría.
+        plan = construir([datos])[0]
         ruta = directorio / f"{plan.unidad.replace(' ', '_')}.json"
         guardar_plan(plan, ruta)
         rutas.append(str(ruta))

@@ -209,8 +209,13 @@ def _magnitud(valor: Numero) -> Decimal:
     return a_decimal(valor, "magnitud")
 
 
+_CAMPOS_TRIMESTRES = tuple(f"trimestres[T{i}]" for i in range(1, 5))
+
+
 def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | None, ...]:
-    if isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable):
+    if type(valores) not in (tuple, list) and (  # una tupla o lista no pasa por el ABC
+        isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable)
+    ):
         raise TipoInvalido(
             f"trimestres: {valores!r} debe ser una secuencia de cuatro valores (T1..T4)",
             campo="trimestres",
@@ -224,7 +229,7 @@ def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | N
             campo="trimestres",
             valor=valores,
         )
-    return tuple(a_decimal_opcional(v, f"trimestres[T{i}]") for i, v in enumerate(lista, 1))
+    return tuple(a_decimal_opcional(v, c) for v, c in zip(lista, _CAMPOS_TRIMESTRES, strict=True))
 
 
 def es_porcentual(unidad: str | None) -> bool:
