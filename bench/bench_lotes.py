@@ -3,8 +3,8 @@
 
 Cada medición corre en un subproceso nuevo (``python -c``), así la memoria de una no se suma a
 la de otra: el subproceso llama a ``sdg_metas.cli.main`` con ``--formato csv`` (salida a
-``/dev/null``) y mide el tiempo y el pico de memoria del proceso (``resource``,
-``ru_maxrss``); con ``--tracemalloc``, también el pico de memoria de Python (el tiempo se
+``/dev/null``) y mide el tiempo y el pico de memoria del proceso (``VmHWM`` de
+``/proc/self/status``, que cuenta desde el ``exec``; si no existe, ``ru_maxrss``); con ``--tracemalloc``, también el pico de memoria de Python (el tiempo se
 alarga varias veces). Lo que se quiere ver: el pico de la lectura y la evaluación no crece con el número de
 archivos (se carga un plan a la vez); lo que sí crece es la salida que el comando arma (las
 filas de ``consolidar``: una por meta de todos los planes; una por plan en ``ranking`` e
@@ -40,7 +40,12 @@ with open("/dev/null", "w", encoding="utf-8") as nulo:
     codigo = main(argv, nulo)
 tiempo = time.perf_counter() - inicio
 pico = tracemalloc.get_traced_memory()[1] if traza else 0
-maximo = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB en Linux
+maximo = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB; incluye al padre del fork
+try:  # VmHWM: el pico de este proceso desde su exec (Linux)
+    with open("/proc/self/status", encoding="ascii") as estado:
+        maximo = next(int(l.split()[1]) for l in estado if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    pass
 print(json.dumps({"codigo": codigo, "tiempo": tiempo, "pico": pico, "maxrss": maximo * 1024}))
 """
 
@@ -49,8 +54,7 @@ def escribir(directorio: Path, n: int) -> list[str]:
     """``n`` archivos JSON de planes de 30 metas (unidades distintas) en ``directorio``."""
     rutas = []
     for datos in generar(n, semilla=n):
-        # Un plan a la vez: el proceso que mide nace de este (fork) y, en Linux, su ru_maxrss
-        # parte de la memoria que este tenía; con todos los planes en memoria lo inflaría.
+        # Un plan a la vez: este proceso queda pequeño mientras mide.
         plan = construir([datos])[0]
         ruta = directorio / f"{plan.unidad.replace(' ', '_')}.json"
         guardar_plan(plan, ruta)

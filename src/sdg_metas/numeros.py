@@ -98,18 +98,9 @@ def a_decimal(
     ...
     sdg_metas.errores.ErrorNumero: ejecucion: 1e49 está fuera del rango de una cifra de un plan (0, o entre 10^-20 y 10^15 en valor absoluto)
     """
-    if not negativo and rango:
-        # Caminos rápidos (issue 12): un texto que ya pasó todas estas comprobaciones con los
-        # mismos argumentos, un entero 0..1000 o un Decimal que ya es una cifra válida dan el
-        # mismo Decimal que el camino completo.
-        if type(valor) is str:
-            ya = _CIFRAS_VALIDAS.get(valor)
-            if ya is not None:
-                return ya
-        elif type(valor) is int and 0 <= valor <= 1000:
-            return _ENTEROS[valor]
-        elif type(valor) is Decimal and cifra_valida(valor):
-            return valor
+    ya = _ya_valida(valor) if not negativo and rango else None
+    if ya is not None:
+        return ya
     numero = _finito(valor, campo)
     if not negativo and numero.is_signed() and numero != 0:
         raise ErrorNumero(
@@ -131,6 +122,19 @@ def a_decimal(
     ):
         _CIFRAS_VALIDAS[valor] = numero
     return numero
+
+
+def _ya_valida(valor: object) -> Decimal | None:
+    """Caminos rápidos de :func:`a_decimal` sin ``negativo`` y con ``rango`` (issue 12): un
+    texto que ya pasó todas sus comprobaciones con esos argumentos, un entero 0..1000 o un
+    Decimal que ya es una cifra válida dan el mismo Decimal que el camino completo."""
+    if type(valor) is str:
+        return _CIFRAS_VALIDAS.get(valor)
+    if type(valor) is int and 0 <= valor <= 1000:
+        return _ENTEROS[valor]
+    if type(valor) is Decimal and cifra_valida(valor):
+        return valor
+    return None
 
 
 def cifra_valida(v: Decimal) -> bool:

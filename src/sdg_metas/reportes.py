@@ -33,7 +33,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
 from decimal import Decimal, localcontext
 
 import attrs
@@ -41,7 +40,7 @@ import attrs
 from . import reglas
 from ._validacion import exigir_tipo, sin_tildes, tupla_de
 from .calculos import Resultado, evaluar_en_contexto
-from .calendario import Calendario, Oportunidad, oportunidad
+from .calendario import Calendario, oportunidad
 from .errores import (
     ErrorCalendario,
     ErrorModelo,
@@ -172,9 +171,7 @@ def _verificar(
     for r in (*anteriores, reporte):
         ejecuciones[r.trimestre.numero - 1] = ejecucion_de(r, meta)
     try:
-        resultado: Resultado | None = evaluar_en_contexto(
-            meta.programacion, ejecuciones, k, politica
-        )
+        resultado: Resultado | None = evaluar_en_contexto(meta.programacion, ejecuciones, k, politica)
     except ErrorProgramacion:  # una meta DECRECIENTE sin línea base (FOR-02)
         resultado = None
     contexto = ContextoReporte(meta, reporte, resultado, ejecuciones[k - 1], politica, calendario)
@@ -203,12 +200,8 @@ def _h(
     c: ContextoReporte, regla: str, campo: str, mensaje: str, severidad: Severidad = _ERROR
 ) -> tuple[Hallazgo, ...]:
     """Un hallazgo del reporte: el mensaje empieza por el trimestre."""
-    trimestre = c.reporte.trimestre
-    return (
-        Hallazgo._de_la_biblioteca(  # sin revalidar (issue 12, docs/escala.md)
-            regla, f"{trimestre}: {mensaje}", severidad, c.meta.codigo, trimestre, campo
-        ),
-    )
+    t = c.reporte.trimestre  # sin revalidar (issue 12, docs/escala.md)
+    return (Hallazgo._de_la_biblioteca(regla, f"{t}: {mensaje}", severidad, c.meta.codigo, t, campo),)
 
 
 def _vacio(texto: str) -> bool:
@@ -355,17 +348,15 @@ def es_analisis(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bo
     return _es_analisis(texto, politica.textos_sin_analisis)
 
 
-_LETRA = re.compile(r"[^\W\d_]")
-
-
 @functools.lru_cache(maxsize=4096)
-def _es_analisis(texto: str, sin_analisis: frozenset[str]) -> bool:
-    """:func:`es_analisis` con los argumentos ya comprobados; se recuerda por texto (issue 12:
-    los análisis de un año se repiten mucho: «N/A», «Avance del trimestre»…)."""
-    if _LETRA.search(texto) is None:
+def _es_analisis(texto: str, sin_analisis: frozenset[str], causas: frozenset[str] | None = None) -> bool:
+    """:func:`es_analisis` o, con ``causas``, :func:`nombra_causa`, ya comprobadas y recordadas (issue 12)."""
+    if re.search(r"[^\W\d_]", texto) is None:
         return False
     normal = sin_tildes(texto)
-    return not {normal, normal.strip(_PUNTUACION)} & sin_analisis
+    if {normal, normal.strip(_PUNTUACION)} & sin_analisis:
+        return False
+    return causas is None or _patron_causas(causas).search(normal) is not None
 
 
 @functools.lru_cache(maxsize=8)
@@ -386,15 +377,7 @@ def nombra_causa(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> b
     """
     exigir_tipo(texto, str, "texto", "un texto")
     exigir_tipo(politica, Politica, "politica", "una Politica")
-    return _nombra_causa(texto, politica.textos_sin_analisis, politica.vocabulario_causas)
-
-
-@functools.lru_cache(maxsize=4096)
-def _nombra_causa(texto: str, sin_analisis: frozenset[str], vocabulario: frozenset[str]) -> bool:
-    """:func:`nombra_causa` con los argumentos ya comprobados; se recuerda por texto."""
-    if not _es_analisis(texto, sin_analisis):
-        return False
-    return _patron_causas(vocabulario).search(sin_tildes(texto)) is not None
+    return _es_analisis(texto, politica.textos_sin_analisis, politica.vocabulario_causas)
 
 
 def _justifica(r: Reporte, politica: Politica) -> bool:
@@ -403,8 +386,7 @@ def _justifica(r: Reporte, politica: Politica) -> bool:
     if _es_analisis(r.causas_retraso, politica.textos_sin_analisis):
         return True
     return politica.causas_retraso_en_analisis and any(
-        _nombra_causa(texto, politica.textos_sin_analisis, politica.vocabulario_causas)
-        for texto in (r.analisis, r.analisis_acumulado)
+        nombra_causa(texto, politica) for texto in (r.analisis, r.analisis_acumulado)
     )
 
 
@@ -485,7 +467,7 @@ def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
         return _h(c, "REP-06", "fecha_envio", "fecha_envio: el reporte no tiene fecha de envío; "
                   "no se puede verificar la oportunidad", _ADVERTENCIA)
     try:
-        op = _oportunidad(r.trimestre, r.fecha_envio, c.politica, c.calendario)
+        op = oportunidad(r.trimestre, r.fecha_envio, c.politica, c.calendario)
     except ErrorCalendario as e:
         return _h(c, "REP-06", "fecha_envio", f"fecha_envio: no se pudo verificar la "
                   f"oportunidad: {e}", _ADVERTENCIA)
@@ -509,31 +491,6 @@ def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
             _ADVERTENCIA,
         )
     return ()
-
-
-#: Oportunidades ya calculadas (issue 12): en un año los envíos se repiten (mismo trimestre,
-#: fecha, política y calendario). La política y el calendario se reconocen por identidad (su
-#: ``hash`` recorre todos sus campos) y se guardan con el resultado para comprobarla; la función
-#: también (reemplazarla, en una prueba, no usa lo recordado).
-_OPORTUNIDADES: dict[tuple[object, ...], tuple[object, object, object, Oportunidad]] = {}
-_MAXIMO_OPORTUNIDADES = 4096
-
-
-def _oportunidad(
-    trimestre: Trimestre, fecha_envio: date, politica: Politica, calendario: Calendario | None
-) -> Oportunidad:
-    clave = (trimestre, fecha_envio, id(politica), id(calendario))
-    hallada = _OPORTUNIDADES.get(clave)
-    if (
-        hallada is not None and hallada[0] is oportunidad and hallada[1] is politica
-        and hallada[2] is calendario
-    ):
-        return hallada[3]
-    op = oportunidad(trimestre, fecha_envio, politica, calendario)
-    if len(_OPORTUNIDADES) >= _MAXIMO_OPORTUNIDADES:
-        _OPORTUNIDADES.clear()
-    _OPORTUNIDADES[clave] = (oportunidad, politica, calendario, op)
-    return op
 
 
 # --- REP-07: las cifras de la Actividad 9 que faltan --------------------------------------------
@@ -567,9 +524,7 @@ def _rep_08(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     hallazgos: tuple[Hallazgo, ...] = ()
     for campo, elemento in _POLITICA_8:
         valor = getattr(r, campo)
-        if valor is None or (
-            isinstance(valor, str) and not _es_analisis(valor, c.politica.textos_sin_analisis)
-        ):
+        if valor is None or (isinstance(valor, str) and not _es_analisis(valor, c.politica.textos_sin_analisis)):
             hallazgos += _h(c, "REP-08", campo, f"{campo}: el área del nivel central que reporta "
                             f"la meta {tipo} no remitió {elemento} (Política de operación 8)")
     return hallazgos
@@ -621,10 +576,7 @@ def verificar_reportes_plan(
     limite = 4 if hasta is None else _limite(plan, hasta)
     hallazgos: list[Hallazgo] = []
     vistos: set[str] = set()
-    # Camino rápido (issue 12): el plan ya garantiza lo que verificar_reporte comprueba de sus
-    # argumentos (un reporte por meta y trimestre, de la meta y de la vigencia del plan), y los
-    # tipos se comprobaron arriba; se verifica cada reporte en un solo contexto decimal.
-    with localcontext(CONTEXTO):
+    with localcontext(CONTEXTO):  # sin las comprobaciones de verificar_reporte: el plan ya las garantiza (issue 12)
         for meta in plan.metas:
             if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
                 continue
