@@ -379,7 +379,7 @@ def main() -> None:
     rapido = "--rapido" in sys.argv
     tamanos = (10_000,) if rapido else (10_000, 100_000)
     for n in tamanos:
-        ano_completo(n, 1 if rapido or n > 10_000 else 3)
+        ano_completo(n, 1 if n > 10_000 else 3)
     un_plan((400, 4_000) if rapido else (400, 4_000, 40_000))
     por_llamada()
     memoria(tamanos[-1])

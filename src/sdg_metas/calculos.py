@@ -27,14 +27,15 @@ meta que fue en sentido contrario tiene un avance negativo y una sobreejecución
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal, localcontext
+from decimal import Decimal, getcontext, setcontext
+from typing import cast
 
 import attrs
 
 from ._validacion import exigir_tipo
 from .errores import ErrorProgramacion, TipoInvalido
 from .modelo import Numero, Programacion, Trimestre
-from .numeros import CIFRA_MAXIMA, CIFRA_MINIMA, CONTEXTO, a_decimal_opcional
+from .numeros import CONTEXTO, a_decimal_opcional, cifra_valida
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
 from .tipos import TIPOS
 from .trimestre import indice_trimestre
@@ -65,11 +66,16 @@ class Resultado:
 def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
     if type(valores) in _TUPLA_O_LISTA and len(valores) == 4:
         # Camino rápido (issue 12): un Decimal ya válido (finito, ≥ 0, en el rango de una
-        # cifra) o None se comprueba en línea; cualquier otro valor pasa por a_decimal.
+        # cifra) o None se comprueba en línea; si hay cualquier otro valor, todos pasan por
+        # a_decimal_opcional (que devuelve tal cual los que ya son válidos).
+        tupla = tuple(valores)
+        for v in tupla:
+            if v is not None and not (type(v) is Decimal and cifra_valida(v)):
+                break
+        else:
+            return cast("tuple[Decimal | None, ...]", tupla)
         return tuple(
-            v if v is None or (type(v) is Decimal and _cifra_valida(v))
-            else a_decimal_opcional(v, f"ejecuciones[T{i}]")
-            for i, v in enumerate(valores, 1)
+            a_decimal_opcional(v, f"ejecuciones[T{i}]") for i, v in enumerate(tupla, 1)
         )
     if isinstance(valores, (str, bytes)) or not isinstance(valores, Sequence):
         raise TipoInvalido(
@@ -86,11 +92,6 @@ def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]
             valor=valores,
         )
     return tuple(a_decimal_opcional(v, f"ejecuciones[T{i}]") for i, v in enumerate(valores, 1))
-
-
-def _cifra_valida(v: Decimal) -> bool:
-    """¿``v`` es lo que :func:`~sdg_metas.a_decimal` devolvería tal cual? (sin copiarlo)."""
-    return v.is_finite() and not v.is_signed() and (v.is_zero() or CIFRA_MINIMA <= v <= CIFRA_MAXIMA)
 
 
 def evaluar(
@@ -120,8 +121,14 @@ def evaluar(
         exigir_tipo(politica, Politica, "politica", "una Politica")
     k = hasta if type(hasta) is int and 1 <= hasta <= 4 else indice_trimestre(hasta) + 1
     valores = _ejecuciones(ejecuciones)
-    with localcontext(CONTEXTO):
+    # Como ``localcontext(CONTEXTO)`` sin copiar el contexto en cada llamada (issue 12): la
+    # aritmética se hace en CONTEXTO y el de quien llama se restituye siempre.
+    anterior = getcontext()
+    setcontext(CONTEXTO)
+    try:
         return _evaluar(programacion, valores, k, politica.modo_constante)
+    finally:
+        setcontext(anterior)
 
 
 def evaluar_en_contexto(
@@ -139,6 +146,24 @@ def evaluar_en_contexto(
     razón numerador/denominador que ningún validador vio.
     """
     return _evaluar(programacion, _ejecuciones(ejecuciones), k, politica.modo_constante)
+
+
+def comprobar_ejecuciones(ejecuciones: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
+    """Las cuatro ejecuciones como las comprueba :func:`evaluar` (uso interno, issue 12): la
+    consolidación las comprueba una vez por plan y luego evalúa cada trimestre con
+    :func:`evaluar_comprobadas`."""
+    return _ejecuciones(ejecuciones)
+
+
+def evaluar_comprobadas(
+    programacion: Programacion,
+    ejecuciones: tuple[Decimal | None, ...],
+    k: int,
+    politica: Politica,
+) -> Resultado:
+    """:func:`evaluar_en_contexto` con ejecuciones que ya devolvió
+    :func:`comprobar_ejecuciones` (camino rápido interno, issue 12)."""
+    return _evaluar(programacion, ejecuciones, k, politica.modo_constante)
 
 
 def _evaluar(

@@ -20,7 +20,6 @@ import datetime
 import enum
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
-from operator import attrgetter
 
 import attrs
 
@@ -210,8 +209,13 @@ def _magnitud(valor: Numero) -> Decimal:
     return a_decimal(valor, "magnitud")
 
 
+_CAMPOS_TRIMESTRES = tuple(f"trimestres[T{i}]" for i in range(1, 5))
+
+
 def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | None, ...]:
-    if isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable):
+    if type(valores) not in (tuple, list) and (  # una tupla o lista no pasa por el ABC
+        isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable)
+    ):
         raise TipoInvalido(
             f"trimestres: {valores!r} debe ser una secuencia de cuatro valores (T1..T4)",
             campo="trimestres",
@@ -225,7 +229,7 @@ def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | N
             campo="trimestres",
             valor=valores,
         )
-    return tuple(a_decimal_opcional(v, f"trimestres[T{i}]") for i, v in enumerate(lista, 1))
+    return tuple(a_decimal_opcional(v, c) for v, c in zip(lista, _CAMPOS_TRIMESTRES, strict=True))
 
 
 def es_porcentual(unidad: str | None) -> bool:
@@ -471,6 +475,10 @@ def _con_nivel(meta: Meta, nivel: Nivel) -> Meta:
     return copia
 
 
+def _numero_de_trimestre(reporte: Reporte) -> int:
+    return reporte.trimestre.numero
+
+
 def _indice_del_plan(
     metas: tuple[Meta, ...], reportes: tuple[Reporte, ...]
 ) -> dict[str, tuple[Meta, tuple[Reporte, ...]]]:
@@ -481,7 +489,9 @@ def _indice_del_plan(
     for meta in metas:
         if meta.codigo not in indice:
             propios = por_codigo.get(meta.codigo, ())
-            indice[meta.codigo] = (meta, tuple(sorted(propios, key=attrgetter("trimestre"))))
+            # todos son de la vigencia del plan (problemas_del_plan ya lo exigió): ordenar por
+            # número es ordenar por trimestre, sin comparar objetos Trimestre (issue 12)
+            indice[meta.codigo] = (meta, tuple(sorted(propios, key=_numero_de_trimestre)))
     return indice
 
 

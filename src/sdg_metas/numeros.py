@@ -98,6 +98,9 @@ def a_decimal(
     ...
     sdg_metas.errores.ErrorNumero: ejecucion: 1e49 está fuera del rango de una cifra de un plan (0, o entre 10^-20 y 10^15 en valor absoluto)
     """
+    ya = _ya_valida(valor) if not negativo and rango else None
+    if ya is not None:
+        return ya
     numero = _finito(valor, campo)
     if not negativo and numero.is_signed() and numero != 0:
         raise ErrorNumero(
@@ -113,7 +116,31 @@ def a_decimal(
             campo=campo,
             valor=valor,
         )
+    if (
+        not negativo and rango and type(valor) is str and len(valor) <= 24
+        and len(_CIFRAS_VALIDAS) < _MAXIMO_INTERNADOS
+    ):
+        _CIFRAS_VALIDAS[valor] = numero
     return numero
+
+
+def _ya_valida(valor: object) -> Decimal | None:
+    """Caminos rápidos de :func:`a_decimal` sin ``negativo`` y con ``rango`` (issue 12): un
+    texto que ya pasó todas sus comprobaciones con esos argumentos, un entero 0..1000 o un
+    Decimal que ya es una cifra válida dan el mismo Decimal que el camino completo."""
+    if type(valor) is str:
+        return _CIFRAS_VALIDAS.get(valor)
+    if type(valor) is int and 0 <= valor <= 1000:
+        return _ENTEROS[valor]
+    if type(valor) is Decimal and cifra_valida(valor):
+        return valor
+    return None
+
+
+def cifra_valida(v: Decimal) -> bool:
+    """Uso interno (issue 12): ¿``v`` es lo que :func:`a_decimal` devolvería tal cual (finito, ≥ 0 sin ser ``-0``, en
+    el rango de una cifra)?"""
+    return v.is_finite() and not v.is_signed() and (v.is_zero() or CIFRA_MINIMA <= v <= CIFRA_MAXIMA)
 
 
 def _finito(valor: object, campo: str) -> Decimal:
@@ -154,6 +181,9 @@ def _finito(valor: object, campo: str) -> Decimal:
 _ENTEROS = tuple(Decimal(i) for i in range(1001))
 _INTERNADOS: dict[str, Decimal] = {}
 _MAXIMO_INTERNADOS = 4096
+#: Los textos que ya pasaron a_decimal completo (sin negativo, con rango): el mismo texto da el
+#: mismo Decimal y pasa las mismas comprobaciones (solo se recuerda lo que tuvo éxito).
+_CIFRAS_VALIDAS: dict[str, Decimal] = {}
 
 
 def _internado(texto: str, campo: str, original: object) -> Decimal:

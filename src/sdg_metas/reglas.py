@@ -355,6 +355,32 @@ class Hallazgo(ResultadoRegla):
     )
     campo: str | None = attrs.field(default=None, validator=_texto_opcional)
 
+    @classmethod
+    def _de_la_biblioteca(
+        cls,
+        regla: str,
+        mensaje: str,
+        severidad: Severidad,
+        codigo_meta: str,
+        trimestre: Trimestre,
+        campo: str,
+    ) -> Hallazgo:
+        """Camino rápido interno (issue 12): un hallazgo que arma una verificación de la
+        biblioteca con valores que ella misma produjo (una regla del catálogo escrita en el
+        código, un mensaje formateado, un miembro de :class:`Severidad`, el código y el
+        trimestre de un objeto del modelo ya validado). Da el mismo objeto que el constructor,
+        sin volver a correr sus validadores; una regla desconocida sigue siendo un error."""
+        hallazgo = object.__new__(cls)
+        poner = object.__setattr__
+        poner(hallazgo, "regla", regla)
+        poner(hallazgo, "fuente", REGLAS[regla].fuente)
+        poner(hallazgo, "mensaje", mensaje)
+        poner(hallazgo, "severidad", severidad)
+        poner(hallazgo, "codigo_meta", codigo_meta)
+        poner(hallazgo, "trimestre", trimestre)
+        poner(hallazgo, "campo", campo)
+        return hallazgo
+
 
 @attrs.frozen(slots=True)
 class Motivo(ResultadoRegla):

@@ -171,9 +171,7 @@ def _verificar(
     for r in (*anteriores, reporte):
         ejecuciones[r.trimestre.numero - 1] = ejecucion_de(r, meta)
     try:
-        resultado: Resultado | None = evaluar_en_contexto(
-            meta.programacion, ejecuciones, k, politica
-        )
+        resultado: Resultado | None = evaluar_en_contexto(meta.programacion, ejecuciones, k, politica)
     except ErrorProgramacion:  # una meta DECRECIENTE sin línea base (FOR-02)
         resultado = None
     contexto = ContextoReporte(meta, reporte, resultado, ejecuciones[k - 1], politica, calendario)
@@ -202,8 +200,8 @@ def _h(
     c: ContextoReporte, regla: str, campo: str, mensaje: str, severidad: Severidad = _ERROR
 ) -> tuple[Hallazgo, ...]:
     """Un hallazgo del reporte: el mensaje empieza por el trimestre."""
-    trimestre = c.reporte.trimestre
-    return (Hallazgo(regla, f"{trimestre}: {mensaje}", severidad, c.meta.codigo, trimestre, campo),)
+    t = c.reporte.trimestre  # sin revalidar (issue 12, docs/escala.md)
+    return (Hallazgo._de_la_biblioteca(regla, f"{t}: {mensaje}", severidad, c.meta.codigo, t, campo),)
 
 
 def _vacio(texto: str) -> bool:
@@ -347,10 +345,18 @@ def es_analisis(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bo
     """
     exigir_tipo(texto, str, "texto", "un texto")
     exigir_tipo(politica, Politica, "politica", "una Politica")
+    return _es_analisis(texto, politica.textos_sin_analisis)
+
+
+@functools.lru_cache(maxsize=4096)
+def _es_analisis(texto: str, sin_analisis: frozenset[str], causas: frozenset[str] | None = None) -> bool:
+    """:func:`es_analisis` o, con ``causas``, :func:`nombra_causa`, ya comprobadas y recordadas (issue 12)."""
     if re.search(r"[^\W\d_]", texto) is None:
         return False
     normal = sin_tildes(texto)
-    return not {normal, normal.strip(_PUNTUACION)} & politica.textos_sin_analisis
+    if {normal, normal.strip(_PUNTUACION)} & sin_analisis:
+        return False
+    return causas is None or _patron_causas(causas).search(normal) is not None
 
 
 @functools.lru_cache(maxsize=8)
@@ -369,15 +375,15 @@ def nombra_causa(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> b
     >>> nombra_causa("Se realizaron 24 acciones"), nombra_causa("Las causales de la demanda")
     (False, False)
     """
-    if not es_analisis(texto, politica):
-        return False
-    return _patron_causas(politica.vocabulario_causas).search(sin_tildes(texto)) is not None
+    exigir_tipo(texto, str, "texto", "un texto")
+    exigir_tipo(politica, Politica, "politica", "una Politica")
+    return _es_analisis(texto, politica.textos_sin_analisis, politica.vocabulario_causas)
 
 
 def _justifica(r: Reporte, politica: Politica) -> bool:
     """El reporte justifica el retraso: en ``causas_retraso`` o, con ``INT-43``, en un análisis
     que nombra una causa (``INT-46``)."""
-    if es_analisis(r.causas_retraso, politica):
+    if _es_analisis(r.causas_retraso, politica.textos_sin_analisis):
         return True
     return politica.causas_retraso_en_analisis and any(
         nombra_causa(texto, politica) for texto in (r.analisis, r.analisis_acumulado)
@@ -400,7 +406,7 @@ def _retraso(c: ContextoReporte) -> str | None:
 
 def _falta_analisis(c: ContextoReporte, campo: str, que: str) -> tuple[Hallazgo, ...]:
     texto = getattr(c.reporte, campo)
-    if es_analisis(texto, c.politica):
+    if _es_analisis(texto, c.politica.textos_sin_analisis):
         return ()
     if _vacio(texto):
         return _h(c, "REP-03", campo, f"{campo}: falta el análisis {que}")
@@ -518,7 +524,7 @@ def _rep_08(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     hallazgos: tuple[Hallazgo, ...] = ()
     for campo, elemento in _POLITICA_8:
         valor = getattr(r, campo)
-        if valor is None or (isinstance(valor, str) and not es_analisis(valor, c.politica)):
+        if valor is None or (isinstance(valor, str) and not _es_analisis(valor, c.politica.textos_sin_analisis)):
             hallazgos += _h(c, "REP-08", campo, f"{campo}: el área del nivel central que reporta "
                             f"la meta {tipo} no remitió {elemento} (Política de operación 8)")
     return hallazgos
@@ -570,16 +576,17 @@ def verificar_reportes_plan(
     limite = 4 if hasta is None else _limite(plan, hasta)
     hallazgos: list[Hallazgo] = []
     vistos: set[str] = set()
-    for meta in plan.metas:
-        if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
-            continue
-        vistos.add(meta.codigo)
-        reportes = plan.reportes_de(meta.codigo)
-        for reporte in reportes:
-            if reporte.trimestre.numero > limite:
-                break
-            otros = [r for r in reportes if r is not reporte]
-            hallazgos.extend(verificar_reporte(meta, reporte, otros, politica, calendario))
+    with localcontext(CONTEXTO):  # sin las comprobaciones de verificar_reporte: el plan ya las garantiza (issue 12)
+        for meta in plan.metas:
+            if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
+                continue
+            vistos.add(meta.codigo)
+            reportes = plan.reportes_de(meta.codigo)
+            for reporte in reportes:
+                if reporte.trimestre.numero > limite:
+                    break
+                otros = tuple(r for r in reportes if r is not reporte)
+                hallazgos.extend(_verificar(meta, reporte, otros, politica, calendario))
     return tuple(hallazgos)
 
 

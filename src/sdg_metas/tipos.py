@@ -59,7 +59,10 @@ def _reportadas(ejecuciones: Sequence[Decimal | None]) -> list[Decimal]:
 
 
 def _ultimo(valores: Sequence[Decimal | None]) -> Decimal | None:
-    return next((v for v in reversed(valores) if v is not None), None)
+    for v in reversed(valores):
+        if v is not None:
+            return v
+    return None
 
 
 # --- Ejecutado a la fecha (EA) ----------------------------------------------------------------
@@ -73,8 +76,12 @@ def _ea_suma(
     magnitud: Decimal,
     modo: ModoConstante,
 ) -> Decimal | None:
-    reportadas = _reportadas(ejecuciones)
-    return sum(reportadas, _CERO) if reportadas else None
+    total, hay = _CERO, False  # un ciclo en vez de una lista y sum (issue 12); mismo orden
+    for e in ejecuciones:
+        if e is not None:
+            total += e
+            hay = True
+    return total if hay else None
 
 
 def _ea_constante(
@@ -107,7 +114,11 @@ def _ea_ultimo(
 
 
 def _pa_suma(programado: Sequence[Decimal | None], magnitud: Decimal) -> Decimal | None:
-    return sum((v for v in programado if v is not None), _CERO)
+    total = _CERO
+    for v in programado:
+        if v is not None:
+            total += v
+    return total
 
 
 def _pa_magnitud(programado: Sequence[Decimal | None], magnitud: Decimal) -> Decimal | None:

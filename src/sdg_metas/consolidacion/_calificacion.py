@@ -4,7 +4,8 @@ argumentos que comparten las funciones de consolidación."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Mapping
 from decimal import Decimal, localcontext
 from types import MappingProxyType
 from typing import cast
@@ -12,7 +13,7 @@ from typing import cast
 import attrs
 
 from .._validacion import exigir_entero, exigir_tipo, tupla_de
-from ..calculos import Resultado, evaluar_en_contexto
+from ..calculos import Resultado, comprobar_ejecuciones, evaluar_comprobadas
 from ..errores import ErrorProgramacion, ErrorTrimestre, TipoInvalido
 from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de, memoria_del_plan
 from ..numeros import CONTEXTO, porcentaje
@@ -215,17 +216,18 @@ def ejecuciones_por_meta(plan: PlanDeGestion) -> Mapping[str, tuple[Decimal | No
         valores[reporte.codigo_meta][reporte.trimestre.numero - 1] = ejecucion_de(
             reporte, metas[reporte.codigo_meta]
         )
-    resultado = MappingProxyType({c: tuple(v) for c, v in valores.items()})
+    # Se comprueban aquí, una vez por plan; cada trimestre las evalúa sin volver a hacerlo.
+    resultado = MappingProxyType({c: comprobar_ejecuciones(v) for c, v in valores.items()})
     memoria["ejecuciones"] = resultado
     return resultado
 
 
 def resultado_de(
-    meta: Meta, ejecuciones: Sequence[Decimal | None], k: int, politica: Politica
+    meta: Meta, ejecuciones: tuple[Decimal | None, ...], k: int, politica: Politica
 ) -> tuple[Resultado | None, str]:
     """El resultado de la meta a ``k`` (dentro de ``CONTEXTO``: lo abre quien llama, una vez)."""
     try:
-        return evaluar_en_contexto(meta.programacion, ejecuciones, k, politica), ""
+        return evaluar_comprobadas(meta.programacion, ejecuciones, k, politica), ""
     except ErrorProgramacion as error:  # p. ej. una meta DECRECIENTE sin línea base (FOR-02)
         return None, f"{error} (FOR-02)"
 
@@ -283,17 +285,21 @@ def _contribucion(
     acotado = min(max(c, politica.cumplimiento_minimo), politica.cumplimiento_maximo)
     motivo = "cumplimiento a la fecha (CON-01)"
     if acotado != c:
-        motivo = (
-            f"cumplimiento {porcentaje(c)} % acotado a [{porcentaje(politica.cumplimiento_minimo)}"
-            f" %, {porcentaje(politica.cumplimiento_maximo)} %] (INT-50, CON-01)"
-        )
+        limites = _limites(politica.cumplimiento_minimo, politica.cumplimiento_maximo)
+        motivo = f"cumplimiento {porcentaje(c)} % acotado a {limites} (INT-50, CON-01)"
     return cuenta(Situacion.MEDIDA, c, acotado, motivo)
+
+
+@functools.lru_cache(maxsize=16)
+def _limites(minimo: Decimal, maximo: Decimal) -> str:
+    """«[0.00 %, 100.00 %]»: los límites de la política, redondeados una vez (issue 12)."""
+    return f"[{porcentaje(minimo)} %, {porcentaje(maximo)} %]"
 
 
 def _ponderar(
     contribuciones: list[Contribucion], ponderada: bool = True
 ) -> tuple[Decimal | None, tuple[Contribucion, ...]]:
-    """El promedio de los cumplimientos acotados de las metas que cuentan: ponderado por el
+    """(Solo con contribuciones recién creadas por :func:`_contribucion`.) El promedio de los cumplimientos acotados de las metas que cuentan: ponderado por el
     peso o, con ``ponderada=False`` (``INT-57``), simple (cada meta pesa 1)."""
     contadas = [c for c in contribuciones if c.cuenta]
 
@@ -308,17 +314,14 @@ def _ponderar(
             return None, tuple(contribuciones)
         numerador = sum((peso(c) * (c.cumplimiento_acotado or CERO) for c in canonicas), CERO)
         valor = numerador / total
-        finales = []
-        for c in contribuciones:
-            if c.cuenta:
-                normalizado = peso(c) / total
-                acotado = c.cumplimiento_acotado
-                c = Contribucion(  # sin attrs.evolve: los campos ya son los de c (issue 12)
-                    c.codigo_meta, c.peso, c.situacion, c.cuenta, c.cumplimiento, acotado,
-                    normalizado, normalizado * (acotado or CERO), c.motivo,
-                )
-            finales.append(c)
-    return valor, tuple(finales)
+        # Camino rápido (issue 12): cada contribución la acaba de crear _contribucion para esta
+        # calificación y nadie más la ve todavía; se completan sus dos cifras en su sitio en vez
+        # de construir otra (attrs.evolve o una copia costarían una construcción por meta).
+        for c in contadas:
+            normalizado = peso(c) / total
+            object.__setattr__(c, "peso_normalizado", normalizado)
+            object.__setattr__(c, "aporte", normalizado * (c.cumplimiento_acotado or CERO))
+    return valor, tuple(contribuciones)
 
 
 def calificar(

@@ -99,6 +99,11 @@ def _hallazgos(
             *verificar_reportes_plan(plan, politica, calendario, trimestre),
         )
     memoria = memoria_del_plan(plan)
+    k = trimestre.numero
+    clave = ("hallazgos", k, politica, objetivos, calendario)
+    recordados = memoria.get(clave)
+    if recordados is not None:
+        return cast("tuple[Hallazgo, ...]", recordados)
     clave_for = ("FOR", politica, objetivos)
     formulacion = memoria.get(clave_for)
     if formulacion is None:
@@ -109,11 +114,11 @@ def _hallazgos(
         de_reportes = memoria[clave_rep] = verificar_reportes_plan(plan, politica, calendario)
     # Cada hallazgo REP lleva el trimestre de su reporte: los de los trimestres hasta k, en el
     # orden de verificar_reportes_plan(hasta=k).
-    k = trimestre.numero
-    return (
+    hallazgos = memoria[clave] = (
         *cast("tuple[Hallazgo, ...]", formulacion),
         *(h for h in cast("tuple[Hallazgo, ...]", de_reportes) if _hasta(h, k)),
     )
+    return hallazgos
 
 
 def _hasta(hallazgo: Hallazgo, k: int) -> bool:
