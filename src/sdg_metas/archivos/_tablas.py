@@ -206,16 +206,25 @@ def cargar_csv(
     separador = _delimitador(texto, delimitador, decimal, fila_encabezado or 1)
     filas = _filas_acotadas(nombre, texto, separador, limites)
     metas = leer_metas(rec, tabla, desde_encabezado(filas, fila_encabezado), ignorar_columnas)
-    otras: dict[str, Registros | None] = dict.fromkeys(HOJAS[1:])
-    if not es_texto:
-        for hoja, ruta in hermanos_csv(Path(ruta_o_texto)).items():
-            if ruta.is_file():
-                otro, texto = texto_de(ruta, False, max_bytes)
-                filas = _filas_acotadas(otro, texto, _delimitador(texto, delimitador, decimal),
-                                        limites)
-                otras[hoja] = _LECTORES[hoja](attrs.evolve(tabla, archivo=otro), filas,
-                                              ignorar_columnas)
+    otras = _hermanos(None if es_texto else Path(ruta_o_texto), tabla, delimitador, max_bytes,
+                      limites, ignorar_columnas)
     return armar_plan(nombre, rec, metas, otras["reportes"], otras["modificaciones"])
+
+
+def _hermanos(
+    ruta: Path | None, tabla: Tabla, delimitador: str | None, max_bytes: int, limites: Limites,
+    ignorar_columnas: bool,
+) -> dict[str, Registros | None]:
+    """Las tablas de reportes y modificaciones de los CSV hermanos de ``ruta``, si están."""
+    otras: dict[str, Registros | None] = dict.fromkeys(HOJAS[1:])
+    for hoja, hermano in ({} if ruta is None else hermanos_csv(ruta)).items():
+        if hermano.is_file():
+            otro, texto = texto_de(hermano, False, max_bytes)
+            separador = _delimitador(texto, delimitador, tabla.decimal)
+            filas = _filas_acotadas(otro, texto, separador, limites)
+            otras[hoja] = _LECTORES[hoja](attrs.evolve(tabla, archivo=otro), filas,
+                                          ignorar_columnas)
+    return otras
 
 
 def _filas_acotadas(
