@@ -379,3 +379,55 @@ def test_docs_ciclo_tiene_la_tabla_de_transiciones() -> None:
     estados = {linea.split("|")[1].strip(" `") for linea in texto.splitlines()
                if linea.startswith("| `")}
     assert estados == {e.name for e in EstadoPlan}
+
+
+def _tabla_de_docs() -> list[tuple[E, A, E, str]]:
+    """Las filas de la tabla de transiciones de ``docs/ciclo.md``: origen, acción, destino y
+    la columna «la toman» tal como la escribió el documento (no la tabla del código)."""
+    from pathlib import Path
+
+    texto = (Path(__file__).resolve().parents[1] / "docs" / "ciclo.md").read_text("utf-8")
+    filas = []
+    for linea in texto.splitlines():
+        celdas = [c.strip() for c in linea.strip().strip("|").split("|")]
+        if len(celdas) == 6 and celdas[1] in AccionPlan.__members__:
+            filas.append((E[celdas[0]], A[celdas[1]], E[celdas[2]], celdas[3]))
+    return filas
+
+
+def _un_actor_de_docs(toman: str) -> Rol:
+    """Un rol que la columna «la toman» de docs/ciclo.md nombra (el primero que aparezca)."""
+    primero = toman.split(",")[0].split(" (")[0]
+    return {"OAP": R.PROFESIONAL_OAP, "líder/Alcalde": R.ALCALDE_LOCAL}[primero]
+
+
+def test_cic01_cada_fila_de_docs_ciclo_se_recorre_con_transicion() -> None:
+    """CIC-01 (Actividades 1 a 16; tabla de docs/ciclo.md): cada fila del documento, tomada por
+    un rol que esa fila nombra, lleva del origen al destino que el documento escribe; y desde
+    cada estado, una acción que el documento no lista para él se rechaza (TRANSICION_INVALIDA).
+    """
+    filas = _tabla_de_docs()
+    assert len(filas) == len(TRANSICIONES) == 16
+    for origen, accion, destino, toman in filas:
+        actor = _un_actor_de_docs(toman)
+        assert transicion(origen, accion, actor, **_extra(accion)) is destino, (origen, accion)
+    # Una prohibida por estado, elegida a mano de lo que la tabla de docs NO tiene:
+    prohibidas = {
+        E.FORMULACION: A.PUBLICAR,  # CIC-02: no se publica sin validar y aprobar
+        E.EN_REVISION_OAP: A.APROBAR,  # el líder aprueba después de la validación de la OAP
+        E.CON_OBSERVACIONES: A.VALIDAR,  # la OAP espera los ajustes (Actividad 7)
+        E.VALIDADO_OAP: A.PUBLICAR,  # falta la aprobación del líder (CIC-02)
+        E.REMITIDO_APROBADO: A.PUBLICAR,  # falta que la OAP valide los ajustes (CIC-02)
+        E.APROBADO: A.INICIAR_SEGUIMIENTO,  # primero se publica (Actividad 8)
+        E.PUBLICADO: A.CERRAR,  # se cierra desde el seguimiento (Actividades 14 a 16)
+        E.EN_SEGUIMIENTO: A.ENVIAR_A_REVISION,  # la formulación terminó
+        E.CERRADO: A.SOCIALIZAR_RESULTADOS,  # estado final: ninguna acción
+    }
+    assert set(prohibidas) == set(EstadoPlan)
+    en_docs = {(o, a) for o, a, _, _ in filas}
+    for estado, accion in prohibidas.items():
+        assert (estado, accion) not in en_docs
+        with pytest.raises(ErrorCiclo) as info:
+            transicion(estado, accion, R.JEFE_OAP)
+        assert info.value.codigo == "TRANSICION_INVALIDA"
+        assert (info.value.campo, info.value.valor) == ("accion", accion.name)
