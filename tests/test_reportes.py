@@ -293,6 +293,25 @@ def test_rep_02_tolerancias(cambios: dict[str, object], hay_hallazgo: bool) -> N
     assert ("REP-02" in reglas(verificar(meta(), t2(**cambios), [T1]))) is hay_hallazgo
 
 
+@pytest.mark.parametrize(
+    ("reportado", "pista"),
+    [
+        # Avance del T2 calculado: 24/30 = 0.8 (80 %). Reportado «en porcentaje» sería 80; la
+        # tolerancia de INT-41 (0.01 puntos) vale para ese número: 80 ± 0.01.
+        ("80.01", True),  # justo en el límite superior
+        ("79.99", True),  # justo en el límite inferior
+        ("80.02", False),  # justo por encima: no parece un porcentaje
+        ("79.98", False),
+    ],
+)
+def test_rep_02_pista_de_porcentaje_en_su_tolerancia(reportado: str, pista: bool) -> None:
+    """Actividad 9 (el % de avance se compara con el calculado; INT-41): la pista «¿se reportó
+    en porcentaje?» aparece si el número reportado es el avance × 100 con la misma tolerancia
+    (0.01 puntos porcentuales)."""
+    h = unico(verificar(meta(), t2(avance_reportado=reportado), [T1]), "REP-02")
+    assert ("¿se reportó en porcentaje?" in h.mensaje) is pista
+
+
 def test_rep_02_avance_acumulado_frente_a_la_vigencia() -> None:
     vigencia = attrs.evolve(
         POLITICA_PLE_PIN_P005_V8, avance_acumulado_reporte=AvanceAcumulado.AVANCE_VIGENCIA
