@@ -431,3 +431,66 @@ def test_cic01_cada_fila_de_docs_ciclo_se_recorre_con_transicion() -> None:
             transicion(estado, accion, R.JEFE_OAP)
         assert info.value.codigo == "TRANSICION_INVALIDA"
         assert (info.value.campo, info.value.valor) == ("accion", accion.name)
+
+
+def test_mensajes_exactos_de_transiciones_rechazadas() -> None:
+    """Los mensajes, ``campo`` y ``valor`` de cada rechazo son parte del contrato (issue 13):
+    se comparan enteros, escritos a mano desde la tabla de docs/ciclo.md (CIC-01)."""
+    # Un estado final no tiene acciones (Actividades 14 a 16: la vigencia terminó).
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(E.CERRADO, A.CERRAR, R.JEFE_OAP)
+    assert str(info.value) == (
+        "accion: «cerrar» no está permitida en el estado «cerrado» (CIC-01); acciones "
+        "permitidas: ninguna (estado final)"
+    )
+    # Desde el seguimiento salen tres acciones, separadas por «; » y con quién las toma.
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(E.EN_SEGUIMIENTO, A.VALIDAR, R.JEFE_OAP)
+    assert str(info.value) == (
+        "accion: «validar» no está permitida en el estado «en seguimiento» (CIC-01); acciones "
+        "permitidas: socializar resultados (profesional de la OAP, Jefe de la OAP); remitir la "
+        "modificación (líder del proceso, Alcalde Local); cerrar (profesional de la OAP, Jefe de "
+        "la OAP)"
+    )
+    # Un rol que no toma la acción: la lista de quienes la toman, separada por «, ».
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(E.VALIDADO_OAP, A.APROBAR, R.JEFE_OAP)
+    assert str(info.value) == (
+        "rol: «Jefe de la OAP» no puede tomar la acción «aprobar» en el estado «validado por la "
+        "OAP» (CIC-02); la toman: líder del proceso, Alcalde Local"
+    )
+    # Una acción que no es texto ni AccionPlan.
+    with pytest.raises(TipoInvalido) as tipo:
+        transicion(E.FORMULACION, 5, R.JEFE_OAP)  # type: ignore[arg-type]
+    assert str(tipo.value) == "accion: 5 no es un texto ni un AccionPlan"
+    assert (tipo.value.campo, tipo.value.valor) == ("accion", 5)
+
+
+def test_mensajes_exactos_de_remitir_modificacion() -> None:
+    """Política 9, viñetas 9 y 10: los rechazos de «remitir la modificación», enteros."""
+    seguir = (E.EN_SEGUIMIENTO, A.REMITIR_MODIFICACION, R.ALCALDE_LOCAL)
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(*seguir)
+    assert str(info.value) == (
+        "decision: «remitir la modificación» necesita la decisión de la solicitud de "
+        "modificación (Política 9, viñeta 10: se remite la versión ajustada cuando se autoriza)"
+    )
+    assert info.value.valor is None
+    with pytest.raises(TipoInvalido) as tipo:
+        transicion(*seguir, decision=_decision(), revision_oap_aprobada="sí")  # type: ignore[arg-type]
+    assert str(tipo.value) == "revision_oap_aprobada: 'sí' debe ser True o False"
+    assert (tipo.value.campo, tipo.value.valor) == ("revision_oap_aprobada", "sí")
+    with pytest.raises(TipoInvalido) as tipo:
+        transicion(*seguir, decision="elegible")
+    assert str(tipo.value) == "decision: 'elegible' debe ser una Decision"
+    assert (tipo.value.campo, tipo.value.valor) == ("decision", "elegible")
+    # Una decisión sin código de meta que la OAP aún no autorizó (viñeta 3).
+    sin_codigo = attrs.evolve(_decision("requiere_revision_oap"), codigo_meta="")
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(*seguir, decision=sin_codigo)
+    assert str(info.value) == (
+        "decision: la solicitud sobre la meta (sin código) es «requiere revisión de la OAP»; "
+        "solo se remite una modificación autorizada (Política 9, viñetas 9 y 10); la OAP revisa "
+        "el caso: si lo autoriza, pase revision_oap_aprobada=True"
+    )
+    assert (info.value.campo, info.value.valor) == ("decision", "requiere_revision_oap")
