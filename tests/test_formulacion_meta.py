@@ -91,13 +91,19 @@ def test_for_01_a_03_vienen_de_la_programacion_con_codigo_meta() -> None:
         ("   ", ["OE1"], ["FOR-05"]),
         ("OE1", [], ["FOR-05"]),  # catálogo vacío: ningún objetivo pertenece
         ("OE1", ["  ", "OE1"], []),  # los textos vacíos del catálogo se ignoran
-        ("OE1", ("OE1" for _ in range(1)), []),  # cualquier iterable
     ],
 )
 def test_for_05(objetivo: str | None, catalogo: object, esperado: list[str]) -> None:
     hallazgos = verificar_meta(meta(objetivo_estrategico=objetivo), catalogo)  # type: ignore[arg-type]
     assert reglas(hallazgos) == esperado
     assert all(h.severidad is Severidad.ERROR for h in hallazgos)
+
+
+def test_for_05_catalogo_en_cualquier_iterable() -> None:
+    # El generador se crea en cada corrida: como parámetro de parametrize se agotaba en la
+    # primera y una segunda corrida en el mismo proceso (mutmut) fallaba.
+    catalogo = ("OE1" for _ in range(1))
+    assert verificar_meta(meta(objetivo_estrategico="OE1"), catalogo) == ()
 
 
 def test_for_05_mensajes() -> None:
