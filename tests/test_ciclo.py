@@ -379,3 +379,118 @@ def test_docs_ciclo_tiene_la_tabla_de_transiciones() -> None:
     estados = {linea.split("|")[1].strip(" `") for linea in texto.splitlines()
                if linea.startswith("| `")}
     assert estados == {e.name for e in EstadoPlan}
+
+
+def _tabla_de_docs() -> list[tuple[E, A, E, str]]:
+    """Las filas de la tabla de transiciones de ``docs/ciclo.md``: origen, acción, destino y
+    la columna «la toman» tal como la escribió el documento (no la tabla del código)."""
+    from pathlib import Path
+
+    texto = (Path(__file__).resolve().parents[1] / "docs" / "ciclo.md").read_text("utf-8")
+    filas = []
+    for linea in texto.splitlines():
+        celdas = [c.strip() for c in linea.strip().strip("|").split("|")]
+        if len(celdas) == 6 and celdas[1] in AccionPlan.__members__:
+            filas.append((E[celdas[0]], A[celdas[1]], E[celdas[2]], celdas[3]))
+    return filas
+
+
+def _un_actor_de_docs(toman: str) -> Rol:
+    """Un rol que la columna «la toman» de docs/ciclo.md nombra (el primero que aparezca)."""
+    primero = toman.split(",")[0].split(" (")[0]
+    return {"OAP": R.PROFESIONAL_OAP, "líder/Alcalde": R.ALCALDE_LOCAL}[primero]
+
+
+def test_cic01_cada_fila_de_docs_ciclo_se_recorre_con_transicion() -> None:
+    """CIC-01 (Actividades 1 a 16; tabla de docs/ciclo.md): cada fila del documento, tomada por
+    un rol que esa fila nombra, lleva del origen al destino que el documento escribe; y desde
+    cada estado, una acción que el documento no lista para él se rechaza (TRANSICION_INVALIDA).
+    """
+    filas = _tabla_de_docs()
+    assert len(filas) == len(TRANSICIONES) == 16
+    for origen, accion, destino, toman in filas:
+        actor = _un_actor_de_docs(toman)
+        assert transicion(origen, accion, actor, **_extra(accion)) is destino, (origen, accion)
+    # Una prohibida por estado, elegida a mano de lo que la tabla de docs NO tiene:
+    prohibidas = {
+        E.FORMULACION: A.PUBLICAR,  # CIC-02: no se publica sin validar y aprobar
+        E.EN_REVISION_OAP: A.APROBAR,  # el líder aprueba después de la validación de la OAP
+        E.CON_OBSERVACIONES: A.VALIDAR,  # la OAP espera los ajustes (Actividad 7)
+        E.VALIDADO_OAP: A.PUBLICAR,  # falta la aprobación del líder (CIC-02)
+        E.REMITIDO_APROBADO: A.PUBLICAR,  # falta que la OAP valide los ajustes (CIC-02)
+        E.APROBADO: A.INICIAR_SEGUIMIENTO,  # primero se publica (Actividad 8)
+        E.PUBLICADO: A.CERRAR,  # se cierra desde el seguimiento (Actividades 14 a 16)
+        E.EN_SEGUIMIENTO: A.ENVIAR_A_REVISION,  # la formulación terminó
+        E.CERRADO: A.SOCIALIZAR_RESULTADOS,  # estado final: ninguna acción
+    }
+    assert set(prohibidas) == set(EstadoPlan)
+    en_docs = {(o, a) for o, a, _, _ in filas}
+    for estado, accion in prohibidas.items():
+        assert (estado, accion) not in en_docs
+        with pytest.raises(ErrorCiclo) as info:
+            transicion(estado, accion, R.JEFE_OAP)
+        assert info.value.codigo == "TRANSICION_INVALIDA"
+        assert (info.value.campo, info.value.valor) == ("accion", accion.name)
+
+
+def test_mensajes_exactos_de_transiciones_rechazadas() -> None:
+    """Los mensajes, ``campo`` y ``valor`` de cada rechazo son parte del contrato (issue 13):
+    se comparan enteros, escritos a mano desde la tabla de docs/ciclo.md (CIC-01)."""
+    # Un estado final no tiene acciones (Actividades 14 a 16: la vigencia terminó).
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(E.CERRADO, A.CERRAR, R.JEFE_OAP)
+    assert str(info.value) == (
+        "accion: «cerrar» no está permitida en el estado «cerrado» (CIC-01); acciones "
+        "permitidas: ninguna (estado final)"
+    )
+    # Desde el seguimiento salen tres acciones, separadas por «; » y con quién las toma.
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(E.EN_SEGUIMIENTO, A.VALIDAR, R.JEFE_OAP)
+    assert str(info.value) == (
+        "accion: «validar» no está permitida en el estado «en seguimiento» (CIC-01); acciones "
+        "permitidas: socializar resultados (profesional de la OAP, Jefe de la OAP); remitir la "
+        "modificación (líder del proceso, Alcalde Local); cerrar (profesional de la OAP, Jefe de "
+        "la OAP)"
+    )
+    # Un rol que no toma la acción: la lista de quienes la toman, separada por «, ».
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(E.VALIDADO_OAP, A.APROBAR, R.JEFE_OAP)
+    assert str(info.value) == (
+        "rol: «Jefe de la OAP» no puede tomar la acción «aprobar» en el estado «validado por la "
+        "OAP» (CIC-02); la toman: líder del proceso, Alcalde Local"
+    )
+    # Una acción que no es texto ni AccionPlan.
+    with pytest.raises(TipoInvalido) as tipo:
+        transicion(E.FORMULACION, 5, R.JEFE_OAP)  # type: ignore[arg-type]
+    assert str(tipo.value) == "accion: 5 no es un texto ni un AccionPlan"
+    assert (tipo.value.campo, tipo.value.valor) == ("accion", 5)
+
+
+def test_mensajes_exactos_de_remitir_modificacion() -> None:
+    """Política 9, viñetas 9 y 10: los rechazos de «remitir la modificación», enteros."""
+    seguir = (E.EN_SEGUIMIENTO, A.REMITIR_MODIFICACION, R.ALCALDE_LOCAL)
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(*seguir)
+    assert str(info.value) == (
+        "decision: «remitir la modificación» necesita la decisión de la solicitud de "
+        "modificación (Política 9, viñeta 10: se remite la versión ajustada cuando se autoriza)"
+    )
+    assert info.value.valor is None
+    with pytest.raises(TipoInvalido) as tipo:
+        transicion(*seguir, decision=_decision(), revision_oap_aprobada="sí")  # type: ignore[arg-type]
+    assert str(tipo.value) == "revision_oap_aprobada: 'sí' debe ser True o False"
+    assert (tipo.value.campo, tipo.value.valor) == ("revision_oap_aprobada", "sí")
+    with pytest.raises(TipoInvalido) as tipo:
+        transicion(*seguir, decision="elegible")
+    assert str(tipo.value) == "decision: 'elegible' debe ser una Decision"
+    assert (tipo.value.campo, tipo.value.valor) == ("decision", "elegible")
+    # Una decisión sin código de meta que la OAP aún no autorizó (viñeta 3).
+    sin_codigo = attrs.evolve(_decision("requiere_revision_oap"), codigo_meta="")
+    with pytest.raises(ErrorCiclo) as info:
+        transicion(*seguir, decision=sin_codigo)
+    assert str(info.value) == (
+        "decision: la solicitud sobre la meta (sin código) es «requiere revisión de la OAP»; "
+        "solo se remite una modificación autorizada (Política 9, viñetas 9 y 10); la OAP revisa "
+        "el caso: si lo autoriza, pase revision_oap_aprobada=True"
+    )
+    assert (info.value.campo, info.value.valor) == ("decision", "requiere_revision_oap")

@@ -91,13 +91,19 @@ def test_for_01_a_03_vienen_de_la_programacion_con_codigo_meta() -> None:
         ("   ", ["OE1"], ["FOR-05"]),
         ("OE1", [], ["FOR-05"]),  # catálogo vacío: ningún objetivo pertenece
         ("OE1", ["  ", "OE1"], []),  # los textos vacíos del catálogo se ignoran
-        ("OE1", ("OE1" for _ in range(1)), []),  # cualquier iterable
     ],
 )
 def test_for_05(objetivo: str | None, catalogo: object, esperado: list[str]) -> None:
     hallazgos = verificar_meta(meta(objetivo_estrategico=objetivo), catalogo)  # type: ignore[arg-type]
     assert reglas(hallazgos) == esperado
     assert all(h.severidad is Severidad.ERROR for h in hallazgos)
+
+
+def test_for_05_catalogo_en_cualquier_iterable() -> None:
+    # El generador se crea en cada corrida: como parámetro de parametrize se agotaba en la
+    # primera y una segunda corrida en el mismo proceso (mutmut) fallaba.
+    catalogo = ("OE1" for _ in range(1))
+    assert verificar_meta(meta(objetivo_estrategico="OE1"), catalogo) == ()
 
 
 def test_for_05_mensajes() -> None:
@@ -561,3 +567,58 @@ def test_campos_de_for_02_por_tipo() -> None:
     assert campos(Programacion("decreciente", 5, [9, 7, 5, 5], linea_base=5)) == ["linea_base"]
     assert [h.campo for h in verificar_programacion(Programacion("suma", 50, [10, 20, 150, 0]),
                                                       "%")] == ["trimestres", "trimestres"]
+
+
+# --- issue 13: mensajes y ramas que la prueba de mutación encontró sin verificar ---------------
+
+
+def test_for_05_mensajes_exactos() -> None:
+    """FOR-05 (Actividad 4): el objetivo en blanco no «nombra» el objetivo; el catálogo se
+    muestra con sus textos sin los espacios de los extremos."""
+    (h,) = verificar_meta(meta(objetivo_estrategico="   "), ["OE1"])
+    assert h.mensaje == (
+        "objetivo_estrategico: la meta no nombra el objetivo estratégico al que aporta"
+    )
+    (h,) = verificar_meta(meta(objetivo_estrategico="OE9"), ["  OE1 ", "OE2", "oe1"])
+    assert h.mensaje == (
+        "objetivo_estrategico: 'OE9' no es un objetivo estratégico del marco vigente (OE1, OE2)"
+    )
+    (h,) = verificar_meta(meta(), [])
+    assert h.mensaje == (
+        "objetivo_estrategico: 'OE1' no es un objetivo estratégico del marco vigente (el "
+        "catálogo está vacío)"
+    )
+
+
+def test_rechazos_de_tipo_mensajes_exactos() -> None:
+    with pytest.raises(TipoInvalido) as info:
+        verificar_meta("M1")  # type: ignore[arg-type]
+    assert str(info.value) == "meta: 'M1' debe ser una Meta"
+    with pytest.raises(TipoInvalido) as info:
+        verificar_meta(meta(), politica="v8")  # type: ignore[arg-type]
+    assert str(info.value) == "politica: 'v8' debe ser una Politica"
+    assert info.value.campo == "politica"
+    with pytest.raises(TipoInvalido) as info:
+        verificar_plan("plan")  # type: ignore[arg-type]
+    assert str(info.value) == "plan: 'plan' debe ser un PlanDeGestion"
+    with pytest.raises(TipoInvalido) as info:
+        verificar_meta(meta(), 5)  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "objetivos_estrategicos: 5 debe ser una colección de códigos o nombres de objetivos "
+        "estratégicos (por ejemplo ['OE1', 'OE2'])"
+    )
+    with pytest.raises(TipoInvalido) as info:
+        verificar_meta(meta(), ["OE1", 2])
+    assert str(info.value) == "objetivos_estrategicos[1]: 2 debe ser un texto"
+
+
+def test_for_07_meta_sin_nivel_en_plan_local() -> None:
+    """FOR-07 (Política 4): una meta que no dice su nivel, en un plan local, es local; sin
+    dependencia orientadora, el hallazgo nombra la Política 4."""
+    esperado = (
+        "dependencia_orientadora: la meta es local y no nombra la dependencia que la orienta "
+        "(Política 4)"
+    )
+    en_local = verificar_plan(plan(meta(), nivel="local"))
+    assert [h.mensaje for h in en_local if h.regla == "FOR-07"] == [esperado]
+    assert [h for h in verificar_plan(plan(meta())) if h.regla == "FOR-07"] == []

@@ -95,3 +95,46 @@ def test_suma_con_magnitud_igual_al_total_es_coherente(valores: list[int]) -> No
     assert verificar_programacion(Programacion("suma", sum(valores), valores)) == ()
     otra = Programacion("suma", sum(valores) + 1, valores)
     assert _reglas(otra) == ["FOR-02"]
+
+
+# --- issue 13: mensajes y límites que la prueba de mutación encontró sin verificar -------------
+
+
+def test_programacion_de_otro_tipo_mensaje_campo_y_valor() -> None:
+    with pytest.raises(TipoInvalido) as info:
+        verificar_programacion("suma 100")  # type: ignore[arg-type]
+    assert str(info.value) == "programacion: 'suma 100' debe ser una Programacion"
+    assert (info.value.campo, info.value.valor) == ("programacion", "suma 100")
+
+
+def test_for_01_mensaje_de_una_suma_con_ceros() -> None:
+    """FOR-01 (Actividad 4): en una meta SUMA un 0 no es un trimestre programado; en una
+    CONSTANTE sin valores no hace falta la aclaración."""
+    (h,) = [h for h in verificar_programacion(Programacion("suma", 10, [0, 0, 0, 0]))
+            if h.regla == "FOR-01"]
+    assert h.mensaje == (
+        "trimestres: ningún trimestre está programado (en una meta SUMA un 0 no cuenta como "
+        "programado)"
+    )
+    (h,) = [h for h in verificar_programacion(Programacion("constante", 90, [None] * 4))
+            if h.regla == "FOR-01"]
+    assert h.mensaje == "trimestres: ningún trimestre está programado"
+
+
+def _for_03(programacion: Programacion) -> list[tuple[str | None, str]]:
+    return [(h.campo, h.mensaje) for h in verificar_programacion(programacion, "%")
+            if h.regla == "FOR-03"]
+
+
+def test_for_03_cien_es_el_limite_incluido() -> None:
+    """FOR-03: una meta en % «no puede superar 100»: 100 es válido (magnitud, trimestre y línea
+    base), 101 no."""
+    assert _for_03(Programacion("suma", 100, [25, 25, 25, 25])) == []
+    assert _for_03(Programacion("constante", 100, [100, 100, 100, 100])) == []
+    assert _for_03(Programacion("decreciente", 40, [90, 70, 50, 40], linea_base=100)) == []
+    assert _for_03(Programacion("decreciente", 40, [90, 70, 50, 40], linea_base=101)) == [
+        ("linea_base", "%: una meta en porcentaje no puede superar 100; supera linea_base=101")
+    ]
+    assert _for_03(Programacion("constante", 110, [110, 100, 100, 100])) == [
+        ("magnitud", "%: una meta en porcentaje no puede superar 100; supera magnitud=110, T1=110")
+    ]

@@ -293,6 +293,25 @@ def test_rep_02_tolerancias(cambios: dict[str, object], hay_hallazgo: bool) -> N
     assert ("REP-02" in reglas(verificar(meta(), t2(**cambios), [T1]))) is hay_hallazgo
 
 
+@pytest.mark.parametrize(
+    ("reportado", "pista"),
+    [
+        # Avance del T2 calculado: 24/30 = 0.8 (80 %). Reportado «en porcentaje» sería 80; la
+        # tolerancia de INT-41 (0.01 puntos) vale para ese número: 80 ± 0.01.
+        ("80.01", True),  # justo en el límite superior
+        ("79.99", True),  # justo en el límite inferior
+        ("80.02", False),  # justo por encima: no parece un porcentaje
+        ("79.98", False),
+    ],
+)
+def test_rep_02_pista_de_porcentaje_en_su_tolerancia(reportado: str, pista: bool) -> None:
+    """Actividad 9 (el % de avance se compara con el calculado; INT-41): la pista «¿se reportó
+    en porcentaje?» aparece si el número reportado es el avance × 100 con la misma tolerancia
+    (0.01 puntos porcentuales)."""
+    h = unico(verificar(meta(), t2(avance_reportado=reportado), [T1]), "REP-02")
+    assert ("¿se reportó en porcentaje?" in h.mensaje) is pista
+
+
 def test_rep_02_avance_acumulado_frente_a_la_vigencia() -> None:
     vigencia = attrs.evolve(
         POLITICA_PLE_PIN_P005_V8, avance_acumulado_reporte=AvanceAcumulado.AVANCE_VIGENCIA
@@ -652,6 +671,64 @@ def test_rep_06_plazo_es_parametro_de_politica() -> None:
     r = reporte(1, fecha_envio=datetime.date(2025, 4, 11))
     assert verificar(meta(), r) == ()
     assert "1 día hábil" in unico(verificar(meta(), r, politica=diez), "REP-06").mensaje
+
+
+def _t2_2026(envio: datetime.date) -> tuple[Reporte, list[Reporte]]:
+    """El reporte del 2026-T2 enviado en ``envio``, con el del T1 como anterior, enviado a
+    tiempo también con 13 días: 31 de marzo + 13 = lunes 13 de abril de 2026 (hábil)."""
+    r = reporte(2, trimestre=Trimestre(2026, 2), fecha_envio=envio)
+    return r, [reporte(1, trimestre=Trimestre(2026, 1), fecha_envio=datetime.date(2026, 4, 13))]
+
+
+def test_rep_06_politica_de_13_dias_y_festivo_de_chiquinquira() -> None:
+    """Actividad 9, Nota 2 con ``dias_plazo_reporte=13``: el 2026-T2 termina el 30 de junio;
+    30 de junio + 13 días = lunes 13 de julio de 2026, que es festivo (la Virgen de
+    Chiquinquirá, 9 de julio, trasladada al lunes por la Ley 2578 de 2026): vence el martes 14.
+    Con los 15 días de la política por defecto vence el miércoles 15 de julio (hábil)."""
+    trece = attrs.evolve(POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=13)
+    el_14, _ = _t2_2026(datetime.date(2026, 7, 14))
+    el_15, anteriores = _t2_2026(datetime.date(2026, 7, 15))
+    assert verificar(meta(), el_14, anteriores, trece) == ()
+    h = unico(verificar(meta(), el_15, anteriores, trece), "REP-06")
+    assert h.severidad is Severidad.ERROR
+    assert h.mensaje == (
+        "2026-T2: fecha_envio: extemporáneo: se envió el 2026-07-15 y la fecha límite era el "
+        "2026-07-14 (1 día hábil de retraso)"
+    )
+    assert verificar(meta(), el_15, anteriores) == ()
+
+
+def test_rep_06_con_el_calendario_de_la_entidad() -> None:
+    """Actividad 9, Nota 2 con un ``Calendario`` de la entidad y ``dias_plazo_reporte=13``
+    (2026-T2: el día 13 es el lunes 13 de julio, festivo de Chiquinquirá):
+
+    - si la entidad no trabaja el martes 14 ni el jueves 16 de julio, vence el miércoles 15;
+      enviado el viernes 17, el retraso es 1 día hábil (el 16 no cuenta);
+    - si la entidad trabaja el festivo del 13, vence ese mismo lunes 13; enviado el martes 14
+      es 1 día hábil tarde.
+    """
+    from sdg_metas.calendario import Calendario
+
+    trece = attrs.evolve(POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=13)
+    libres = Calendario(no_habiles={datetime.date(2026, 7, 14), datetime.date(2026, 7, 16)})
+    el_15, anteriores = _t2_2026(datetime.date(2026, 7, 15))
+    assert verificar(meta(), el_15, anteriores, trece, libres) == ()
+    el_17, _ = _t2_2026(datetime.date(2026, 7, 17))
+    h = unico(verificar(meta(), el_17, anteriores, trece, libres), "REP-06")
+    esperado = (
+        "2026-T2: fecha_envio: extemporáneo: se envió el 2026-07-17 y la fecha límite era el "
+        "2026-07-15 (1 día hábil de retraso)"
+    )
+    assert h.mensaje == esperado
+    trabaja_el_13 = Calendario(habiles={datetime.date(2026, 7, 13)})
+    el_14, _ = _t2_2026(datetime.date(2026, 7, 14))
+    h = unico(verificar(meta(), el_14, anteriores, trece, trabaja_el_13), "REP-06")
+    assert "la fecha límite era el 2026-07-13 (1 día hábil de retraso)" in h.mensaje
+    # En el plan: verificar_reportes_plan pasa la política y el calendario a cada reporte.
+    plan = PlanDeGestion(vigencia=2026, unidad="Proceso", nivel="central", metas=[meta()],
+                         reportes=[*anteriores, el_17])
+    assert [h.mensaje for h in verificar_reportes_plan(plan, trece, libres)
+            if h.regla == "REP-06"] == [esperado]
 
 
 def test_rep_06_error_del_calendario_es_advertencia(monkeypatch: pytest.MonkeyPatch) -> None:
