@@ -14,7 +14,7 @@ comprueba).
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -31,7 +31,6 @@ __all__ = [
     "Regla",
     "ResultadoRegla",
     "Severidad",
-    "Verificacion",
     "ids_de_familia",
     "registro",
     "regla",
@@ -399,12 +398,7 @@ class Motivo(ResultadoRegla):
     revision_oap: bool = attrs.field(default=False, kw_only=True, validator=_booleano)
 
 
-_R = TypeVar("_R", bound=ResultadoRegla)
 _C = TypeVar("_C")
-
-#: Una verificación de una familia de reglas: recibe el contexto de la familia y devuelve sus
-#: resultados (hallazgos o motivos).
-Verificacion = Callable[[_C], Iterable[_R]]
 
 
 def ids_de_familia(prefijo: str) -> tuple[str, ...]:
