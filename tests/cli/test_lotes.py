@@ -127,3 +127,41 @@ def test_en_flujo_un_plan_a_la_vez(comando: tuple[str, ...], planes: list[str],
     nombre, opcion, valor = comando
     assert correr(nombre, *planes, opcion, valor)[0] == 0
     assert len(vivos) == 5
+
+
+def test_un_error_a_mitad_de_camino_no_deja_salida_a_medias(
+    planes: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12: las filas se escriben a medida que salen, pero primero en un temporal; si el
+    último archivo es ilegible, ni la salida estándar ni ``--salida`` reciben nada."""
+    roto = tmp_path / "roto.json"
+    roto.write_text("{", encoding="utf-8")
+    destino = tmp_path / "consolidado.csv"
+    assert correr("consolidar", *planes, str(roto), "--vigencia", "2025", "--formato", "csv",
+                  "--salida", str(destino)) == (2, "")
+    assert not destino.exists()
+    assert correr("consolidar", *planes, str(roto), "--vigencia", "2025") == (2, "")
+    assert "roto.json" in capsys.readouterr().err
+
+
+def test_consolidar_en_json_cuenta_los_planes_al_final(planes: list[str]) -> None:
+    """El número de planes se conoce después de recorrerlos: en JSON va tras las filas (el orden
+    de las claves de un objeto JSON no importa) y cuenta los cinco planes; hay una fila por
+    meta de cada uno (plan_ejemplo tiene 6 metas)."""
+    codigo, texto = correr("consolidar", *planes, "--vigencia", "2025", "--formato", "json")
+    datos = json.loads(texto)
+    assert (codigo, datos["planes"], datos["vigencia"], len(datos["filas"])) == (0, 5, 2025, 30)
+    assert list(datos)[-1] == "planes"
+    assert {f["unidad"] for f in datos["filas"]} == {f"Proceso {i}" for i in range(1, 6)}
+
+
+def test_informe_en_flujo_da_lo_mismo_que_la_biblioteca(planes: list[str]) -> None:
+    """Una fila por plan, en el orden de los archivos, la misma que ``informe_gestion``."""
+    from sdg_metas.archivos import cargar_plan
+    from sdg_metas.consolidacion import informe_gestion
+
+    datos = json.loads(correr("informe", *planes, "--vigencia", "2025", "--formato", "json")[1])
+    esperado = informe_gestion([cargar_plan(r) for r in planes], 2025)
+    assert [f["unidad"] for f in datos["informe"]] == [f["unidad"] for f in esperado]
+    assert [f["metas"] for f in datos["informe"]] == [f["metas"] for f in esperado]
+    assert datos["planes"] == 5

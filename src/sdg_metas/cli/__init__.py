@@ -36,14 +36,16 @@ El paquete se parte en ``_parser`` (argumentos), ``_entradas`` (cargar planes),
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from ..errores import ErrorArchivo, ErrorSdgMetas
 from ._parser import construir_parser
-from ._salida import Resultado, texto_de
+from ._salida import EN_MEMORIA_HASTA, Resultado, escribir
 
 __all__ = ["construir_parser", "main"]
 
@@ -57,6 +59,9 @@ def _silenciar_stdout() -> None:
 
 
 def _escribir(resultado: Resultado, args: argparse.Namespace, salida: TextIO) -> None:
+    """Escribe el resultado en ``salida`` o en ``--salida``. Primero en un archivo temporal (en
+    memoria hasta :data:`._salida.EN_MEMORIA_HASTA` bytes): un error a mitad de camino (un plan
+    ilegible en el archivo 2 000 de un ``consolidar``) no deja una salida a medias."""
     if args.formato == "xlsx":
         from ._xlsx import a_xlsx
 
@@ -65,11 +70,16 @@ def _escribir(resultado: Resultado, args: argparse.Namespace, salida: TextIO) ->
                                codigo="SALIDA_REQUERIDA", campo="salida", valor=None)
         Path(args.salida).write_bytes(a_xlsx(resultado))
         return
-    texto = texto_de(resultado, args.formato, args.decimal)
-    if args.salida:
-        Path(args.salida).write_text(texto, encoding="utf-8", newline="")
-    else:
-        salida.write(texto)
+    with tempfile.SpooledTemporaryFile(
+        EN_MEMORIA_HASTA, "w+", encoding="utf-8", newline=""
+    ) as cola:
+        escribir(resultado, args.formato, cast("TextIO", cola), args.decimal)
+        cola.seek(0)
+        if args.salida:
+            with open(args.salida, "w", encoding="utf-8", newline="") as archivo:
+                shutil.copyfileobj(cola, archivo)
+        else:
+            shutil.copyfileobj(cola, salida)
 
 
 def main(argv: Sequence[str] | None = None, salida: TextIO | None = None) -> int:

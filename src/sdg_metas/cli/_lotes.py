@@ -1,8 +1,10 @@
 """Los comandos de varios planes: ``consolidar``, ``ranking`` e ``informe`` (issue 12: en
 flujo).
 
-Se carga un plan a la vez, se reduce a sus filas (o a su calificación) y se suelta antes de
-cargar el siguiente, de modo que la memoria no crece con el número de archivos. Los planes de
+Se carga un plan a la vez (:class:`Lote`), se reduce a sus filas y se suelta antes de cargar el
+siguiente. ``consolidar`` e ``informe`` no guardan las filas: la salida las escribe a medida que
+salen (:mod:`._salida`), así que la memoria no crece con el número de archivos; ``ranking``
+guarda una fila por plan (para ordenarlas hay que tenerlas todas). Los planes de
 otra vigencia se omiten con un aviso en stderr; ninguno de la vigencia pedida, o dos archivos
 de la misma unidad y vigencia, es un error de entrada (código 2) que lo dice.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,9 +24,8 @@ from ._entradas import cargar, vigencia
 from ._salida import Resultado, Tabla
 
 if TYPE_CHECKING:
-    from ..consolidacion import Calificacion, PosicionRanking
+    from ..consolidacion import Fila
     from ..modelo import Nivel, PlanDeGestion
-    from ..politica import Politica
 
 _T = TypeVar("_T")
 
@@ -56,104 +57,110 @@ class _Progreso:
             sys.stderr.write("\n")
 
 
-def reducir_planes(
-    rutas: list[str], args: argparse.Namespace, anio: int,
-    reducir: Callable[[PlanDeGestion], _T],
-) -> list[_T]:
-    """``reducir(plan)`` de cada plan de la vigencia ``anio``: se carga uno, se reduce y se suelta
-    antes de cargar el siguiente."""
-    vistos: dict[tuple[str, str], str] = {}
-    reducidos: list[_T] = []
-    progreso = _Progreso(len(rutas))
-    for i, ruta in enumerate(rutas, start=1):
-        progreso.paso(i, ruta)
-        plan = cargar(ruta, args, anio)
-        if plan.vigencia != anio:
-            sys.stderr.write(f"sdg-metas: aviso: {ruta} es de la vigencia {plan.vigencia}, no "
-                             f"de {anio}; no se incluye\n")
-            continue
-        clave = (" ".join(sin_tildes(plan.unidad).split()), plan.nivel.value)
-        if clave in vistos:
+class Lote:
+    """Los planes de la vigencia ``anio`` de ``rutas``, de a uno (un iterable de una sola pasada).
+
+    Cada plan se carga al pedirlo y se suelta al pedir el siguiente; los de otra vigencia se
+    omiten con un aviso. ``planes`` cuenta los que se dieron. Al final, ninguno de la vigencia
+    es un error (``SIN_PLANES_DE_LA_VIGENCIA``); dos archivos de la misma unidad y vigencia,
+    también (``PLAN_REPETIDO``)."""
+
+    def __init__(self, rutas: list[str], args: argparse.Namespace, anio: int) -> None:
+        self.rutas, self.args, self.anio = rutas, args, anio
+        self.planes = 0
+
+    def __iter__(self) -> Iterator[PlanDeGestion]:
+        vistos: dict[tuple[str, str], str] = {}
+        progreso = _Progreso(len(self.rutas))
+        try:
+            for i, ruta in enumerate(self.rutas, start=1):
+                progreso.paso(i, ruta)
+                plan = cargar(ruta, self.args, self.anio)
+                if plan.vigencia != self.anio:
+                    sys.stderr.write(f"sdg-metas: aviso: {ruta} es de la vigencia {plan.vigencia}, "
+                                     f"no de {self.anio}; no se incluye\n")
+                    del plan  # que no siga vivo mientras se carga el siguiente
+                    continue
+                _no_repetido(vistos, plan, ruta)
+                self.planes += 1
+                yield plan
+                del plan
+        finally:
             progreso.fin()
+        if not vistos:
             raise ErrorArchivo(
-                f"{vistos[clave]} y {ruta} describen la misma unidad ({plan.unidad}) y "
-                f"vigencia ({anio}); dé cada plan una sola vez",
-                codigo="PLAN_REPETIDO", campo="planes", valor=ruta,
+                f"ninguno de los {len(self.rutas)} archivos es un plan de la vigencia {self.anio}",
+                codigo="SIN_PLANES_DE_LA_VIGENCIA", campo="vigencia", valor=self.anio,
             )
-        vistos[clave] = ruta
-        reducidos.append(reducir(plan))
-        del plan
-    progreso.fin()
-    if not vistos:
+
+
+    def reducir(self, reducir: Callable[[PlanDeGestion], list[_T]]) -> Iterator[_T]:
+        """Lo que da ``reducir`` de cada plan, en orden; el plan se suelta antes de cargar el
+        siguiente (un ``for`` lo dejaría vivo hasta la siguiente asignación)."""
+        planes = iter(self)
+        while (plan := next(planes, None)) is not None:
+            reducido = reducir(plan)
+            del plan
+            yield from reducido
+
+
+def _no_repetido(vistos: dict[tuple[str, str], str], plan: PlanDeGestion, ruta: str) -> None:
+    clave = (" ".join(sin_tildes(plan.unidad).split()), plan.nivel.value)
+    if clave in vistos:
         raise ErrorArchivo(
-            f"ninguno de los {len(rutas)} archivos es un plan de la vigencia {anio}",
-            codigo="SIN_PLANES_DE_LA_VIGENCIA", campo="vigencia", valor=anio,
+            f"{vistos[clave]} y {ruta} describen la misma unidad ({plan.unidad}) y "
+            f"vigencia ({plan.vigencia}); dé cada plan una sola vez",
+            codigo="PLAN_REPETIDO", campo="planes", valor=ruta,
         )
-    return reducidos
+    vistos[clave] = ruta
 
 
 def consolidar(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..consolidacion import consolidado_anual
 
     anio = vigencia(args.vigencia)
-    por_plan = reducir_planes(args.planes, args, anio, lambda p: consolidado_anual([p], anio))
-    filas = [f for filas_plan in por_plan for f in filas_plan]
-    planes = len(por_plan)
+    lote = Lote(args.planes, args, anio)
+    filas = lote.reducir(lambda plan: consolidado_anual([plan], anio))
     tabla = Tabla("filas", filas, columnas_terminal=COLUMNAS_CONSOLIDAR)
-    return 0, Resultado("consolidar", {"vigencia": anio, "planes": planes}, (tabla,))
+    return 0, Resultado("consolidar", {"vigencia": anio}, (tabla,),
+                        al_final=lambda: {"planes": lote.planes})
 
 
 def informe(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..consolidacion import informe_gestion
 
     anio = vigencia(args.vigencia)
-    filas = [f for filas_plan in reducir_planes(
-        args.planes, args, anio, lambda p: informe_gestion([p], anio)) for f in filas_plan]
+    lote = Lote(args.planes, args, anio)
+    filas = lote.reducir(lambda plan: informe_gestion([plan], anio))
     tabla = Tabla("informe", filas, columnas_terminal=COLUMNAS_INFORME)
-    return 0, Resultado("informe", {"vigencia": anio, "planes": len(filas)}, (tabla,),
-                        antes=f"Informe de gestión {anio} (CON-04, Actividad 15)\n")
-
-
-def _clave(valor: Decimal, politica: Politica) -> Decimal:
-    from ..numeros import porcentaje
-
-    if politica.decimales_ranking is None:
-        return valor
-    return porcentaje(valor, politica.decimales_ranking) or valor
-
-
-def posiciones(
-    calificadas: list[tuple[str, Nivel, Calificacion]], politica: Politica
-) -> list[PosicionRanking]:
-    """El ranking olímpico (1, 2, 2, 4) de CON-02 sobre calificaciones ya calculadas, con el
-    mismo orden que :func:`sdg_metas.ranking` (que necesitaría todos los planes a la vez)."""
-    from ..consolidacion import PosicionRanking, Semaforo, semaforo
-
-    con_valor = sorted(
-        ((_clave(c.valor, politica), u, n, c) for u, n, c in calificadas if c.valor is not None),
-        key=lambda x: (-x[0], x[1], x[2].value),
-    )
-    resultado = []
-    posicion, anterior = 0, None
-    for i, (clave, unidad, nivel, c) in enumerate(con_valor, 1):
-        if clave != anterior:
-            posicion, anterior = i, clave
-        resultado.append(PosicionRanking(posicion, unidad, nivel, c, semaforo(c.valor, politica)))
-    sin_valor = sorted(((u, n, c) for u, n, c in calificadas if c.valor is None),
-                       key=lambda x: (x[0], x[1].value))
-    resultado.extend(PosicionRanking(None, u, n, c, Semaforo.SIN_DATO) for u, n, c in sin_valor)
-    return resultado
+    return 0, Resultado("informe", {"vigencia": anio}, (tabla,),
+                        antes=f"Informe de gestión {anio} (CON-04, Actividad 15)\n",
+                        al_final=lambda: {"planes": lote.planes})
 
 
 def ranking(args: argparse.Namespace) -> tuple[int, Resultado]:
-    from ..consolidacion import calificacion, como_filas
+    """El ranking de miles de archivos: de cada plan se guarda su fila del ranking y su valor
+    exacto (no el plan ni las contribuciones de sus metas); el orden es el de
+    :func:`sdg_metas.consolidacion.posiciones_ranking`, el mismo de :func:`sdg_metas.ranking`."""
+    from ..consolidacion import como_filas, posiciones_ranking
+    from ..consolidacion import ranking as ranking_de
     from ..politica import POLITICA_PLE_PIN_P005_V8 as politica
 
     trimestre = Trimestre.desde_texto(args.trimestre)
-    calificadas = reducir_planes(
-        args.planes, args, trimestre.vigencia,
-        lambda p: (p.unidad, p.nivel, calificacion(p, trimestre, politica)))
-    filas = como_filas(posiciones(calificadas, politica))
+    calificadas: list[tuple[str, Nivel, Decimal | None]] = []
+    filas_por_plan: list[dict[str, object]] = []
+
+    def reducir(plan: PlanDeGestion) -> list[tuple[str, Nivel, Decimal | None, Fila]]:
+        (posicion,) = ranking_de([plan], trimestre, politica)
+        return [(plan.unidad, plan.nivel, posicion.valor, como_filas([posicion])[0])]
+
+    for unidad, nivel, valor, fila in Lote(args.planes, args, trimestre.vigencia).reducir(reducir):
+        calificadas.append((unidad, nivel, valor))
+        filas_por_plan.append(dict(fila))
+    filas = []
+    for lugar, i in posiciones_ranking(calificadas, politica):
+        filas_por_plan[i]["posicion"] = lugar
+        filas.append(filas_por_plan[i])
     datos = {"vigencia": trimestre.vigencia, "trimestre": trimestre, "planes": len(filas)}
     return 0, Resultado("ranking", datos, (Tabla("ranking", filas),),
                         antes=f"Ranking de gestión {trimestre} (CON-02)\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -67,38 +67,40 @@ def _hoja(libro: Any, tabla: Tabla, primera: bool) -> None:
 
     hoja = libro.active if primera else libro.create_sheet()
     hoja.title = tabla.nombre[:31]
-    columnas = tabla.todas_las_columnas()
+    columnas, filas = tabla.recorrer()
     anchos = [len(c) for c in columnas]
     for j, nombre in enumerate(columnas, 1):
         hoja.cell(row=1, column=j, value=nombre).font = Font(bold=True)
-    for i, fila in enumerate(tabla.filas, 2):
+    ultima = 1
+    for ultima, fila in enumerate(filas, 2):
         for j, nombre in enumerate(columnas, 1):
             valor = fila.get(nombre)
-            anchos[j - 1] = max(anchos[j - 1], _celda(hoja, i, j, nombre, valor))
+            anchos[j - 1] = max(anchos[j - 1], _celda(hoja, ultima, j, nombre, valor))
             color = COLORES_SEMAFORO.get(str(valor)) if nombre.startswith("semaforo") else None
             if color:
-                hoja.cell(row=i, column=j).fill = PatternFill("solid", fgColor=color)
+                hoja.cell(row=ultima, column=j).fill = PatternFill("solid", fgColor=color)
     for j, ancho in enumerate(anchos, 1):
         hoja.column_dimensions[get_column_letter(j)].width = min(ancho + 2, _ANCHO_MAXIMO)
     hoja.freeze_panes = "A2"
     if columnas:
-        hoja.auto_filter.ref = f"A1:{get_column_letter(len(columnas))}{len(tabla.filas) + 1}"
+        hoja.auto_filter.ref = f"A1:{get_column_letter(len(columnas))}{ultima}"
 
 
-def _tablas(resultado: Resultado) -> Sequence[Tabla]:
-    tablas = list(resultado.tablas)
-    if resultado.datos:
-        resumen = [{"dato": k, "valor": v} for k, v in resultado.datos.items()]
-        tablas.append(Tabla("resumen", resumen, ("dato", "valor")))
-    return tablas
+def _resumen(resultado: Resultado) -> Iterator[dict[str, object]]:
+    """Los datos sueltos del resultado; los de ``al_final``, ya recorridas las tablas."""
+    yield from ({"dato": k, "valor": v} for k, v in resultado.datos.items())
+    yield from ({"dato": k, "valor": v} for k, v in resultado.al_final().items())
 
 
 def a_xlsx(resultado: Resultado) -> bytes:
     """El libro de Excel del resultado, en bytes."""
     openpyxl = _openpyxl()
     libro = openpyxl.Workbook()
-    for k, tabla in enumerate(_tablas(resultado)):
+    for k, tabla in enumerate(resultado.tablas):
         _hoja(libro, tabla, k == 0)
+    resumen = Tabla("resumen", list(_resumen(resultado)), ("dato", "valor"))
+    if resumen.filas:
+        _hoja(libro, resumen, not resultado.tablas)
     salida = io.BytesIO()
     libro.save(salida)
     return salida.getvalue()

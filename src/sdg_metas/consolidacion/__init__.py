@@ -3,6 +3,7 @@
 - :func:`calificacion` (CON-01): la calificación de un plan en un trimestre, con la contribución
   de cada meta para que se explique sola.
 - :func:`ranking` (CON-02): el ranking de gestión del periodo; los empates comparten posición.
+  :func:`posiciones_ranking` da el mismo orden a partir de calificaciones ya calculadas.
 - :func:`semaforo` (CON-03): la banda de semáforo de un avance.
 - :func:`evaluar_plan`: cada meta con su :class:`~sdg_metas.Resultado`, su semáforo y sus
   hallazgos, y la calificación; :func:`filas` / :func:`como_filas` dan filas de valores simples
@@ -53,7 +54,7 @@ from ._evaluacion import (
     filas,
     filas_de_planes,
 )
-from ._ranking import PosicionRanking, ranking
+from ._ranking import PosicionRanking, posiciones_ranking, ranking
 
 __all__ = [
     "REGISTRO_CON",
@@ -72,6 +73,7 @@ __all__ = [
     "filas",
     "filas_de_planes",
     "informe_gestion",
+    "posiciones_ranking",
     "ranking",
     "semaforo",
 ]

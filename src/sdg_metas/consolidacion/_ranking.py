@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import attrs
 
-from ..errores import ErrorModelo
+from .._validacion import exigir_iterable, exigir_tipo, mostrar
+from ..errores import ErrorModelo, TipoInvalido
 from ..modelo import Nivel, PlanDeGestion, Trimestre
-from ..numeros import porcentaje
+from ..numeros import a_decimal, porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica
 from ._calificacion import (
     Calificacion,
@@ -81,33 +82,76 @@ def _clave_ranking(valor: Decimal, politica: Politica) -> Decimal:
     return comparado
 
 
-def _posiciones(
-    planes: Sequence[PlanDeGestion], calificaciones: Sequence[Calificacion], politica: Politica
-) -> tuple[PosicionRanking, ...]:
+def posiciones_ranking(
+    calificadas: Iterable[tuple[str, Nivel, Decimal | None]],
+    politica: Politica = POLITICA_PLE_PIN_P005_V8,
+) -> tuple[tuple[int | None, int], ...]:
+    """Las posiciones del ranking (CON-02) de calificaciones ya calculadas, una por plan.
+
+    Recibe ``(unidad, nivel, valor)`` de cada plan (``valor`` es la fracción exacta de
+    :attr:`Calificacion.valor`, o ``None``) y devuelve, en el orden del ranking, ``(posicion,
+    i)``: la posición olímpica (1, 2, 2, 4) y el índice ``i`` del plan en la entrada. Es el
+    mismo orden que :func:`ranking`, para quien califica los planes de a uno y no los tiene
+    todos en memoria (``sdg-metas ranking`` con miles de archivos, ``docs/escala.md``): guarda
+    solo la unidad, el nivel y el valor de cada uno.
+
+    >>> from decimal import Decimal
+    >>> posiciones_ranking([("Usme", "local", Decimal("0.8")), ("Bosa", "local", None),
+    ...                     ("Suba", "local", Decimal("0.9")), ("Kennedy", "local", Decimal("0.8"))])
+    ((1, 2), (2, 3), (2, 0), (None, 1))
+    """
+    exigir_iterable(calificadas, "calificadas", "una secuencia de (unidad, nivel, valor)")
+    validar_politica(politica)
     con_valor = []
     sin_valor = []
-    for plan, c in zip(planes, calificaciones, strict=True):
-        if c.valor is None:
-            sin_valor.append((plan, c))
+    for i, item in enumerate(calificadas):
+        unidad, nivel, valor = _calificada(item, i)
+        if valor is None:
+            sin_valor.append((unidad, nivel, i))
         else:
-            con_valor.append((_clave_ranking(c.valor, politica), plan, c))
-    # copy_negate es exacto y no consulta el contexto decimal (``-x`` redondearía en el de
-    # quien llama: con prec=2, −85.25 y −85.10 serían ambos −85).
-    con_valor.sort(key=lambda x: (x[0].copy_negate(), x[1].unidad, x[1].nivel.value))
-    sin_valor.sort(key=lambda x: (x[0].unidad, x[0].nivel.value))
-    resultado = []
+            clave = _clave_ranking(valor, politica)
+            # copy_negate es exacto y no consulta el contexto decimal (``-x`` redondearía en el
+            # de quien llama: con prec=2, −85.25 y −85.10 serían ambos −85).
+            con_valor.append((clave.copy_negate(), unidad, nivel, i))
+    con_valor.sort()
+    sin_valor.sort()
+    resultado: list[tuple[int | None, int]] = []
     posicion = 0
     anterior: Decimal | None = None
-    for i, (clave, plan, c) in enumerate(con_valor, 1):
+    for orden, (clave, _unidad, _nivel, i) in enumerate(con_valor, 1):
         if clave != anterior:
-            posicion, anterior = i, clave
-        resultado.append(
-            PosicionRanking(posicion, plan.unidad, plan.nivel, c, semaforo(c.valor, politica))
-        )
-    resultado.extend(
-        PosicionRanking(None, plan.unidad, plan.nivel, c, Semaforo.SIN_DATO)
-        for plan, c in sin_valor
-    )
+            posicion, anterior = orden, clave
+        resultado.append((posicion, i))
+    resultado.extend((None, i) for _unidad, _nivel, i in sin_valor)
     return tuple(resultado)
 
 
+def _calificada(item: object, i: int) -> tuple[str, str, Decimal | None]:
+    """Un ``(unidad, nivel, valor)`` de :func:`posiciones_ranking`, comprobado."""
+    campo = f"calificadas[{i}]"
+    if not isinstance(item, tuple) or len(item) != 3:
+        raise TipoInvalido(
+            f"{campo}: {mostrar(item)} debe ser un trío (unidad, nivel, valor)",
+            campo=campo, valor=item,
+        )
+    unidad, nivel, valor = item
+    exigir_tipo(unidad, str, f"{campo}.unidad", "un texto")
+    nivel_texto = Nivel.desde_texto(nivel).value
+    if valor is None:
+        return unidad, nivel_texto, None
+    return unidad, nivel_texto, a_decimal(valor, f"{campo}.valor", negativo=True, rango=False)
+
+
+def _posiciones(
+    planes: Sequence[PlanDeGestion], calificaciones: Sequence[Calificacion], politica: Politica
+) -> tuple[PosicionRanking, ...]:
+    orden = posiciones_ranking(
+        ((p.unidad, p.nivel, c.valor) for p, c in zip(planes, calificaciones, strict=True)),
+        politica,
+    )
+    resultado = []
+    for posicion, i in orden:
+        plan, c = planes[i], calificaciones[i]
+        banda = Semaforo.SIN_DATO if posicion is None else semaforo(c.valor, politica)
+        resultado.append(PosicionRanking(posicion, plan.unidad, plan.nivel, c, banda))
+    return tuple(resultado)
