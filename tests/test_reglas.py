@@ -68,3 +68,22 @@ def test_hallazgo_toma_fuente_y_enunciado_del_catalogo() -> None:
 def test_catalogo_de_solo_lectura() -> None:
     with pytest.raises(TypeError):
         REGLAS["FOR-01"] = REGLAS["FOR-02"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "hallazgo",
+    [
+        Hallazgo("FOR-06", "entregables: la meta no tiene entregables", campo="entregables"),
+        Hallazgo("REP-07", "2025-T1: avance_reportado: falta", Severidad.ADVERTENCIA,
+                 "M1", None, "avance_reportado"),
+    ],
+)
+def test_el_camino_rapido_en_meta_da_lo_mismo_que_evolve(hallazgo: Hallazgo) -> None:
+    """Issue 12: ``_en_meta`` (interno, lo usa ``verificar_plan`` por cada hallazgo de una
+    meta) es ``attrs.evolve(h, codigo_meta=...)`` sin volver a validar."""
+    import attrs
+
+    rapido = hallazgo._en_meta("M7")
+    assert rapido == attrs.evolve(hallazgo, codigo_meta="M7")
+    assert (rapido.fuente, rapido.campo, rapido.trimestre) == (
+        hallazgo.fuente, hallazgo.campo, hallazgo.trimestre)

@@ -131,23 +131,6 @@ def evaluar(
         setcontext(anterior)
 
 
-def evaluar_en_contexto(
-    programacion: Programacion,
-    ejecuciones: Sequence[Decimal | None],
-    k: int,
-    politica: Politica,
-) -> Resultado:
-    """:func:`evaluar` para quien ya está dentro de :data:`~sdg_metas.numeros.CONTEXTO`.
-
-    Camino rápido interno de la biblioteca (issue 12): ``programacion`` y ``politica`` ya se
-    validaron, ``k`` es un entero 1..4 y el contexto decimal activo es ``CONTEXTO`` (la
-    consolidación entra en él una vez por llamada pública, no una vez por meta). Las
-    ejecuciones sí se comprueban (en línea si ya son ``Decimal`` válidos): pueden venir de una
-    razón numerador/denominador que ningún validador vio.
-    """
-    return _evaluar(programacion, _ejecuciones(ejecuciones), k, politica.modo_constante)
-
-
 def comprobar_ejecuciones(ejecuciones: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
     """Las cuatro ejecuciones como las comprueba :func:`evaluar` (uso interno, issue 12): la
     consolidación las comprueba una vez por plan y luego evalúa cada trimestre con
@@ -161,8 +144,11 @@ def evaluar_comprobadas(
     k: int,
     politica: Politica,
 ) -> Resultado:
-    """:func:`evaluar_en_contexto` con ejecuciones que ya devolvió
-    :func:`comprobar_ejecuciones` (camino rápido interno, issue 12)."""
+    """:func:`evaluar` para quien ya está dentro de :data:`~sdg_metas.numeros.CONTEXTO`, con
+    ejecuciones que ya devolvió :func:`comprobar_ejecuciones` (camino rápido interno, issue 12):
+    ``programacion`` y ``politica`` ya se validaron y ``k`` es un entero 1..4 (la consolidación
+    y los REP de un plan entran en ``CONTEXTO`` una vez por llamada pública, no una vez por
+    meta, y comprueban las ejecuciones de cada meta una sola vez)."""
     return _evaluar(programacion, ejecuciones, k, politica.modo_constante)
 
 

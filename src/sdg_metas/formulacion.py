@@ -299,7 +299,7 @@ def _verificar_meta(
         objetivos_estrategicos=objetivos,
         local=local,
     )
-    return tuple(attrs.evolve(h, codigo_meta=meta.codigo) for h in _correr(contexto))
+    return tuple(h._en_meta(meta.codigo) for h in _correr(contexto))
 
 
 def _vacio(texto: str | None) -> bool:

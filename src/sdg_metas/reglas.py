@@ -361,8 +361,8 @@ class Hallazgo(ResultadoRegla):
         mensaje: str,
         severidad: Severidad,
         codigo_meta: str,
-        trimestre: Trimestre,
-        campo: str,
+        trimestre: Trimestre | None,
+        campo: str | None,
     ) -> Hallazgo:
         """Camino rápido interno (issue 12): un hallazgo que arma una verificación de la
         biblioteca con valores que ella misma produjo (una regla del catálogo escrita en el
@@ -379,6 +379,14 @@ class Hallazgo(ResultadoRegla):
         poner(hallazgo, "trimestre", trimestre)
         poner(hallazgo, "campo", campo)
         return hallazgo
+
+    def _en_meta(self, codigo_meta: str) -> Hallazgo:
+        """Camino rápido interno (issue 12): este hallazgo con el código de una meta ya
+        validada; como ``attrs.evolve(h, codigo_meta=codigo_meta)``, sin volver a correr los
+        validadores de los demás campos (ya los pasaron)."""
+        return Hallazgo._de_la_biblioteca(
+            self.regla, self.mensaje, self.severidad, codigo_meta, self.trimestre, self.campo
+        )
 
 
 @attrs.frozen(slots=True)

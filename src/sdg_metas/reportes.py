@@ -39,7 +39,7 @@ import attrs
 
 from . import reglas
 from ._validacion import exigir_tipo, sin_tildes, tupla_de
-from .calculos import Resultado, evaluar_en_contexto
+from .calculos import Resultado, comprobar_ejecuciones, evaluar_comprobadas
 from .calendario import Calendario, oportunidad
 from .errores import (
     ErrorCalendario,
@@ -120,7 +120,8 @@ def verificar_reporte(
     otros = _anteriores(anteriores, meta, reporte)
     _misma_meta(reporte, meta, "reporte")
     with localcontext(CONTEXTO):
-        return _verificar(meta, reporte, otros, politica, calendario)
+        ejecuciones = comprobar_ejecuciones(_ejecuciones_de(meta, (*otros, reporte)))
+        return _verificar_con(meta, reporte, ejecuciones, politica, calendario)
 
 
 def _misma_meta(reporte: Reporte, meta: Meta, campo: str) -> None:
@@ -159,19 +160,22 @@ def _anteriores(anteriores: object, meta: Meta, reporte: Reporte) -> tuple[Repor
     return lista
 
 
-def _verificar(
-    meta: Meta,
-    reporte: Reporte,
-    anteriores: tuple[Reporte, ...],
-    politica: Politica,
-    calendario: Calendario | None,
-) -> tuple[Hallazgo, ...]:
-    k = reporte.trimestre.numero
+def _ejecuciones_de(meta: Meta, reportes: Iterable[Reporte]) -> list[Decimal | None]:
+    """T1..T4 de la meta según sus reportes (``None`` donde no hay ejecución)."""
     ejecuciones: list[Decimal | None] = [None, None, None, None]
-    for r in (*anteriores, reporte):
+    for r in reportes:
         ejecuciones[r.trimestre.numero - 1] = ejecucion_de(r, meta)
+    return ejecuciones
+
+
+def _verificar_con(meta: Meta, reporte: Reporte, ejecuciones: tuple[Decimal | None, ...],
+                   politica: Politica, calendario: Calendario | None) -> tuple[Hallazgo, ...]:
+    """Las reglas REP del reporte, con las ejecuciones T1..T4 de su meta ya comprobadas
+    (``comprobar_ejecuciones``): un plan las calcula una vez por meta, no una por reporte."""
+    k = reporte.trimestre.numero
     try:
-        resultado: Resultado | None = evaluar_en_contexto(meta.programacion, ejecuciones, k, politica)
+        resultado: Resultado | None = evaluar_comprobadas(meta.programacion, ejecuciones, k,
+                                                          politica)
     except ErrorProgramacion:  # una meta DECRECIENTE sin línea base (FOR-02)
         resultado = None
     contexto = ContextoReporte(meta, reporte, resultado, ejecuciones[k - 1], politica, calendario)
@@ -267,14 +271,9 @@ def _rep_02(c: ContextoReporte) -> tuple[Hallazgo, ...]:
         presentes = [campo for campo, _, _ in _CIFRAS if getattr(r, campo) is not None]
         if not presentes:
             return ()
-        return _h(
-            c,
-            "REP-02",
-            presentes[0],
-            "no se pueden calcular las cifras de la meta (una meta DECRECIENTE necesita "
-            "línea base, FOR-02); las cifras reportadas no se comparan",
-            _ADVERTENCIA,
-        )
+        return _h(c, "REP-02", presentes[0], "no se pueden calcular las cifras de la meta (una "
+                  "meta DECRECIENTE necesita línea base, FOR-02); las cifras reportadas no se "
+                  "comparan", _ADVERTENCIA)
     tol_avance = politica.tolerancia_reporte / _CIEN
     vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA
     acumulado = resultado.avance_vigencia if vigencia else resultado.cumplimiento
@@ -582,11 +581,11 @@ def verificar_reportes_plan(
                 continue
             vistos.add(meta.codigo)
             reportes = plan.reportes_de(meta.codigo)
+            ejecuciones = comprobar_ejecuciones(_ejecuciones_de(meta, reportes))
             for reporte in reportes:
                 if reporte.trimestre.numero > limite:
                     break
-                otros = tuple(r for r in reportes if r is not reporte)
-                hallazgos.extend(_verificar(meta, reporte, otros, politica, calendario))
+                hallazgos.extend(_verificar_con(meta, reporte, ejecuciones, politica, calendario))
     return tuple(hallazgos)
 
 
