@@ -251,9 +251,10 @@ def de_tipo(
     sdg_metas.errores.TipoInvalido: proceso_lider: 3 debe ser un texto (o quedar vacío)
     """
     sufijo = " (o quedar vacío)" if opcional else ""
+    exactos = frozenset(clases)  # camino rápido: un valor de exactamente una de las clases
 
     def validar(_inst: object, atributo: Any, valor: object) -> None:
-        if valor is None and opcional:
+        if type(valor) in exactos or (valor is None and opcional):
             return
         if isinstance(valor, clases) and not (isinstance(valor, bool) and bool not in clases):
             return

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
+from typing import Any, cast
 
 import attrs
 
@@ -128,15 +130,11 @@ def _tipo(valor: str | TipoProgramacion) -> TipoProgramacion:
 
 
 def _nivel(valor: str | Nivel) -> Nivel:
-    if type(valor) is Nivel:
-        return valor
-    return Nivel.desde_texto(valor)
+    return valor if type(valor) is Nivel else Nivel.desde_texto(valor)
 
 
 def _reportado_por(valor: str | ReportadoPor) -> ReportadoPor:
-    if type(valor) is ReportadoPor:
-        return valor
-    return ReportadoPor.desde_texto(valor)
+    return valor if type(valor) is ReportadoPor else ReportadoPor.desde_texto(valor)
 
 
 def _nivel_opcional(valor: str | Nivel | None) -> Nivel | None:
@@ -176,37 +174,44 @@ def _fecha_opcional(
         exigir_fecha(valor, atributo.name)
 
 
-# mypy solo admite conversores con nombre: uno por campo numérico opcional.
+# Conversores con nombre (mypy no admite otros); un campo ausente no llama a nadie (issue 12).
 def _linea_base(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "linea_base")
+    return None if valor is None else a_decimal(valor, "linea_base")
 
 
 def _ejecucion(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "ejecucion")
+    return None if valor is None else a_decimal(valor, "ejecucion")
 
 
 def _numerador(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "numerador")
+    return None if valor is None else a_decimal(valor, "numerador")
 
 
 def _denominador(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "denominador")
+    return None if valor is None else a_decimal(valor, "denominador")
 
 
 def _avance(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "avance_reportado", negativo=True)
+    return None if valor is None else a_decimal(valor, "avance_reportado", negativo=True)
 
 
 def _ejecucion_acumulada(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "ejecucion_acumulada_reportada")
+    return None if valor is None else a_decimal(valor, "ejecucion_acumulada_reportada")
 
 
 def _avance_acumulado(valor: Numero | None) -> Decimal | None:
-    return a_decimal_opcional(valor, "avance_acumulado_reportado", negativo=True)
+    return None if valor is None else a_decimal(valor, "avance_acumulado_reportado", negativo=True)
 
 
 def _magnitud(valor: Numero) -> Decimal:
     return a_decimal(valor, "magnitud")
+
+
+@functools.cache
+def _comportamientos() -> Any:
+    from .tipos import TIPOS  # tipos importa modelo: se importa al usarlo, una vez (issue 12)
+
+    return TIPOS
 
 
 _CAMPOS_TRIMESTRES = tuple(f"trimestres[T{i}]" for i in range(1, 5))
@@ -278,10 +283,7 @@ class Programacion:
 
     @programados.default
     def _programados(self) -> tuple[bool, ...]:
-        # tipos importa modelo (TipoProgramacion): se importa aquí para no formar un ciclo.
-        from .tipos import TIPOS
-
-        return TIPOS[self.tipo].programados(self.trimestres)
+        return cast("tuple[bool, ...]", _comportamientos()[self.tipo].programados(self.trimestres))
 
     def programado(self, numero: int) -> bool:
         """¿El trimestre ``numero`` (1..4) está programado?"""
