@@ -138,6 +138,19 @@ def test_de_tipo() -> None:
     assert str(nulo.value) == "n: vacío debe ser un entero"
 
 
+def test_de_tipo_acepta_subclases_y_rechaza_bool_tambien_por_el_camino_rapido() -> None:
+    """El camino rápido (tipo exacto, issue 12) no cambia lo aceptado: una subclase de ``int``
+    que no es ``bool`` pasa por ``isinstance``; ``bool``, subclase de ``int``, sigue rechazado."""
+
+    class Entero(int):
+        pass
+
+    assert _Caja(Entero(4)).n == 4
+    assert _Caja(3, "a", Entero(1) == 1).logico is True
+    with pytest.raises(TipoInvalido, match="n: False debe ser un entero"):
+        _Caja(False)
+
+
 def test_tupla_de() -> None:
     assert tupla_de([1, 2], int, "valores", "un entero") == (1, 2)
     assert tupla_de(iter([]), int, "valores", "un entero") == ()

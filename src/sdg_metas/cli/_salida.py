@@ -22,7 +22,6 @@ sí las tiene todas en memoria (openpyxl arma el libro entero).
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import json
 import tempfile
@@ -138,12 +137,6 @@ def escribir_json(resultado: Resultado, salida: TextIO) -> None:
     salida.write("\n}\n")
 
 
-def a_json(resultado: Resultado) -> dict[str, object]:
-    """El objeto JSON del resultado (el esquema ``resultados.schema.json``)."""
-    objeto: dict[str, object] = json.loads(texto_de(resultado, "json"))
-    return objeto
-
-
 def escribir_csv(tabla: Tabla, salida: TextIO, decimal: str = ".") -> None:
     """La tabla como CSV: todas las columnas; con ``decimal=","``, separador ``;`` y BOM."""
     if decimal == ",":
@@ -183,10 +176,3 @@ def escribir(resultado: Resultado, formato: str, salida: TextIO, decimal: str = 
     for tabla in resultado.tablas:
         escribir_tabla(tabla, escapada)
     escapada.write(resultado.despues)
-
-
-def texto_de(resultado: Resultado, formato: str, decimal: str = ".") -> str:
-    """El resultado en ``formato`` (``tabla``, ``json`` o ``csv``) como texto."""
-    texto = io.StringIO()
-    escribir(resultado, formato, texto, decimal)
-    return texto.getvalue()
