@@ -24,6 +24,12 @@ from ._problemas import Invalido, corto
 
 _PATRON_FECHA = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+# Los textos ya leídos de un tipo, un nivel o un trimestre se recuerdan (a lo sumo 64 de cada
+# uno; un error no se recuerda): cada meta y cada reporte de un archivo los repiten (issue 12).
+_tipo_de_texto = functools.lru_cache(maxsize=64)(TipoProgramacion.desde_texto)
+_nivel_de_texto = functools.lru_cache(maxsize=64)(Nivel.desde_texto)
+_trimestre_de_texto = functools.lru_cache(maxsize=64)(Trimestre.desde_texto)
+
 
 @functools.cache
 def _atributo(clase: type, nombre: str) -> attrs.Attribute[Any]:
@@ -94,13 +100,13 @@ def c_tipo(valor: object) -> TipoProgramacion:
     if not isinstance(valor, str):
         raise Invalido(f"{corto(valor)} debe ser un texto (suma, constante, creciente o "
                        "decreciente)")
-    return TipoProgramacion.desde_texto(valor)
+    return _tipo_de_texto(valor)
 
 
 def c_nivel(valor: object) -> Nivel:
     if not isinstance(valor, str):
         raise Invalido(f"{corto(valor)} debe ser un texto (central o local)")
-    return Nivel.desde_texto(valor)
+    return _nivel_de_texto(valor)
 
 
 def c_efecto(valor: object) -> Efecto:
@@ -122,7 +128,7 @@ def c_reportado_por(valor: object) -> ReportadoPor:
 def c_trimestre(valor: object) -> Trimestre:
     if not isinstance(valor, str):
         raise Invalido(f"{corto(valor)} debe ser un texto como \"2025-T2\"")
-    return Trimestre.desde_texto(valor)
+    return _trimestre_de_texto(valor)
 
 
 def c_trimestre_opcional(valor: object) -> Trimestre | None:

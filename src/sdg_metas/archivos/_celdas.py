@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from dateutil import parser
 
@@ -111,7 +112,15 @@ def sugerencia(texto: str, opciones: Iterable[str]) -> str:
 
 def enum_celda(clase: type[_E], texto: str) -> _E:
     """El miembro de ``clase`` por su valor (sin importar mayúsculas, tildes ni espacios); si no
-    existe, :class:`Invalido` con los valores válidos y una sugerencia."""
+    existe, :class:`Invalido` con los valores válidos y una sugerencia.
+
+    Se recuerdan los textos ya reconocidos (a lo sumo 256; un error no se recuerda): un archivo
+    repite «unidad» o «suma» en cada fila (issue 12)."""
+    return cast("_E", _enum_celda(clase, texto))
+
+
+@functools.lru_cache(maxsize=256)
+def _enum_celda(clase: type[_E], texto: str) -> _E:
     clave = sin_tildes(texto).replace(" ", "_")
     for miembro in clase:
         if clave in (str(miembro.value), miembro.name.casefold()):

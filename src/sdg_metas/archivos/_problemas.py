@@ -202,6 +202,9 @@ def ruta_de(base: str, campo: str) -> str:
     return f"{base}.{campo}" if base else campo
 
 
+_FALTA = object()  # un campo que el objeto no trae (distinto de null)
+
+
 class Recolector:
     """Reúne los problemas de un archivo; cada lectura convierte un valor o anota su problema.
 
@@ -257,21 +260,23 @@ class Recolector:
             self.anotar(ruta, None, f"{corto(datos)} debe ser un objeto JSON ({{...}})")
             return None
         antes = len(self.problemas)
-        for clave in datos:
-            if clave not in campos:
-                self.anotar(ruta_de(ruta, str(clave)), str(clave),
-                            f"campo desconocido {corto(str(clave))}"
-                            + self.una_vez(f"campos válidos de {_clase(campos)}",
-                                           "; campos válidos: " + ", ".join(campos)))
+        if not datos.keys() <= campos.keys():  # en el orden del archivo, solo si hay alguno
+            for clave in datos:
+                if clave not in campos:
+                    self.anotar(ruta_de(ruta, str(clave)), str(clave),
+                                f"campo desconocido {corto(str(clave))}"
+                                + self.una_vez(f"campos válidos de {_clase(campos)}",
+                                               "; campos válidos: " + ", ".join(campos)))
         resultado: dict[str, Any] = {}
         for nombre, (funcion, obligatorio, defecto) in campos.items():
-            if nombre not in datos:
+            valor = datos.get(nombre, _FALTA)
+            if valor is _FALTA:
                 if obligatorio:
                     self.anotar(ruta_de(ruta, nombre), nombre, "falta este campo obligatorio")
                 resultado[nombre] = defecto
                 continue
             try:  # la ruta del campo solo se escribe si hay un problema
-                resultado[nombre] = funcion(datos[nombre])
+                resultado[nombre] = funcion(valor)
             except (Invalido, ErrorSdgMetas) as e:
                 self.anotar_error(ruta_de(ruta, nombre), nombre, e)
         return resultado if len(self.problemas) == antes else None
