@@ -115,27 +115,30 @@ def _no_repetido(vistos: dict[tuple[str, str], str], plan: PlanDeGestion, ruta: 
     vistos[clave] = ruta
 
 
+def _filas_en_flujo(
+    args: argparse.Namespace, comando: str, tabla: str, columnas: tuple[str, ...],
+    por_plan: Callable[[list[PlanDeGestion], int], list[Fila]], antes: str = "",
+) -> Resultado:
+    """Las filas de ``por_plan([plan], vigencia)`` de cada plan, escritas a medida que salen; el
+    número de planes leídos va al final."""
+    anio = vigencia(args.vigencia)
+    lote = Lote(args.planes, args, anio)
+    filas = lote.reducir(lambda plan: por_plan([plan], anio))
+    return Resultado(comando, {"vigencia": anio}, (Tabla(tabla, filas, columnas_terminal=columnas),),
+                     antes=antes.format(anio=anio), al_final=lambda: {"planes": lote.planes})
+
+
 def consolidar(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..consolidacion import consolidado_anual
 
-    anio = vigencia(args.vigencia)
-    lote = Lote(args.planes, args, anio)
-    filas = lote.reducir(lambda plan: consolidado_anual([plan], anio))
-    tabla = Tabla("filas", filas, columnas_terminal=COLUMNAS_CONSOLIDAR)
-    return 0, Resultado("consolidar", {"vigencia": anio}, (tabla,),
-                        al_final=lambda: {"planes": lote.planes})
+    return 0, _filas_en_flujo(args, "consolidar", "filas", COLUMNAS_CONSOLIDAR, consolidado_anual)
 
 
 def informe(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..consolidacion import informe_gestion
 
-    anio = vigencia(args.vigencia)
-    lote = Lote(args.planes, args, anio)
-    filas = lote.reducir(lambda plan: informe_gestion([plan], anio))
-    tabla = Tabla("informe", filas, columnas_terminal=COLUMNAS_INFORME)
-    return 0, Resultado("informe", {"vigencia": anio}, (tabla,),
-                        antes=f"Informe de gestión {anio} (CON-04, Actividad 15)\n",
-                        al_final=lambda: {"planes": lote.planes})
+    return 0, _filas_en_flujo(args, "informe", "informe", COLUMNAS_INFORME, informe_gestion,
+                              antes="Informe de gestión {anio} (CON-04, Actividad 15)\n")
 
 
 def ranking(args: argparse.Namespace) -> tuple[int, Resultado]:
