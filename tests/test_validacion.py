@@ -13,15 +13,27 @@ import attrs
 import pytest
 
 from sdg_metas._validacion import (
+    INSTALAR_EXCEL,
+    EnumTexto,
     de_tipo,
     enum_desde_texto,
     exigir_entero,
     exigir_fecha,
     exigir_tipo,
+    falta_openpyxl,
+    mostrar,
+    nombre_de,
     sin_tildes,
     tupla_de,
 )
-from sdg_metas.errores import ErrorModelo, ErrorSdgMetas, ErrorTrimestre, TipoInvalido
+from sdg_metas.errores import (
+    ErrorArchivo,
+    ErrorCiclo,
+    ErrorModelo,
+    ErrorSdgMetas,
+    ErrorTrimestre,
+    TipoInvalido,
+)
 
 
 class Color(enum.Enum):
@@ -164,3 +176,63 @@ def test_tupla_de() -> None:
         assert str(error.value) == f"valores: {malo!r} debe ser una secuencia de int"
         assert (error.value.campo, error.value.valor) == ("valores", malo)
         assert isinstance(error.value, ErrorSdgMetas)
+
+
+def test_exigir_fecha_vacia_no_dice_el_tipo() -> None:
+    """«vacío» ya dice qué pasa: sin «, no NoneType» al final."""
+    with pytest.raises(TipoInvalido) as vacia:
+        exigir_fecha(None, "fecha_envio")
+    assert str(vacia.value) == "fecha_envio: vacío debe ser una fecha (datetime.date)"
+
+
+def test_mostrar_una_enumeracion_por_su_valor() -> None:
+    assert mostrar(Color.ROJO_OSCURO) == "'rojo-oscuro'"
+    assert (mostrar(None), mostrar("x"), mostrar(3)) == ("vacío", "'x'", "3")
+
+
+def test_falta_openpyxl() -> None:
+    error = falta_openpyxl("leer un .xlsx", "ruta", "plan.xlsx")
+    assert isinstance(error, ErrorArchivo)
+    assert str(error) == f"leer un .xlsx requiere openpyxl; instálelo con {INSTALAR_EXCEL}"
+    assert (error.codigo, error.campo, error.valor) == ("EXCEL_NO_DISPONIBLE", "ruta", "plan.xlsx")
+
+
+class _Via(EnumTexto, campo="via", error=ErrorCiclo, nombres={"AREA_CENTRAL": "área central"}):
+    AREA_CENTRAL = "area_central"
+    EN_SITIO = "en_sitio"
+
+
+class _Sin(EnumTexto):
+    UNO_DOS = "uno_dos"
+
+
+def test_enum_texto_nombre_campo_y_error_de_la_subclase() -> None:
+    assert (_Via.AREA_CENTRAL.nombre, _Via.EN_SITIO.nombre) == ("área central", "en sitio")
+    assert _Via.desde_texto(" En Sitio ") is _Via.EN_SITIO
+    assert _Via.desde_texto(_Via.AREA_CENTRAL) is _Via.AREA_CENTRAL
+    with pytest.raises(ErrorCiclo) as error:
+        _Via.desde_texto("aérea")
+    assert (error.value.codigo, error.value.campo, error.value.valor) == (
+        "_VIA_DESCONOCIDO", "via", "aérea")
+    assert str(error.value) == (
+        "via: 'aérea' no es un valor válido; valores válidos: area_central, en_sitio")
+
+
+def test_enum_texto_por_omision_campo_valor_y_error_modelo() -> None:
+    assert _Sin.UNO_DOS.nombre == "uno dos"
+    with pytest.raises(ErrorModelo) as error:
+        _Sin.desde_texto("tres")
+    assert type(error.value) is ErrorModelo
+    assert error.value.campo == "valor"
+    assert str(error.value).startswith("valor: 'tres' no es un valor válido")
+
+
+def test_nombre_de() -> None:
+    """Un EnumTexto por su ``nombre``; cualquier otra enumeración, su valor con espacios."""
+
+    class Otra(enum.Enum):
+        MARCAR_ELIMINADA = "marcar_eliminada"
+
+    assert nombre_de(_Via.AREA_CENTRAL) == "área central"
+    assert nombre_de(Otra.MARCAR_ELIMINADA) == "marcar eliminada"
+    assert nombre_de(Color.ROJO_OSCURO) == "rojo-oscuro"
