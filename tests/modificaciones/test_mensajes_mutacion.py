@@ -349,7 +349,7 @@ def test_errores_de_tipo_de_las_funciones() -> None:
     assert e.campo == "plan"
     assert "debe ser un PlanDeGestion" in str(e)
     d = evaluar_solicitud(solicitud())
-    e = error(TipoInvalido, lambda: attrs.evolve(d, motivos=[1]))
+    e = error(TipoInvalido, lambda: attrs.evolve(d, motivos=[1]))  # type: ignore[list-item]
     assert "debe ser un Motivo" in str(e)
 
 
