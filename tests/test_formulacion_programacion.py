@@ -113,7 +113,7 @@ def test_for_01_mensaje_de_una_suma_con_ceros() -> None:
     (h,) = [h for h in verificar_programacion(Programacion("suma", 10, [0, 0, 0, 0]))
             if h.regla == "FOR-01"]
     assert h.mensaje == (
-        "trimestres: ningún trimestre está programado (en una meta SUMA un 0 no cuenta como "
+        "trimestres: ningún trimestre está programado (en una meta suma un 0 no cuenta como "
         "programado)"
     )
     (h,) = [h for h in verificar_programacion(Programacion("constante", 90, [None] * 4))

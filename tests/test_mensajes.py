@@ -187,3 +187,25 @@ def test_propiedad_la_decision_se_explica_en_espanol(solicitud: SolicitudModific
     texto = evaluar_solicitud(solicitud).explicar()
     assert not _MIEMBRO.search(texto), texto
     assert "None" not in texto
+
+
+def test_los_hallazgos_nombran_el_tipo_de_programacion_en_minusculas() -> None:
+    """Los tipos se escriben como en el procedimiento («tipo de programación (creciente,
+    constante, suma, decreciente)», Actividad 4), no como los miembros de ``TipoProgramacion``
+    (``DECRECIENTE``): FOR-02 de cada tipo, el error de evaluar una decreciente sin línea base y la
+    advertencia REP-02 que lo cita."""
+    from sdg_metas import Programacion, evaluar, verificar_programacion
+
+    casos = [
+        Programacion("suma", 10, [1, 2, 3, 3]),
+        Programacion("constante", 10, [10, 9, 10, 10]),
+        Programacion("creciente", 10, [5, 4, 8, 9], linea_base=20),
+        Programacion("decreciente", 10, [40, 45, 20, 11]),
+    ]
+    mensajes = [h.mensaje for p in casos for h in verificar_programacion(p)]
+    assert {m.split(":")[0] for m in mensajes} == {
+        "tipo suma", "tipo constante", "tipo creciente", "tipo decreciente"}
+    with pytest.raises(ErrorSdgMetas) as error:
+        evaluar(casos[3], [None] * 4, 1)
+    textos = [*mensajes, str(error.value)]
+    assert not [t for t in textos if re.search(r"\b(SUMA|CONSTANTE|CRECIENTE|DECRECIENTE)\b", t)]

@@ -8,7 +8,7 @@ Las verificaciones no lanzan excepciones: devuelven una tupla de
 ()
 >>> for h in verificar_programacion(Programacion("suma", 100, [25, 25, 25, 20])):
 ...     print(h.regla, h.mensaje)
-FOR-02 SUMA: la programación trimestral suma 95 y la magnitud es 100; deben ser iguales
+FOR-02 tipo suma: la programación trimestral suma 95 y la magnitud es 100; deben ser iguales
 
 Cada hallazgo nombra el campo que falla (``campo``: ``"magnitud"``, ``"trimestres"``,
 ``"linea_base"``, ``"peso"``, ``"descripcion"``…; en FOR-03, el primero que supera 100). Las
@@ -131,7 +131,7 @@ def verificar_programacion(
     >>> [h.regla for h in verificar_programacion(p)]
     ['FOR-02']
     >>> print(verificar_programacion(p)[0].mensaje)
-    DECRECIENTE: falta la línea base; una meta decreciente la necesita y debe ser mayor que la magnitud
+    tipo decreciente: falta la línea base; una meta decreciente la necesita y debe ser mayor que la magnitud
     """
     if not isinstance(programacion, Programacion):
         raise TipoInvalido(
@@ -159,7 +159,7 @@ def _for_01(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
         )
     if not any(p.programados):
         detalle = "" if tipo.cero_programa else (
-            " (en una meta SUMA un 0 no cuenta como programado)"
+            " (en una meta suma un 0 no cuenta como programado)"
         )
         hallazgos.append(
             Hallazgo(

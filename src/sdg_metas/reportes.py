@@ -272,7 +272,7 @@ def _rep_02(c: ContextoReporte) -> tuple[Hallazgo, ...]:
         if not presentes:
             return ()
         return _h(c, "REP-02", presentes[0], "no se pueden calcular las cifras de la meta (una "
-                  "meta DECRECIENTE necesita línea base, FOR-02); las cifras reportadas no se "
+                  "meta decreciente necesita línea base, FOR-02); las cifras reportadas no se "
                   "comparan", _ADVERTENCIA)
     tol_avance = politica.tolerancia_reporte / _CIEN
     vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA

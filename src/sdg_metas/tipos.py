@@ -155,7 +155,7 @@ def _lb_cero(base: Decimal | None) -> Decimal:
 def _lb_requerida(base: Decimal | None) -> Decimal:
     if base is None:
         raise ErrorProgramacion(
-            "linea_base: una meta DECRECIENTE necesita línea base para calcular su avance "
+            "linea_base: una meta decreciente necesita línea base para calcular su avance "
             "(LB − E) / (LB − P)",
             codigo="LINEA_BASE_REQUERIDA",
             campo="linea_base",
@@ -180,7 +180,7 @@ def _coherencia_suma(
         return ()
     return (
         _for02(
-            f"SUMA: la programación trimestral suma {total} y la magnitud es {magnitud}; "
+            f"tipo suma: la programación trimestral suma {total} y la magnitud es {magnitud}; "
             "deben ser iguales",
             "trimestres",
         ),
@@ -195,7 +195,7 @@ def _coherencia_constante(
         return ()
     return (
         _for02(
-            f"CONSTANTE: cada trimestre programado debe ser igual a la magnitud {magnitud}; "
+            f"tipo constante: cada trimestre programado debe ser igual a la magnitud {magnitud}; "
             f"difieren {', '.join(distintos)}",
             "trimestres",
         ),
@@ -227,11 +227,11 @@ def _monotonia(
 def _coherencia_creciente(
     magnitud: Decimal, valores: Sequence[Programado], linea_base: Decimal | None
 ) -> tuple[Hallazgo, ...]:
-    hallazgos = _monotonia("CRECIENTE", "disminuye", lambda a, b: b < a, magnitud, valores)
+    hallazgos = _monotonia("tipo creciente", "disminuye", lambda a, b: b < a, magnitud, valores)
     if linea_base is not None and magnitud < linea_base:
         hallazgos.append(
             _for02(
-                f"CRECIENTE: la magnitud {magnitud} es menor que la línea base {linea_base}",
+                f"tipo creciente: la magnitud {magnitud} es menor que la línea base {linea_base}",
                 "magnitud",
             )
         )
@@ -241,11 +241,11 @@ def _coherencia_creciente(
 def _coherencia_decreciente(
     magnitud: Decimal, valores: Sequence[Programado], linea_base: Decimal | None
 ) -> tuple[Hallazgo, ...]:
-    hallazgos = _monotonia("DECRECIENTE", "aumenta", lambda a, b: b > a, magnitud, valores)
+    hallazgos = _monotonia("tipo decreciente", "aumenta", lambda a, b: b > a, magnitud, valores)
     if linea_base is None:
         hallazgos.append(
             _for02(
-                "DECRECIENTE: falta la línea base; una meta decreciente la necesita y debe ser "
+                "tipo decreciente: falta la línea base; una meta decreciente la necesita y debe ser "
                 "mayor que la magnitud",
                 "linea_base",
             )
@@ -253,7 +253,7 @@ def _coherencia_decreciente(
     elif linea_base <= magnitud:
         hallazgos.append(
             _for02(
-                f"DECRECIENTE: la línea base {linea_base} debe ser mayor que la magnitud "
+                f"tipo decreciente: la línea base {linea_base} debe ser mayor que la magnitud "
                 f"{magnitud}",
                 "linea_base",
             )
