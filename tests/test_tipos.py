@@ -300,8 +300,8 @@ def test_for02_decreciente_orden_ultimo_y_linea_base() -> None:
     valores = [(1, 8), (2, 9), (3, 5), (4, 3)]
     assert _hallazgos("decreciente", 2, valores) == [*orden_y_ultimo, (
         "FOR-02", "linea_base",
-        "DECRECIENTE: falta la línea base; una meta decreciente la necesita y debe ser mayor que "
-        "la magnitud",
+        ("DECRECIENTE: falta la línea base; una meta decreciente la necesita y debe ser mayor "
+         "que la magnitud"),
     )]
     assert _hallazgos("decreciente", 2, valores, linea_base=2) == [*orden_y_ultimo, (
         "FOR-02", "linea_base", "DECRECIENTE: la línea base 2 debe ser mayor que la magnitud 2",

@@ -17,6 +17,7 @@ y las interpretaciones INT-50 a INT-57 (docs/interpretaciones.md). Se agrupan po
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Context, Decimal, localcontext
 
@@ -158,6 +159,13 @@ def _reglas(ev: object) -> set[str]:
     return {h.regla for h in ev.hallazgos}  # type: ignore[attr-defined]
 
 
+def _objetivos(clase: object) -> Iterable[str] | None:
+    """Los objetivos como llegan: nada, una lista o un generador (que no se puede recordar)."""
+    if clase == "generador":
+        return (o for o in ["Objetivo"])
+    return clase  # type: ignore[return-value]
+
+
 def test_hallazgos_del_plan_con_su_politica_y_su_calendario() -> None:
     """FOR-04 es un hallazgo del plan (no de una meta) y desaparece si la política pide que los
     pesos sumen 80 (INT-48); REP-06 (extemporáneo) desaparece con el calendario de la entidad.
@@ -166,13 +174,12 @@ def test_hallazgos_del_plan_con_su_politica_y_su_calendario() -> None:
     assert [(h.regla, h.codigo_meta) for h in ev.hallazgos_plan] == [("FOR-04", None)]
     assert {"FOR-04", "REP-06"} <= _reglas(ev)
     for objetivos in (None, ["Objetivo"], "generador"):
-        def args() -> object:
-            return (o for o in ["Objetivo"]) if objetivos == "generador" else objetivos
-        con_politica = evaluar_plan(_ochenta(), 1, SUMA_80, objetivos_estrategicos=args())
+        con_politica = evaluar_plan(_ochenta(), 1, SUMA_80,
+                                    objetivos_estrategicos=_objetivos(objetivos))
         assert "FOR-04" not in _reglas(con_politica)
         assert con_politica.hallazgos_plan == ()
         con_calendario = evaluar_plan(_ochenta(), 1, calendario=LIBRE_15,
-                                      objetivos_estrategicos=args())
+                                      objetivos_estrategicos=_objetivos(objetivos))
         assert "REP-06" not in _reglas(con_calendario)
         assert "FOR-04" in _reglas(con_calendario)
 
@@ -409,6 +416,10 @@ def _error(excepcion: type[Exception], funcion: object, *args: object,
     return info.value
 
 
+_DEBE_SER_TRIMESTRE = (
+    "debe ser un número de trimestre (1..4), un Trimestre o un texto como '2025-T2'")
+
+
 def test_errores_de_tipo_nombran_campo_valor_y_lo_esperado() -> None:
     """Cada argumento inválido da un ``TipoInvalido`` con el campo, el valor recibido y, en el
     mensaje, lo que se esperaba."""
@@ -417,15 +428,13 @@ def test_errores_de_tipo_nombran_campo_valor_y_lo_esperado() -> None:
         (filas, (plan,), {}, "evaluacion", plan,
          "debe ser una EvaluacionPlan (use evaluar_plan)"),
         (como_filas, (5,), {}, "objetos", 5,
-         "objetos: 5 debe ser una EvaluacionPlan o una secuencia de EvaluacionPlan o de "
-         "PosicionRanking"),
+         ("objetos: 5 debe ser una EvaluacionPlan o una secuencia de EvaluacionPlan o de "
+          "PosicionRanking")),
         (calificacion, ("plan", 1), {}, "plan", "plan", "plan: 'plan' debe ser un PlanDeGestion"),
         (calificacion, (plan, 1.5), {}, "trimestre", 1.5,
-         "trimestre: 1.5 debe ser un número de trimestre (1..4), un Trimestre o un texto como "
-         "'2025-T2'"),
+         f"trimestre: 1.5 {_DEBE_SER_TRIMESTRE}"),
         (calificacion, (plan, True), {}, "trimestre", True,
-         "trimestre: True debe ser un número de trimestre (1..4), un Trimestre o un texto como "
-         "'2025-T2'"),
+         f"trimestre: True {_DEBE_SER_TRIMESTRE}"),
         (calificacion, (plan, 1), {"politica": "v8"}, "politica", "v8",
          "politica: 'v8' debe ser una Politica"),
         (ranking, ([plan, "otro"], 1), {}, "planes[1]", "otro",
