@@ -233,3 +233,90 @@ def test_monotonas_ejecutar_lo_programado_cumple_uno(p: Programacion, k: int) ->
     else:
         lb = TIPOS[p.tipo].linea_base(p.linea_base)
         assert r.cumplimiento == (None if r.programado_acumulado == lb else 1)
+
+
+# --- coherencia de la formulación (FOR-02), fila por fila (issue 13) ----------------------------
+# Actividad 4 («VERIFICAR COHERENCIA PLANES DE GESTIÓN»): «Consistencia del tipo de programación
+# respecto a las magnitudes trimestrales y la magnitud global de la meta». Cada hallazgo nombra
+# la regla, el campo que hay que corregir y los valores que lo causan.
+
+
+def _hallazgos(tipo: str, magnitud: int, valores: list[tuple[int, int]],
+               linea_base: int | None = None) -> list[tuple[str, str | None, str]]:
+    lb = None if linea_base is None else D(linea_base)
+    return [
+        (h.regla, h.campo, h.mensaje)
+        for h in comportamiento(tipo).coherencia(D(magnitud), [(i, D(v)) for i, v in valores], lb)
+    ]
+
+
+def test_for02_suma_que_no_suma_la_magnitud() -> None:
+    """tipo suma: P1 + P2 + P3 + P4 = M. Con 3 + 3 + 3 = 9 y M = 10 falta 1: se corrige la
+    programación trimestral (campo ``trimestres``)."""
+    assert _hallazgos("suma", 10, [(1, 3), (2, 3), (3, 3)]) == [(
+        "FOR-02", "trimestres",
+        "tipo suma: la programación trimestral suma 9 y la magnitud es 10; deben ser iguales",
+    )]
+    assert _hallazgos("suma", 9, [(1, 3), (2, 3), (3, 3)]) == []
+
+
+def test_for02_constante_nombra_cada_trimestre_distinto() -> None:
+    """tipo constante: cada Pq programado = M. Con M = 5, T2 = 4 y T3 = 6 difieren los dos, y el
+    mensaje los lista separados por coma."""
+    assert _hallazgos("constante", 5, [(1, 5), (2, 4), (3, 6)]) == [(
+        "FOR-02", "trimestres",
+        "tipo constante: cada trimestre programado debe ser igual a la magnitud 5; difieren T2=4, T3=6",
+    )]
+
+
+def test_for02_creciente_orden_ultimo_y_linea_base() -> None:
+    """tipo creciente: no decrece, el último Pq programado = M y M ≥ LB. Con T1..T4 = 2, 5, 4, 8,
+    M = 10 y LB = 12: T3 = 4 baja de T2 = 5, T4 = 8 no es la magnitud y 10 < 12."""
+    assert _hallazgos("creciente", 10, [(1, 2), (2, 5), (3, 4), (4, 8)], linea_base=12) == [
+        ("FOR-02", "trimestres", "tipo creciente: la programación disminuye de T2=5 a T3=4"),
+        ("FOR-02", "trimestres",
+         "tipo creciente: el último trimestre programado (T4=8) debe ser igual a la magnitud 10"),
+        ("FOR-02", "magnitud", "tipo creciente: la magnitud 10 es menor que la línea base 12"),
+    ]
+
+
+def test_for02_creciente_magnitud_igual_a_la_linea_base_es_coherente() -> None:
+    """CRECIENTE admite M = LB (M ≥ LB, tabla de DESIGN.md): LB = 10 y M = 10 no es hallazgo;
+    LB = 11 sí."""
+    assert _hallazgos("creciente", 10, [(2, 4), (4, 10)], linea_base=10) == []
+    assert [c for _, c, _ in _hallazgos("creciente", 10, [(2, 4), (4, 10)], linea_base=11)] == [
+        "magnitud"]
+
+
+def test_for02_decreciente_orden_ultimo_y_linea_base() -> None:
+    """tipo decreciente: no crece, el último Pq programado = M, LB obligatoria y LB > M. Con T1..T4 =
+    8, 9, 5, 3 y M = 2: T2 = 9 sube de T1 = 8 y T4 = 3 no es la magnitud; sin LB falta la línea
+    base; con LB = M = 2 la línea base no es mayor; con LB = 3 ya no hay hallazgo de línea base."""
+    orden_y_ultimo = [
+        ("FOR-02", "trimestres", "tipo decreciente: la programación aumenta de T1=8 a T2=9"),
+        ("FOR-02", "trimestres",
+         "tipo decreciente: el último trimestre programado (T4=3) debe ser igual a la magnitud 2"),
+    ]
+    valores = [(1, 8), (2, 9), (3, 5), (4, 3)]
+    assert _hallazgos("decreciente", 2, valores) == [*orden_y_ultimo, (
+        "FOR-02", "linea_base",
+        ("tipo decreciente: falta la línea base; una meta decreciente la necesita y debe ser mayor "
+         "que la magnitud"),
+    )]
+    assert _hallazgos("decreciente", 2, valores, linea_base=2) == [*orden_y_ultimo, (
+        "FOR-02", "linea_base", "tipo decreciente: la línea base 2 debe ser mayor que la magnitud 2",
+    )]
+    assert _hallazgos("decreciente", 2, valores, linea_base=3) == orden_y_ultimo
+
+
+def test_linea_base_requerida_nombra_campo_y_formula() -> None:
+    """Una meta DECRECIENTE sin línea base no tiene avance: la fórmula (LB − E) / (LB − P)
+    necesita LB. El error nombra el campo ``linea_base`` y la fórmula."""
+    with pytest.raises(ErrorProgramacion) as info:
+        comportamiento("decreciente").linea_base(None)
+    error = info.value
+    assert (error.codigo, error.campo, error.valor) == ("LINEA_BASE_REQUERIDA", "linea_base", None)
+    assert str(error) == (
+        "linea_base: una meta decreciente necesita línea base para calcular su avance "
+        "(LB − E) / (LB − P)"
+    )
