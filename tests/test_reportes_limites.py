@@ -287,3 +287,61 @@ def test_plan_con_calendario_de_la_entidad() -> None:
                        "REP-06") == []
     h = unico(verificar_reportes_plan(plan), "REP-06")
     assert h.mensaje.endswith("la fecha límite era el 2025-07-15 (1 día hábil de retraso)")
+
+
+# --- límites de REP-05 y REP-06 con el día y la cláusula -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("envio", "dias"),
+    [
+        (datetime.date(2026, 1, 15), 0),  # jueves 15 de enero de 2026: el día 15, hábil
+        (datetime.date(2026, 1, 16), 1),  # viernes 16: 1 día hábil tarde
+        (datetime.date(2026, 1, 19), 2),  # lunes 19 (el 17 y el 18 son sábado y domingo): 2
+    ],
+)
+def test_rep_06_t4_vence_en_la_vigencia_siguiente(envio: datetime.date, dias: int) -> None:
+    """Actividad 9, Nota 2: «dentro de los primeros quince (15) días calendario siguientes al
+    trimestre que se reporta». El 2025-T4 termina el 31 de diciembre; el día 15 siguiente es el
+    jueves 15 de enero de 2026, hábil: ese día está a tiempo y después cuentan los días
+    hábiles."""
+    r = reporte(4, fecha_envio=envio)
+    hallazgos = de_la_regla(verificar_reporte(meta(), r, [reporte(n) for n in (1, 2, 3)]),
+                            "REP-06")
+    if dias == 0:
+        assert hallazgos == []
+    else:
+        unidad = "día hábil" if dias == 1 else "días hábiles"
+        esperado = (
+            f"2025-T4: fecha_envio: extemporáneo: se envió el {envio.isoformat()} y la fecha "
+            f"límite era el 2026-01-15 ({dias} {unidad} de retraso)"
+        )
+        assert [h.mensaje for h in hallazgos] == [esperado]
+
+
+def test_rep_06_el_ultimo_dia_del_trimestre_es_anticipado_y_el_siguiente_no() -> None:
+    """Actividad 9, Nota 2 («días calendario siguientes al trimestre») con INT-10: el lunes 31
+    de marzo de 2025, último día del T1, todavía es antes del plazo (ADVERTENCIA); el martes 1
+    de abril ya está dentro del plazo y no hay hallazgo. Con ``anticipado_incluye_cierre=False``
+    el 31 de marzo tampoco es anticipado."""
+    h = unico(verificar_reporte(meta(), reporte(fecha_envio=datetime.date(2025, 3, 31))),
+              "REP-06")
+    assert h.severidad.name == "ADVERTENCIA"
+    assert h.mensaje == (
+        "2025-T1: fecha_envio: se envió el 2025-03-31, antes de terminar el trimestre "
+        "(2025-03-31); revise la fecha o el reporte"
+    )
+    abril = reporte(fecha_envio=datetime.date(2025, 4, 1))
+    assert de_la_regla(verificar_reporte(meta(), abril), "REP-06") == []
+    sin_cierre = attrs.evolve(POLITICA_PLE_PIN_P005_V8, anticipado_incluye_cierre=False)
+    cierre = reporte(fecha_envio=datetime.date(2025, 3, 31))
+    assert de_la_regla(verificar_reporte(meta(), cierre, politica=sin_cierre), "REP-06") == []
+
+
+@pytest.mark.parametrize(("ejecucion", "advierte"), [("0", False), ("0.01", True)])
+def test_rep_05_cero_o_algo_en_un_trimestre_no_programado(ejecucion: str, advierte: bool) -> None:
+    """REP-05 (Actividad 10, P.C.: coherencia entre «programado, ejecutado»): en el T1 sin
+    programar de SUMA —/10/15/15, 0 es coherente; la menor ejecución mayor que 0 ya se señala."""
+    m = meta(programacion=Programacion("suma", 40, [None, 10, 15, 15]))
+    hallazgos = de_la_regla(verificar_reporte(m, reporte(ejecucion=ejecucion)), "REP-05")
+    assert [h.campo for h in hallazgos] == (["ejecucion"] if advierte else [])
