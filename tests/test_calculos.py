@@ -427,3 +427,56 @@ def test_errores_de_evaluar_completos() -> None:
         evaluar(p, [1, 2, 3, 4], 2, None)  # type: ignore[arg-type]
     assert str(politica.value) == "politica: vacío debe ser una Politica"  # issue 14: nunca None
     assert politica.value.campo == "politica"
+
+
+def test_politica_de_otro_tipo_se_nombra_en_el_mensaje() -> None:
+    """El mensaje de ``TipoInvalido`` muestra el valor recibido (issue 14), no otro."""
+    with pytest.raises(TipoInvalido) as info:
+        evaluar(SUMA, E_SUMA, 1, politica="v8")  # type: ignore[arg-type]
+    assert str(info.value) == "politica: 'v8' debe ser una Politica"
+    assert info.value.valor == "v8"
+
+
+def test_cuatro_ejecuciones_sin_vacios_tambien_se_convierten_y_validan() -> None:
+    """Las cuatro ejecuciones, todas presentes pero no como ``Decimal``, se convierten igual que
+    cuando falta alguna: SUMA 10/20/30/40 ejecutada como texto «10», «20», «30», «40» →
+    EA = 100, PA = 100, cumplimiento 100/100 = 1 (a mano); una negativa en T4 es un error que
+    nombra T4."""
+    r = evaluar(SUMA, ["10", "20", "30", "40"], 4)
+    assert _cifras(r) == (D(1), D(100), D(100), D(1), D(1))
+    with pytest.raises(ErrorNumero) as info:
+        evaluar(SUMA, [10, 20, 30, -1], 4)
+    assert (info.value.campo, info.value.valor) == ("ejecuciones[T4]", -1)
+
+
+def test_ejecuciones_en_una_secuencia_que_no_es_lista_ni_tupla() -> None:
+    """Cualquier secuencia de cuatro valores sirve (``UserList``): T1 = «10», T2 = 20 en SUMA
+    10/20/30/40 → a T2, EA = 30, PA = 30, cumplimiento 1 (a mano); un valor negativo en T3 es
+    un error que nombra T3 y muestra el valor recibido."""
+    from collections import UserList
+
+    r = evaluar(SUMA, UserList(["10", 20, None, None]), 2)
+    assert _cifras(r) == (D(1), D(30), D(30), D(1), D("0.3"))
+    with pytest.raises(ErrorNumero) as info:
+        evaluar(SUMA, UserList([10, None, "-2", 3]), 4)
+    assert str(info.value) == "ejecuciones[T3]: -2 es negativo; debe ser mayor o igual que 0"
+    assert (info.value.campo, info.value.valor) == ("ejecuciones[T3]", "-2")
+
+
+def test_camino_interno_comprobar_y_evaluar_comprobadas() -> None:
+    """El camino rápido interno de REP y CON (issue 12) da lo mismo que ``evaluar``: CONSTANTE 95
+    con T1 = 96 y T2 = «93» a T2 → con la media (Política 9) EA = (96 + 93) / 2 = 94.5, y con
+    ``ModoConstante.ULTIMO`` EA = 93; PA = 95 y el avance del trimestre 93/95 (a mano)."""
+    from sdg_metas.calculos import comprobar_ejecuciones, evaluar_comprobadas
+
+    p = Programacion("constante", 95, [95, 95, 95, 95])
+    ultimo = attrs.evolve(POLITICA_PLE_PIN_P005_V8, modo_constante=ModoConstante.ULTIMO)
+    ejecuciones = comprobar_ejecuciones([96, "93", None, None])
+    assert ejecuciones == (D(96), D(93), None, None)
+    with decimal.localcontext(CONTEXTO):
+        media = evaluar_comprobadas(p, ejecuciones, 2, POLITICA_PLE_PIN_P005_V8)
+        con_ultimo = evaluar_comprobadas(p, ejecuciones, 2, ultimo)
+    assert media == Resultado(2, q(93, 95), D("94.5"), D(95), q(945, 950), q(945, 950))
+    assert con_ultimo == Resultado(2, q(93, 95), D(93), D(95), q(93, 95), q(93, 95))
+    assert media == evaluar(p, [96, "93", None, None], 2)
+    assert con_ultimo == evaluar(p, [96, "93", None, None], 2, ultimo)

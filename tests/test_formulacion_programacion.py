@@ -138,3 +138,28 @@ def test_for_03_cien_es_el_limite_incluido() -> None:
     assert _for_03(Programacion("constante", 110, [110, 100, 100, 100])) == [
         ("magnitud", "%: una meta en porcentaje no puede superar 100; supera magnitud=110, T1=110")
     ]
+
+
+def test_for_02_suma_no_depende_del_contexto_decimal_de_quien_llama() -> None:
+    """Actividad 4: «Consistencia del tipo de programación respecto a las magnitudes
+    trimestrales y la magnitud global de la meta». SUMA 100 con 40 + 30 + 20 + 10.4 = 100.4
+    (a mano): FOR-02, aunque quien llama trabaje con 3 dígitos (donde 100.4 se redondearía a
+    100 y parecería coherente)."""
+    from decimal import Context, localcontext
+
+    p = Programacion("suma", 100, [40, 30, 20, "10.4"])
+    with localcontext(Context(prec=3)):
+        hallazgos = verificar_programacion(p)
+    assert [h.mensaje for h in hallazgos] == [
+        "tipo suma: la programación trimestral suma 100.4 y la magnitud es 100; deben ser iguales"
+    ]
+
+
+def test_for_02_suma_un_cero_no_programado_no_entra_en_la_suma() -> None:
+    """Política 9 y DESIGN.md: en una meta SUMA un trimestre en 0 no cuenta como programado;
+    la suma de la programación es la de los programados: 25 + 25 + 25 = 75 (a mano), que el
+    mensaje muestra como 75 aunque el trimestre vacío se haya escrito «0.00»."""
+    p = Programacion("suma", 100, ["0.00", 25, 25, 25])
+    assert [h.mensaje for h in verificar_programacion(p)] == [
+        "tipo suma: la programación trimestral suma 75 y la magnitud es 100; deben ser iguales"
+    ]

@@ -251,7 +251,7 @@ def _hallazgos(tipo: str, magnitud: int, valores: list[tuple[int, int]],
 
 
 def test_for02_suma_que_no_suma_la_magnitud() -> None:
-    """tipo suma: P1 + P2 + P3 + P4 = M. Con 3 + 3 + 3 = 9 y M = 10 falta 1: se corrige la
+    """SUMA: P1 + P2 + P3 + P4 = M. Con 3 + 3 + 3 = 9 y M = 10 falta 1: se corrige la
     programación trimestral (campo ``trimestres``)."""
     assert _hallazgos("suma", 10, [(1, 3), (2, 3), (3, 3)]) == [(
         "FOR-02", "trimestres",
@@ -261,16 +261,17 @@ def test_for02_suma_que_no_suma_la_magnitud() -> None:
 
 
 def test_for02_constante_nombra_cada_trimestre_distinto() -> None:
-    """tipo constante: cada Pq programado = M. Con M = 5, T2 = 4 y T3 = 6 difieren los dos, y el
+    """CONSTANTE: cada Pq programado = M. Con M = 5, T2 = 4 y T3 = 6 difieren los dos, y el
     mensaje los lista separados por coma."""
     assert _hallazgos("constante", 5, [(1, 5), (2, 4), (3, 6)]) == [(
         "FOR-02", "trimestres",
-        "tipo constante: cada trimestre programado debe ser igual a la magnitud 5; difieren T2=4, T3=6",
+        "tipo constante: cada trimestre programado debe ser igual a la magnitud 5; difieren T2=4, "
+        "T3=6",
     )]
 
 
 def test_for02_creciente_orden_ultimo_y_linea_base() -> None:
-    """tipo creciente: no decrece, el último Pq programado = M y M ≥ LB. Con T1..T4 = 2, 5, 4, 8,
+    """CRECIENTE: no decrece, el último Pq programado = M y M ≥ LB. Con T1..T4 = 2, 5, 4, 8,
     M = 10 y LB = 12: T3 = 4 baja de T2 = 5, T4 = 8 no es la magnitud y 10 < 12."""
     assert _hallazgos("creciente", 10, [(1, 2), (2, 5), (3, 4), (4, 8)], linea_base=12) == [
         ("FOR-02", "trimestres", "tipo creciente: la programación disminuye de T2=5 a T3=4"),
@@ -289,7 +290,7 @@ def test_for02_creciente_magnitud_igual_a_la_linea_base_es_coherente() -> None:
 
 
 def test_for02_decreciente_orden_ultimo_y_linea_base() -> None:
-    """tipo decreciente: no crece, el último Pq programado = M, LB obligatoria y LB > M. Con T1..T4 =
+    """DECRECIENTE: no crece, el último Pq programado = M, LB obligatoria y LB > M. Con T1..T4 =
     8, 9, 5, 3 y M = 2: T2 = 9 sube de T1 = 8 y T4 = 3 no es la magnitud; sin LB falta la línea
     base; con LB = M = 2 la línea base no es mayor; con LB = 3 ya no hay hallazgo de línea base."""
     orden_y_ultimo = [
@@ -304,7 +305,8 @@ def test_for02_decreciente_orden_ultimo_y_linea_base() -> None:
          "que la magnitud"),
     )]
     assert _hallazgos("decreciente", 2, valores, linea_base=2) == [*orden_y_ultimo, (
-        "FOR-02", "linea_base", "tipo decreciente: la línea base 2 debe ser mayor que la magnitud 2",
+        "FOR-02", "linea_base",
+        "tipo decreciente: la línea base 2 debe ser mayor que la magnitud 2",
     )]
     assert _hallazgos("decreciente", 2, valores, linea_base=3) == orden_y_ultimo
 
