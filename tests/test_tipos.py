@@ -265,8 +265,8 @@ def test_for02_constante_nombra_cada_trimestre_distinto() -> None:
     mensaje los lista separados por coma."""
     assert _hallazgos("constante", 5, [(1, 5), (2, 4), (3, 6)]) == [(
         "FOR-02", "trimestres",
-        "tipo constante: cada trimestre programado debe ser igual a la magnitud 5; difieren T2=4, "
-        "T3=6",
+        ("tipo constante: cada trimestre programado debe ser igual a la magnitud 5; difieren "
+         "T2=4, T3=6"),
     )]
 
 
