@@ -649,7 +649,7 @@ def test_rep_06_anticipado() -> None:
               "REP-06")
     assert h.severidad is Severidad.ADVERTENCIA
     assert h.mensaje == (
-        "2025-T1: fecha_envio: se envió el 2025-03-20, antes de terminar el trimestre "
+        "2025-T1: fecha_envio: se envió el 2025-03-20, antes del cierre del trimestre "
         "(2025-03-31); revise la fecha o el reporte"
     )
 

@@ -328,7 +328,7 @@ def test_rep_06_el_ultimo_dia_del_trimestre_es_anticipado_y_el_siguiente_no() ->
               "REP-06")
     assert h.severidad.name == "ADVERTENCIA"
     assert h.mensaje == (
-        "2025-T1: fecha_envio: se envió el 2025-03-31, antes de terminar el trimestre "
+        "2025-T1: fecha_envio: se envió el 2025-03-31, el mismo día del cierre del trimestre "
         "(2025-03-31); revise la fecha o el reporte"
     )
     abril = reporte(fecha_envio=datetime.date(2025, 4, 1))

@@ -485,8 +485,9 @@ def _rep_06(c: ContextoReporte) -> tuple[Hallazgo, ...]:
             c,
             "REP-06",
             "fecha_envio",
-            f"fecha_envio: se envió el {op.fecha_envio.isoformat()}, antes de terminar el "
-            f"trimestre ({r.trimestre.fin.isoformat()}); revise la fecha o el reporte",
+            f"fecha_envio: se envió el {op.fecha_envio.isoformat()}, "
+            + ("el mismo día del cierre" if op.fecha_envio == r.trimestre.fin else "antes del cierre")
+            + f" del trimestre ({r.trimestre.fin.isoformat()}); revise la fecha o el reporte",
             _ADVERTENCIA,
         )
     return ()
