@@ -208,8 +208,8 @@ def test_rep_02_sin_linea_base_mensaje_y_primer_campo_reportado() -> None:
     h = unico(verificar_reporte(m, r), "REP-02")
     assert h.campo == "ejecucion_acumulada_reportada"
     assert h.mensaje == (
-        "2025-T1: no se pueden calcular las cifras de la meta (una meta decreciente necesita "
-        "línea base, FOR-02); las cifras reportadas no se comparan"
+        "2025-T1: ejecucion_acumulada_reportada: no se pueden calcular las cifras de la meta (una "
+        "meta decreciente necesita línea base, FOR-02); las cifras reportadas no se comparan"
     )
 
 

@@ -271,9 +271,9 @@ def _rep_02(c: ContextoReporte) -> tuple[Hallazgo, ...]:
         presentes = [campo for campo, _, _ in _CIFRAS if getattr(r, campo) is not None]
         if not presentes:
             return ()
-        return _h(c, "REP-02", presentes[0], "no se pueden calcular las cifras de la meta (una "
-                  "meta decreciente necesita línea base, FOR-02); las cifras reportadas no se "
-                  "comparan", _ADVERTENCIA)
+        return _h(c, "REP-02", presentes[0], f"{presentes[0]}: no se pueden calcular las cifras "
+                  "de la meta (una meta decreciente necesita línea base, FOR-02); las cifras "
+                  "reportadas no se comparan", _ADVERTENCIA)
     tol_avance = politica.tolerancia_reporte / _CIEN
     vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA
     acumulado = resultado.avance_vigencia if vigencia else resultado.cumplimiento
