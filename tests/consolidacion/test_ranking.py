@@ -70,3 +70,27 @@ def test_nivel_desconocido_es_error_que_lo_nombra() -> None:
 def test_politica_invalida() -> None:
     with pytest.raises(TipoInvalido, match="politica"):
         posiciones_ranking([], politica=3)  # type: ignore[arg-type]
+
+
+def test_errores_nombran_el_elemento_y_lo_que_se_esperaba() -> None:
+    """Los mensajes dicen qué se recibió y qué se esperaba (issue 14) y el error lleva el valor."""
+    with pytest.raises(TipoInvalido) as lista:
+        posiciones_ranking(3)  # type: ignore[arg-type]
+    assert str(lista.value) == "calificadas: 3 debe ser una secuencia de (unidad, nivel, valor)"
+    with pytest.raises(TipoInvalido) as trio:
+        posiciones_ranking([("Usme", "local")])  # type: ignore[list-item]
+    assert str(trio.value) == (
+        "calificadas[0]: ('Usme', 'local') debe ser un trío (unidad, nivel, valor)")
+    assert trio.value.valor == ("Usme", "local")
+    with pytest.raises(TipoInvalido) as unidad:
+        posiciones_ranking([(7, "local", None)])  # type: ignore[list-item]
+    assert str(unidad.value) == "calificadas[0].unidad: 7 debe ser un texto"
+
+
+def test_valores_fuera_del_rango_de_una_cifra_se_ordenan_igual() -> None:
+    """El valor es una calificación ya calculada, no una cifra de un plan: se ordena cualquier
+    número finito (un valor negativo o enorme de otra fuente no es un error aquí). Con dos
+    decimales: 1e20 → el primero; 1e-30 → 0,00 %; −0,1 → −10,00 %, el último."""
+    entrada = [("A", "local", Decimal("-0.1")), ("B", "local", Decimal("1e20")),
+               ("C", "local", Decimal("1e-30"))]
+    assert posiciones_ranking(entrada) == ((1, 1), (2, 2), (3, 0))
