@@ -17,6 +17,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from comun_reportes import ENVIO, meta, reporte
 from sdg_metas import (
     POLITICA_PLE_PIN_P005_V8,
     REGLAS,
@@ -47,36 +48,6 @@ IDS_DOCUMENTADOS = frozenset(
     re.findall(r"^### ([A-Z]{3}-\d{2})$", DOC_REGLAS.read_text("utf-8"), re.M)
 )
 
-# Fechas límite de 2025 (Nota 2): 15 de abril (martes), 15 de julio (martes), 15 de octubre
-# (miércoles) y 15 de enero de 2026 (jueves): todas hábiles.
-ENVIO = {1: datetime.date(2025, 4, 10), 2: datetime.date(2025, 7, 15),
-         3: datetime.date(2025, 10, 15), 4: datetime.date(2026, 1, 15)}
-
-
-def meta(**cambios: object) -> Meta:
-    base: dict[str, object] = {
-        "codigo": "M1",
-        "descripcion": "Realizar 120 acciones",
-        "programacion": Programacion("suma", 120, [30, 30, 30, 30]),
-        "peso": 100,
-        "unidad": "acciones",
-    }
-    base.update(cambios)
-    return Meta(**base)  # type: ignore[arg-type]
-
-
-def reporte(numero: int = 1, **cambios: object) -> Reporte:
-    base: dict[str, object] = {
-        "codigo_meta": "M1",
-        "trimestre": Trimestre(2025, numero),
-        "ejecucion": 30,
-        "analisis": "Se realizaron las acciones programadas",
-        "analisis_acumulado": "La meta avanza según lo programado en la vigencia",
-        "evidencias": ("actas.pdf",),
-        "fecha_envio": ENVIO[numero],
-    }
-    base.update(cambios)
-    return Reporte(**base)  # type: ignore[arg-type]
 
 
 def verificar(*args: object, **kwargs: object) -> tuple[Hallazgo, ...]:

@@ -15,12 +15,12 @@ from decimal import Context, localcontext
 import attrs
 import pytest
 
+from comun_reportes import meta, reporte
 from sdg_metas import (
     POLITICA_PLE_PIN_P005_V8,
     ErrorModelo,
     ErrorTrimestre,
     Hallazgo,
-    Meta,
     PlanDeGestion,
     Programacion,
     Reporte,
@@ -32,35 +32,6 @@ from sdg_metas import (
 from sdg_metas import reportes as modulo_reportes
 from sdg_metas.calendario import Calendario
 from sdg_metas.ejemplos import plan_ejemplo
-
-ENVIO = {1: datetime.date(2025, 4, 10), 2: datetime.date(2025, 7, 15),
-         3: datetime.date(2025, 10, 15), 4: datetime.date(2026, 1, 15)}
-
-
-def meta(**cambios: object) -> Meta:
-    base: dict[str, object] = {
-        "codigo": "M1",
-        "descripcion": "Realizar 120 acciones",
-        "programacion": Programacion("suma", 120, [30, 30, 30, 30]),
-        "peso": 100,
-        "unidad": "acciones",
-    }
-    base.update(cambios)
-    return Meta(**base)  # type: ignore[arg-type]
-
-
-def reporte(numero: int = 1, **cambios: object) -> Reporte:
-    base: dict[str, object] = {
-        "codigo_meta": "M1",
-        "trimestre": Trimestre(2025, numero),
-        "ejecucion": 30,
-        "analisis": "Se realizaron las acciones programadas",
-        "analisis_acumulado": "La meta avanza según lo programado en la vigencia",
-        "evidencias": ("actas.pdf",),
-        "fecha_envio": ENVIO[numero],
-    }
-    base.update(cambios)
-    return Reporte(**base)  # type: ignore[arg-type]
 
 
 def de_la_regla(hallazgos: tuple[Hallazgo, ...], regla: str) -> list[Hallazgo]:
