@@ -51,6 +51,7 @@ __all__ = [
     "TipoProgramacion",
     "Trimestre",
     "ejecucion_de",
+    "ejecuciones_de",
     "es_porcentual",
     "memoria_del_plan",
     "problemas_del_plan",
@@ -145,12 +146,8 @@ def _validar_codigo(_inst: object, atributo: attrs.Attribute[str], valor: object
     _texto(_inst, atributo, valor)
     assert isinstance(valor, str)
     if not valor.strip():
-        raise ErrorModelo(
-            f"{atributo.name}: el código no puede estar vacío",
-            codigo="CODIGO_VACIO",
-            campo=atributo.name,
-            valor=valor,
-        )
+        raise ErrorModelo(f"{atributo.name}: el código no puede estar vacío",
+                          codigo="CODIGO_VACIO", campo=atributo.name, valor=valor)
 
 
 def _textos(valor: Iterable[str] | str) -> tuple[str, ...]:
@@ -221,11 +218,8 @@ def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | N
     if type(valores) not in (tuple, list) and (  # una tupla o lista no pasa por el ABC
         isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable)
     ):
-        raise TipoInvalido(
-            f"trimestres: {valores!r} debe ser una secuencia de cuatro valores (T1..T4)",
-            campo="trimestres",
-            valor=valores,
-        )
+        raise TipoInvalido(f"trimestres: {valores!r} debe ser una secuencia de cuatro valores "
+                           "(T1..T4)", campo="trimestres", valor=valores)
     lista = tuple(valores)
     if len(lista) != 4:
         raise ErrorProgramacion(
@@ -440,6 +434,15 @@ def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
         return razon * _CIEN if meta.porcentual else razon
 
 
+def ejecuciones_de(meta: Meta, reportes: Iterable[Reporte]) -> tuple[Decimal | None, ...]:
+    """T1..T4 de ``meta``: :func:`ejecucion_de` de cada reporte en su trimestre, ``None`` donde
+    no hay reporte (o no trae ejecución)."""
+    valores: list[Decimal | None] = [None, None, None, None]
+    for reporte in reportes:
+        valores[reporte.trimestre.numero - 1] = ejecucion_de(reporte, meta)
+    return tuple(valores)
+
+
 # --- Registro de modificaciones y Plan --------------------------------------------------------
 
 
@@ -569,11 +572,7 @@ class PlanDeGestion:
 
     def ejecuciones(self, codigo: str) -> tuple[Decimal | None, ...]:
         """Las cuatro ejecuciones (T1..T4) de una meta, ``None`` donde no hay reporte."""
-        meta = self.meta(codigo)
-        valores: list[Decimal | None] = [None, None, None, None]
-        for reporte in self._indice[codigo][1]:
-            valores[reporte.trimestre.numero - 1] = ejecucion_de(reporte, meta)
-        return tuple(valores)
+        return ejecuciones_de(self.meta(codigo), self._indice[codigo][1])
 
     def trimestres_reportados(self, codigo: str) -> frozenset[int]:
         """Los números de trimestre que tienen reporte de seguimiento para la meta."""

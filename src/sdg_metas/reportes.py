@@ -47,7 +47,7 @@ from .errores import (
     ErrorProgramacion,
     ErrorTrimestre,
 )
-from .modelo import Meta, Nivel, PlanDeGestion, ReportadoPor, Reporte, Trimestre, ejecucion_de
+from .modelo import Meta, Nivel, PlanDeGestion, ReportadoPor, Reporte, Trimestre, ejecuciones_de
 from .numeros import CONTEXTO, texto_numero
 from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica, RetrasoSegun
 from .reglas import Hallazgo, Severidad
@@ -120,7 +120,7 @@ def verificar_reporte(
     otros = _anteriores(anteriores, meta, reporte)
     _misma_meta(reporte, meta, "reporte")
     with localcontext(CONTEXTO):
-        ejecuciones = comprobar_ejecuciones(_ejecuciones_de(meta, (*otros, reporte)))
+        ejecuciones = comprobar_ejecuciones(ejecuciones_de(meta, (*otros, reporte)))
         return _verificar_con(meta, reporte, ejecuciones, politica, calendario)
 
 
@@ -158,14 +158,6 @@ def _anteriores(anteriores: object, meta: Meta, reporte: Reporte) -> tuple[Repor
             )
         vistos.add(otro.trimestre.numero)
     return lista
-
-
-def _ejecuciones_de(meta: Meta, reportes: Iterable[Reporte]) -> list[Decimal | None]:
-    """T1..T4 de la meta según sus reportes (``None`` donde no hay ejecución)."""
-    ejecuciones: list[Decimal | None] = [None, None, None, None]
-    for r in reportes:
-        ejecuciones[r.trimestre.numero - 1] = ejecucion_de(r, meta)
-    return ejecuciones
 
 
 def _verificar_con(meta: Meta, reporte: Reporte, ejecuciones: tuple[Decimal | None, ...],
@@ -582,7 +574,7 @@ def verificar_reportes_plan(
                 continue
             vistos.add(meta.codigo)
             reportes = plan.reportes_de(meta.codigo)
-            ejecuciones = comprobar_ejecuciones(_ejecuciones_de(meta, reportes))
+            ejecuciones = comprobar_ejecuciones(ejecuciones_de(meta, reportes))
             for reporte in reportes:
                 if reporte.trimestre.numero > limite:
                     break

@@ -93,7 +93,6 @@ class Lote:
                 codigo="SIN_PLANES_DE_LA_VIGENCIA", campo="vigencia", valor=self.anio,
             )
 
-
     def reducir(self, reducir: Callable[[PlanDeGestion], list[_T]]) -> Iterator[_T]:
         """Lo que da ``reducir`` de cada plan, en orden; el plan se suelta antes de cargar el
         siguiente (un ``for`` lo dejaría vivo hasta la siguiente asignación)."""

@@ -15,7 +15,7 @@ import attrs
 from .._validacion import exigir_entero, exigir_tipo, tupla_de
 from ..calculos import Resultado, comprobar_ejecuciones, evaluar_comprobadas
 from ..errores import ErrorProgramacion, ErrorTrimestre, TipoInvalido
-from ..modelo import Meta, PlanDeGestion, Trimestre, ejecucion_de, memoria_del_plan
+from ..modelo import Meta, PlanDeGestion, Trimestre, memoria_del_plan
 from ..numeros import CONTEXTO, porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica, TratamientoSinCumplimiento
 
@@ -200,7 +200,8 @@ def validar_vigencia(vigencia: object) -> int:
 
 
 def ejecuciones_por_meta(plan: PlanDeGestion) -> Mapping[str, tuple[Decimal | None, ...]]:
-    """T1..T4 de cada código, en una sola pasada por los reportes (como ``plan.ejecuciones``).
+    """T1..T4 de cada código (``plan.ejecuciones``: el índice del plan ya tiene los reportes de
+    cada código), comprobadas una vez por plan; cada trimestre las evalúa sin volver a hacerlo.
 
     Se calcula una vez por plan y se recuerda (``memoria_del_plan``, issue 12).
     """
@@ -208,16 +209,10 @@ def ejecuciones_por_meta(plan: PlanDeGestion) -> Mapping[str, tuple[Decimal | No
     recordado = memoria.get("ejecuciones")
     if recordado is not None:
         return cast("Mapping[str, tuple[Decimal | None, ...]]", recordado)
-    metas: dict[str, Meta] = {}
-    for meta in plan.metas:
-        metas.setdefault(meta.codigo, meta)
-    valores: dict[str, list[Decimal | None]] = {c: [None, None, None, None] for c in metas}
-    for reporte in plan.reportes:
-        valores[reporte.codigo_meta][reporte.trimestre.numero - 1] = ejecucion_de(
-            reporte, metas[reporte.codigo_meta]
-        )
-    # Se comprueban aquí, una vez por plan; cada trimestre las evalúa sin volver a hacerlo.
-    resultado = MappingProxyType({c: comprobar_ejecuciones(v) for c, v in valores.items()})
+    codigos = dict.fromkeys(meta.codigo for meta in plan.metas)  # sin repetir, en orden
+    resultado = MappingProxyType(
+        {c: comprobar_ejecuciones(plan.ejecuciones(c)) for c in codigos}
+    )
     memoria["ejecuciones"] = resultado
     return resultado
 
