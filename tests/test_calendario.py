@@ -220,6 +220,40 @@ def test_cache_de_limites_acotada(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fecha_limite_reporte(Trimestre(2025, 3)) == D(2025, 10, 15)
 
 
+def test_oportunidad_recordada_no_se_confunde(monkeypatch: pytest.MonkeyPatch) -> None:
+    """La memoria de oportunidad (issue 12) distingue todo lo que cambia la decisión: el
+    trimestre, la fecha, el plazo (Actividad 9, Nota 2), INT-10 y el calendario."""
+    monkeypatch.setattr(modulo, "_oportunidades", {})
+    t3 = Trimestre(2025, 3)
+    # 2025-T3 cierra el 30 de septiembre; el plazo de 15 días vence el miércoles 15 de octubre.
+    assert oportunidad(t3, D(2025, 10, 16)).dias_habiles_de_retraso == 1
+    assert oportunidad(t3, D(2025, 10, 16)) is oportunidad(t3, D(2025, 10, 16))
+    # con 20 días de plazo vence el lunes 20 de octubre: a tiempo
+    veinte = attrs.evolve(POLITICA_PLE_PIN_P005_V8, dias_plazo_reporte=20)
+    assert oportunidad(t3, D(2025, 10, 16), veinte).a_tiempo
+    # el día del cierre es anticipado solo si INT-10 lo incluye
+    assert oportunidad(t3, D(2025, 9, 30)).anticipado
+    sin_cierre = attrs.evolve(POLITICA_PLE_PIN_P005_V8, anticipado_incluye_cierre=False)
+    assert not oportunidad(t3, D(2025, 9, 30), sin_cierre).anticipado
+    # el miércoles 15 declarado no hábil: el plazo pasa al jueves 16, y ese envío está a tiempo
+    libre = Calendario(no_habiles=[D(2025, 10, 15)])
+    assert oportunidad(t3, D(2025, 10, 16), calendario=libre).fecha_limite == D(2025, 10, 16)
+    assert oportunidad(t3, D(2025, 10, 16), calendario=libre).a_tiempo
+    assert oportunidad(t3, D(2025, 10, 16)).dias_habiles_de_retraso == 1
+    # un calendario de otro tipo se rechaza aunque la clave ya esté recordada
+    with pytest.raises(TipoInvalido):
+        oportunidad(t3, D(2025, 10, 16), calendario="no")  # type: ignore[arg-type]
+
+
+def test_memoria_de_oportunidad_acotada(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(modulo, "_oportunidades", {})
+    monkeypatch.setattr(modulo, "_MAX_LIMITES", 2)
+    for dia in (1, 2, 3):
+        oportunidad(Trimestre(2025, 1), D(2025, 4, dia))
+    assert len(modulo._oportunidades) == 1
+    assert oportunidad(Trimestre(2025, 1), D(2025, 4, 16)).dias_habiles_de_retraso == 1
+
+
 # --- Rechazos ------------------------------------------------------------------------------
 
 
@@ -395,6 +429,7 @@ def test_vaciar_caches_da_los_mismos_resultados() -> None:
     modulo.vaciar_caches()
     assert modulo._conjuntos_por_año == {}
     assert modulo._limites == {}
+    assert modulo._oportunidades == {}
     despues = calcular()
     assert antes == despues == (D(2022, 4, 18), 246)
 

@@ -66,7 +66,7 @@ _candado = threading.Lock()
 
 
 def vaciar_caches() -> None:
-    """Olvida los festivos y los plazos ya calculados (se vuelven a calcular al pedirlos).
+    """Olvida los festivos, los plazos y las oportunidades ya calculados (se vuelven a calcular al pedirlos).
 
     Los resultados no cambian: sirve para medir en frío y para que una prueba (o una mutación)
     empiece sin nada guardado.
@@ -76,6 +76,7 @@ def vaciar_caches() -> None:
         _conjuntos_por_año.clear()
         _ordinales_por_año.clear()
         _limites.clear()
+        _oportunidades.clear()
 
 
 def _construir(año: int) -> None:
@@ -361,6 +362,7 @@ def motivo_no_habil(
 
 _limites: dict[tuple[int, int, int, Calendario | None], datetime.date] = {}
 _MAX_LIMITES = 4096
+_oportunidades: dict[tuple[object, ...], Oportunidad] = {}
 
 
 def fecha_limite_reporte(
@@ -452,6 +454,30 @@ def oportunidad(
     >>> op.fecha_limite, op.a_tiempo, op.dias_habiles_de_retraso
     (datetime.date(2026, 1, 15), True, 0)
     """
+    clave = None
+    if type(trimestre) is Trimestre and type(fecha_envio) is _FECHA and type(politica) is Politica:
+        # Camino rápido (issue 12): la decisión solo depende de estos datos inmutables (muchos
+        # reportes de un plan se envían el mismo día); se recuerda, a lo sumo _MAX_LIMITES.
+        clave = (trimestre, fecha_envio, politica.dias_plazo_reporte,
+                 politica.anticipado_incluye_cierre, calendario)
+        if calendario is None or type(calendario) is Calendario:
+            recordada = _oportunidades.get(clave)
+            if recordada is not None:
+                return recordada
+    op = _oportunidad(trimestre, fecha_envio, politica, calendario)
+    if clave is not None:
+        if len(_oportunidades) >= _MAX_LIMITES:
+            _oportunidades.clear()
+        _oportunidades[clave] = op
+    return op
+
+
+def _oportunidad(
+    trimestre: Trimestre,
+    fecha_envio: datetime.date,
+    politica: Politica,
+    calendario: Calendario | None,
+) -> Oportunidad:
     _validar_trimestre(trimestre)
     fecha_envio = _validar_fecha(fecha_envio, "fecha_envio")
     limite = fecha_limite_reporte(trimestre, _validar_politica(politica), calendario)

@@ -370,14 +370,16 @@ class Hallazgo(ResultadoRegla):
         trimestre de un objeto del modelo ya validado). Da el mismo objeto que el constructor,
         sin volver a correr sus validadores; una regla desconocida sigue siendo un error."""
         hallazgo = object.__new__(cls)
-        poner = object.__setattr__
-        poner(hallazgo, "regla", regla)
-        poner(hallazgo, "fuente", REGLAS[regla].fuente)
-        poner(hallazgo, "mensaje", mensaje)
-        poner(hallazgo, "severidad", severidad)
-        poner(hallazgo, "codigo_meta", codigo_meta)
-        poner(hallazgo, "trimestre", trimestre)
-        poner(hallazgo, "campo", campo)
+        # los descriptores de las ranuras (``__slots__``) escriben sin pasar por el
+        # ``__setattr__`` congelado ni buscar el nombre: la mitad del costo de object.__setattr__
+        regla_, fuente_, mensaje_, severidad_, codigo_, trimestre_, campo_ = _PONEDORES
+        regla_(hallazgo, regla)
+        fuente_(hallazgo, REGLAS[regla].fuente)
+        mensaje_(hallazgo, mensaje)
+        severidad_(hallazgo, severidad)
+        codigo_(hallazgo, codigo_meta)
+        trimestre_(hallazgo, trimestre)
+        campo_(hallazgo, campo)
         return hallazgo
 
     def _en_meta(self, codigo_meta: str) -> Hallazgo:
@@ -387,6 +389,12 @@ class Hallazgo(ResultadoRegla):
         return Hallazgo._de_la_biblioteca(
             self.regla, self.mensaje, self.severidad, codigo_meta, self.trimestre, self.campo
         )
+
+
+#: Escritura directa de cada ranura de :class:`Hallazgo`, en el orden de sus campos.
+_PONEDORES: tuple[Callable[[Hallazgo, Any], None], ...] = tuple(
+    getattr(Hallazgo, a.name).__set__ for a in attrs.fields(Hallazgo)
+)
 
 
 @attrs.frozen(slots=True)

@@ -236,53 +236,74 @@ def _contribucion(
 ) -> Contribucion:
     k = trimestre.numero
     codigo, peso = meta.codigo, meta.peso
-
-    def no_cuenta(situacion: Situacion, motivo: str, c: Decimal | None = None) -> Contribucion:
-        return Contribucion(codigo, peso, situacion, False, c, None, None, None, motivo)
-
-    def cuenta(situacion: Situacion, c: Decimal | None, acotado: Decimal, motivo: str) -> (
-        Contribucion
-    ):
-        return Contribucion(codigo, peso, situacion, True, c, acotado, None, None, motivo)
-
-    if not meta.activa_en(trimestre):
-        return no_cuenta(
-            Situacion.ELIMINADA,
+    if meta.eliminada_desde is not None and not meta.activa_en(trimestre):
+        return _nueva(
+            codigo, peso, Situacion.ELIMINADA, False,
+            resultado.cumplimiento if resultado is not None else None, None,
             f"meta eliminada desde {meta.eliminada_desde}: su resultado no cuenta (MOD-11, "
             "CON-01)",
-            resultado.cumplimiento if resultado is not None else None,
         )
-    if not any(meta.programacion.programados[:k]):
-        return no_cuenta(
-            Situacion.NO_PROGRAMADA, f"ningún trimestre programado hasta T{k} (CON-01)"
-        )
+    if True not in meta.programacion.programados[:k]:
+        return _nueva(codigo, peso, Situacion.NO_PROGRAMADA, False, None, None,
+                      f"ningún trimestre programado hasta T{k} (CON-01)")
     if resultado is not None and resultado.ejecucion_acumulada is None:
-        if politica.meta_sin_reporte is TratamientoSinCumplimiento.CERO:
-            return cuenta(
-                Situacion.SIN_REPORTE,
-                None,
-                CERO,
-                f"programada hasta T{k} y sin ejecución reportada: cuenta como 0 (INT-51, "
-                "CON-01)",
-            )
-        return no_cuenta(
-            Situacion.SIN_REPORTE,
-            f"programada hasta T{k} y sin ejecución reportada: se excluye (INT-51, CON-01)",
-        )
+        cero = politica.meta_sin_reporte is TratamientoSinCumplimiento.CERO
+        return _nueva(codigo, peso, Situacion.SIN_REPORTE, cero, None, CERO if cero else None,
+                      _motivo_sin_reporte(k, cero))
     if resultado is None or resultado.cumplimiento is None:
         causa = error or "el cumplimiento no aplica (denominador 0)"
         if politica.meta_no_aplica is TratamientoSinCumplimiento.CERO:
-            return cuenta(
-                Situacion.NO_APLICA, None, CERO, f"{causa}: cuenta como 0 (INT-52, CON-01)"
-            )
-        return no_cuenta(Situacion.NO_APLICA, f"{causa}: se excluye (INT-52, CON-01)")
+            return _nueva(codigo, peso, Situacion.NO_APLICA, True, None, CERO,
+                          f"{causa}: cuenta como 0 (INT-52, CON-01)")
+        return _nueva(codigo, peso, Situacion.NO_APLICA, False, None, None,
+                      f"{causa}: se excluye (INT-52, CON-01)")
     c = resultado.cumplimiento
-    acotado = min(max(c, politica.cumplimiento_minimo), politica.cumplimiento_maximo)
+    minimo, maximo = politica.cumplimiento_minimo, politica.cumplimiento_maximo
+    acotado = minimo if c < minimo else maximo if c > maximo else c
     motivo = "cumplimiento a la fecha (CON-01)"
-    if acotado != c:
-        limites = _limites(politica.cumplimiento_minimo, politica.cumplimiento_maximo)
+    if acotado is not c:
+        limites = _limites(minimo, maximo)
         motivo = f"cumplimiento {porcentaje(c)} % acotado a {limites} (INT-50, CON-01)"
-    return cuenta(Situacion.MEDIDA, c, acotado, motivo)
+    return _nueva(codigo, peso, Situacion.MEDIDA, True, c, acotado, motivo)
+
+
+@functools.lru_cache(maxsize=16)
+def _motivo_sin_reporte(k: int, cero: bool) -> str:
+    tratamiento = "cuenta como 0" if cero else "se excluye"
+    return f"programada hasta T{k} y sin ejecución reportada: {tratamiento} (INT-51, CON-01)"
+
+
+#: Escritura directa de cada ranura de :class:`Contribucion`, en el orden de sus campos.
+_PONEDORES = tuple(getattr(Contribucion, a.name).__set__ for a in attrs.fields(Contribucion))
+
+
+def _nueva(
+    codigo: str,
+    peso: Decimal,
+    situacion: Situacion,
+    cuenta: bool,
+    cumplimiento: Decimal | None,
+    acotado: Decimal | None,
+    motivo: str,
+) -> Contribucion:
+    """``Contribucion(codigo, peso, situacion, cuenta, cumplimiento, acotado, None, None,
+    motivo)`` sin pasar por ``__init__`` (issue 12): la clase no tiene validadores ni
+    conversores, así que el objeto es el mismo; las ranuras se escriben con sus descriptores,
+    la mitad del costo de ``object.__setattr__``. ``peso_normalizado`` y ``aporte`` los completa
+    :func:`_ponderar`."""
+    nueva = object.__new__(Contribucion)
+    (codigo_, peso_, situacion_, cuenta_, cumplimiento_, acotado_, normalizado_, aporte_,
+     motivo_) = _PONEDORES
+    codigo_(nueva, codigo)
+    peso_(nueva, peso)
+    situacion_(nueva, situacion)
+    cuenta_(nueva, cuenta)
+    cumplimiento_(nueva, cumplimiento)
+    acotado_(nueva, acotado)
+    normalizado_(nueva, None)
+    aporte_(nueva, None)
+    motivo_(nueva, motivo)
+    return nueva
 
 
 @functools.lru_cache(maxsize=16)
@@ -294,28 +315,32 @@ def _limites(minimo: Decimal, maximo: Decimal) -> str:
 def _ponderar(
     contribuciones: list[Contribucion], ponderada: bool = True
 ) -> tuple[Decimal | None, tuple[Contribucion, ...]]:
-    """(Solo con contribuciones recién creadas por :func:`_contribucion`.) El promedio de los cumplimientos acotados de las metas que cuentan: ponderado por el
-    peso o, con ``ponderada=False`` (``INT-57``), simple (cada meta pesa 1)."""
+    """(Solo con contribuciones recién creadas por :func:`_contribucion`.) El promedio de los
+    cumplimientos acotados de las metas que cuentan: ponderado por el peso o, con
+    ``ponderada=False`` (``INT-57``), simple (cada meta pesa 1)."""
     contadas = [c for c in contribuciones if c.cuenta]
-
-    def peso(c: Contribucion) -> Decimal:
-        return c.peso if ponderada else _UNO
-
+    # Orden canónico para que el resultado no dependa del orden de las metas en el plan.
+    canonicas = sorted(
+        [(c.codigo_meta, c.peso, c.cumplimiento_acotado or CERO) for c in contadas]
+    )
     with localcontext(CONTEXTO):
-        # Orden canónico para que el resultado no dependa del orden de las metas en el plan.
-        canonicas = sorted(contadas, key=lambda c: (c.codigo_meta, c.peso, c.cumplimiento_acotado))
-        total = sum((peso(c) for c in canonicas), CERO)
+        if ponderada:
+            total = sum([peso for _, peso, _ in canonicas], CERO)
+            numerador = sum([peso * acotado for _, peso, acotado in canonicas], CERO)
+        else:
+            total = Decimal(len(canonicas))
+            numerador = sum([acotado for _, _, acotado in canonicas], CERO)
         if not contadas or total.is_zero():
             return None, tuple(contribuciones)
-        numerador = sum((peso(c) * (c.cumplimiento_acotado or CERO) for c in canonicas), CERO)
         valor = numerador / total
         # Camino rápido (issue 12): cada contribución la acaba de crear _contribucion para esta
         # calificación y nadie más la ve todavía; se completan sus dos cifras en su sitio en vez
         # de construir otra (attrs.evolve o una copia costarían una construcción por meta).
+        normalizado_, aporte_ = _PONEDORES[6], _PONEDORES[7]
         for c in contadas:
-            normalizado = peso(c) / total
-            object.__setattr__(c, "peso_normalizado", normalizado)
-            object.__setattr__(c, "aporte", normalizado * (c.cumplimiento_acotado or CERO))
+            normalizado = c.peso / total if ponderada else _UNO / total
+            normalizado_(c, normalizado)
+            aporte_(c, normalizado * (c.cumplimiento_acotado or CERO))
     return valor, tuple(contribuciones)
 
 
@@ -406,7 +431,8 @@ def semaforo(
     >>> semaforo(None).name
     'SIN_DATO'
     """
-    validar_politica(politica)
+    if type(politica) is not Politica:  # camino rápido (issue 12): la clase exacta ya es válida
+        validar_politica(politica)
     if valor is None:
         return Semaforo.SIN_DATO
     if isinstance(valor, bool) or not isinstance(valor, Decimal) or not valor.is_finite():
