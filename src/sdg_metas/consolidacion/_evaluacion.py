@@ -74,51 +74,65 @@ class EvaluacionPlan:
         return self.hallazgos_plan + tuple(h for m in self.metas for h in m.hallazgos)
 
 
+#: Los hallazgos REP de una meta de sus reportes hasta T1, T2, T3 y T4.
+_PorTrimestre = tuple[
+    tuple[Hallazgo, ...], tuple[Hallazgo, ...], tuple[Hallazgo, ...], tuple[Hallazgo, ...]
+]
+#: Los hallazgos de un plan, agrupados: los del plan y, por código de meta, sus hallazgos FOR y
+#: sus hallazgos REP hasta cada trimestre.
+_Agrupados = tuple[tuple[Hallazgo, ...], dict[str, tuple[tuple[Hallazgo, ...], _PorTrimestre]]]
+
+
 def _hallazgos(
     plan: PlanDeGestion,
-    trimestre: Trimestre,
     politica: Politica,
     calendario: Calendario | None,
     objetivos_estrategicos: Iterable[str] | None,
-) -> tuple[Hallazgo, ...]:
-    """Hallazgos de formulación (FOR-*, :func:`~sdg_metas.verificar_plan`) y de los reportes
-    hasta el trimestre (REP-*, los de :func:`~sdg_metas.verificar_reportes_plan`).
+) -> _Agrupados:
+    """Hallazgos de formulación (FOR-*, :func:`~sdg_metas.verificar_plan`) y de todos los
+    reportes (REP-*, :func:`~sdg_metas.verificar_reportes_plan`), agrupados por meta.
 
     Ninguno depende del trimestre evaluado (los de un reporte solo miran los reportes
-    anteriores): se calculan una vez (todos los reportes) por plan, política, calendario y
-    objetivos, se filtran por el trimestre de cada hallazgo REP y se recuerdan
-    en :func:`~sdg_metas.modelo.memoria_del_plan` (issue 12). Con argumentos que no se pueden
-    recordar (objetivos que no son una secuencia de textos) se calculan cada vez.
+    anteriores, y cada hallazgo REP lleva el trimestre de su reporte): se calculan y se agrupan
+    una vez por plan, política, calendario y objetivos, y se recuerdan en
+    :func:`~sdg_metas.modelo.memoria_del_plan` (issue 12); cada trimestre toma de cada meta los
+    de sus reportes hasta él. Con argumentos que no se pueden recordar (objetivos que no son una
+    secuencia de textos) se calculan cada vez.
     """
     if calendario is not None:
         exigir_tipo(calendario, Calendario, "calendario", "un Calendario o None")
     recordable, objetivos = _clave_de_objetivos(objetivos_estrategicos)
     if not recordable:
-        return (
-            *verificar_plan(plan, objetivos_estrategicos, politica=politica),
-            *verificar_reportes_plan(plan, politica, calendario, trimestre),
+        return _agrupar(
+            verificar_plan(plan, objetivos_estrategicos, politica=politica),
+            verificar_reportes_plan(plan, politica, calendario),
         )
     memoria = memoria_del_plan(plan)
-    k = trimestre.numero
-    clave = ("hallazgos", k, politica, objetivos, calendario)
+    clave = ("hallazgos", politica, objetivos, calendario)
     recordados = memoria.get(clave)
-    if recordados is not None:
-        return cast("tuple[Hallazgo, ...]", recordados)
-    clave_for = ("FOR", politica, objetivos)
-    formulacion = memoria.get(clave_for)
-    if formulacion is None:
-        formulacion = memoria[clave_for] = verificar_plan(plan, objetivos, politica=politica)
-    clave_rep = ("REP", politica, calendario)
-    de_reportes = memoria.get(clave_rep)
-    if de_reportes is None:
-        de_reportes = memoria[clave_rep] = verificar_reportes_plan(plan, politica, calendario)
-    # Cada hallazgo REP lleva el trimestre de su reporte: los de los trimestres hasta k, en el
-    # orden de verificar_reportes_plan(hasta=k).
-    hallazgos = memoria[clave] = (
-        *cast("tuple[Hallazgo, ...]", formulacion),
-        *(h for h in cast("tuple[Hallazgo, ...]", de_reportes) if _hasta(h, k)),
-    )
-    return hallazgos
+    if recordados is None:
+        recordados = memoria[clave] = _agrupar(
+            verificar_plan(plan, objetivos, politica=politica),
+            verificar_reportes_plan(plan, politica, calendario),
+        )
+    return cast("_Agrupados", recordados)
+
+
+def _agrupar(formulacion: tuple[Hallazgo, ...], de_reportes: tuple[Hallazgo, ...]) -> _Agrupados:
+    del_plan = tuple(h for h in formulacion if h.codigo_meta is None)
+    for_meta: dict[str, list[Hallazgo]] = {}
+    for h in formulacion:
+        if h.codigo_meta is not None:
+            for_meta.setdefault(h.codigo_meta, []).append(h)
+    rep_meta: dict[str, list[Hallazgo]] = {}
+    for h in de_reportes:  # en el orden de verificar_reportes_plan: por meta y trimestre
+        rep_meta.setdefault(cast("str", h.codigo_meta), []).append(h)
+    por_codigo: dict[str, tuple[tuple[Hallazgo, ...], _PorTrimestre]] = {}
+    for codigo in for_meta.keys() | rep_meta.keys():
+        propios = rep_meta.get(codigo, [])
+        hasta = tuple(tuple(h for h in propios if _hasta(h, k)) for k in (1, 2, 3, 4))
+        por_codigo[codigo] = (tuple(for_meta.get(codigo, ())), cast("_PorTrimestre", hasta))
+    return del_plan, por_codigo
 
 
 def _hasta(hallazgo: Hallazgo, k: int) -> bool:
@@ -165,30 +179,26 @@ def evaluar_plan(
     t = trimestre_de(plan, trimestre)
     resultados = resultados_de(plan, t.numero, politica)
     cal = calificar(plan, t, politica, resultados)
-    hallazgos = _hallazgos(plan, t, politica, calendario, objetivos_estrategicos)
-    por_meta: dict[str, list[Hallazgo]] = {}
-    del_plan: list[Hallazgo] = []
-    for h in hallazgos:
-        if h.codigo_meta is None:
-            del_plan.append(h)
-        else:
-            por_meta.setdefault(h.codigo_meta, []).append(h)
+    del_plan, por_codigo = _hallazgos(plan, politica, calendario, objetivos_estrategicos)
+    corte = t.numero - 1
     metas = []
     vistos: set[str] = set()
     for i, meta in enumerate(plan.metas):
         resultado = resultados[i][0]
         cumplimiento = resultado.cumplimiento if resultado is not None else None
         # Con códigos repetidos (FOR-08) los hallazgos del código van a su primera meta.
-        propios = () if meta.codigo in vistos else tuple(por_meta.get(meta.codigo, ()))
+        propios: tuple[Hallazgo, ...] = ()
+        grupo = None if meta.codigo in vistos else por_codigo.get(meta.codigo)
+        if grupo is not None:
+            formulacion, hasta = grupo
+            propios = formulacion + hasta[corte]
         vistos.add(meta.codigo)
         metas.append(
             EvaluacionMeta(
                 meta, resultado, semaforo(cumplimiento, politica), cal.contribuciones[i], propios
             )
         )
-    return EvaluacionPlan(
-        plan, t, tuple(metas), cal, semaforo(cal.valor, politica), tuple(del_plan)
-    )
+    return EvaluacionPlan(plan, t, tuple(metas), cal, semaforo(cal.valor, politica), del_plan)
 
 
 def filas(evaluacion: EvaluacionPlan) -> list[Fila]:
