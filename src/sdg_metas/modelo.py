@@ -33,6 +33,7 @@ from ._validacion import (
     tupla_de,
 )
 from .errores import ErrorModelo, ErrorProgramacion, TipoInvalido
+from .indice import IndicePlan
 from .invariantes import problemas_del_plan
 from .numeros import CONTEXTO, a_decimal, a_decimal_opcional
 from .trimestre import Trimestre, indice_trimestre, validar_vigencia
@@ -480,26 +481,6 @@ def _con_nivel(meta: Meta, nivel: Nivel) -> Meta:
     return copia
 
 
-def _numero_de_trimestre(reporte: Reporte) -> int:
-    return reporte.trimestre.numero
-
-
-def _indice_del_plan(
-    metas: tuple[Meta, ...], reportes: tuple[Reporte, ...]
-) -> dict[str, tuple[Meta, tuple[Reporte, ...]]]:
-    por_codigo: dict[str, list[Reporte]] = {}
-    for reporte in reportes:
-        por_codigo.setdefault(reporte.codigo_meta, []).append(reporte)
-    indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = {}
-    for meta in metas:
-        if meta.codigo not in indice:
-            propios = por_codigo.get(meta.codigo, ())
-            # todos son de la vigencia del plan (problemas_del_plan ya lo exigió): ordenar por
-            # número es ordenar por trimestre, sin comparar objetos Trimestre (issue 12)
-            indice[meta.codigo] = (meta, tuple(sorted(propios, key=_numero_de_trimestre)))
-    return indice
-
-
 def _metas(valor: Iterable[Meta]) -> tuple[Meta, ...]:
     return tupla_de(valor, Meta, "metas", "una Meta")
 
@@ -531,9 +512,9 @@ class PlanDeGestion:
         default=(), converter=_modificaciones
     )
 
-    # Código → (primera meta, sus reportes por trimestre), una vez por plan (issue 12).
-    _indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
+    # Código → meta y sus reportes por trimestre, armado al primer uso (issue 12).
+    _indice: IndicePlan | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, hash=False
     )
     _memoria: dict[object, object] = attrs.field(
         init=False, eq=False, repr=False, hash=False, factory=lambda: _Memoria()
@@ -551,13 +532,19 @@ class PlanDeGestion:
                 for meta in self.metas
             )
             object.__setattr__(self, "metas", metas)
-        object.__setattr__(self, "_indice", _indice_del_plan(self.metas, self.reportes))
+
+    def _posicion(self, codigo: str) -> tuple[IndicePlan, int | None]:
+        indice = self._indice
+        if indice is None:  # una vez por plan, al primer uso; puro e idempotente
+            indice = IndicePlan(self.metas, self.reportes)
+            object.__setattr__(self, "_indice", indice)
+        return indice, indice.posicion(codigo) if isinstance(codigo, str) else None
 
     def meta(self, codigo: str) -> Meta:
         """La meta con ese código (la primera, si estuviera repetido)."""
-        entrada = self._indice.get(codigo) if isinstance(codigo, str) else None
-        if entrada is not None:
-            return entrada[0]
+        posicion = self._posicion(codigo)[1]
+        if posicion is not None:
+            return self.metas[posicion]
         raise ErrorModelo(
             f"codigo: {codigo!r} no es una meta del plan {self.unidad} {self.vigencia}",
             codigo="META_DESCONOCIDA",
@@ -567,12 +554,12 @@ class PlanDeGestion:
 
     def reportes_de(self, codigo: str) -> tuple[Reporte, ...]:
         """Los reportes de una meta, ordenados por trimestre."""
-        entrada = self._indice.get(codigo) if isinstance(codigo, str) else None
-        return () if entrada is None else entrada[1]
+        indice, posicion = self._posicion(codigo)
+        return () if posicion is None else indice.reportes(posicion)
 
     def ejecuciones(self, codigo: str) -> tuple[Decimal | None, ...]:
         """Las cuatro ejecuciones (T1..T4) de una meta, ``None`` donde no hay reporte."""
-        return ejecuciones_de(self.meta(codigo), self._indice[codigo][1])
+        return ejecuciones_de(self.meta(codigo), self.reportes_de(codigo))
 
     def trimestres_reportados(self, codigo: str) -> frozenset[int]:
         """Los números de trimestre que tienen reporte de seguimiento para la meta."""
