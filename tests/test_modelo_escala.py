@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import copy
 import pickle
+import weakref
 from decimal import Decimal
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +127,17 @@ def test_codigos_repetidos_el_indice_da_la_primera_meta() -> None:
     assert plan.reportes_de("M2") == (reporte,)
     assert plan.ejecuciones("M2") == (None, D(5), None, None)
     assert ejecucion_de(reporte, m2) == D(5)
+
+
+# --- memoria: sin referencias débiles en los objetos que hay por meta ----------------------
+
+
+def test_los_objetos_por_meta_no_admiten_referencias_debiles() -> None:
+    """Decisión de h12a (issue 12, «memoria ≤ 1 KiB por meta»): ``Programacion``, ``Meta`` y
+    ``Reporte`` no guardan el puntero de referencias débiles (8 B por objeto); el plan sí, y
+    los lotes de la línea de comandos lo usan para comprobar que sueltan cada plan."""
+    plan = plan_ejemplo()
+    for objeto in (plan.metas[0].programacion, plan.metas[0], plan.reportes[0]):
+        with pytest.raises(TypeError):
+            weakref.ref(objeto)
+    assert weakref.ref(plan)() is plan

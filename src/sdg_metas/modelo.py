@@ -250,8 +250,10 @@ _trimestre = de_tipo("un Trimestre (use Trimestre.desde_texto)", Trimestre)
 
 # --- Programación -----------------------------------------------------------------------------
 
+# Programacion, Meta y Reporte (una o más por meta) no admiten referencias débiles: 8 B menos
+# por objeto (issue 12, memoria por meta). PlanDeGestion sí las admite.
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Programacion:
     """La programación de una meta: tipo, magnitud total, valores de T1..T4 y línea base.
 
@@ -325,7 +327,7 @@ def _peso(valor: Numero) -> Decimal:
 _indicador_opcional = de_tipo("un Indicador", Indicador, opcional=True, campo="indicador")
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, weakref_slot=False, kw_only=True)
 class Meta:
     """Una meta del plan de gestión.
 
@@ -376,7 +378,7 @@ class Meta:
 # --- Reporte ----------------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, weakref_slot=False, kw_only=True)
 class Reporte:
     """El reporte de seguimiento de una meta en un trimestre (Actividad 9).
 
