@@ -287,7 +287,6 @@ def de_tipo(
     """
     sufijo = " (o quedar vacío)" if opcional else ""
     exactos = frozenset(clases)  # camino rápido: un valor de exactamente una de las clases
-    ninguno: tuple[type, ...] = (type(None),) if opcional else ()
 
     def validar(_inst: object, atributo: Any, valor: object) -> None:
         if type(valor) in exactos or (valor is None and opcional):
@@ -300,7 +299,7 @@ def de_tipo(
             valor=valor,
         )
 
-    return pasan(validar, *exactos, *ninguno)
+    return pasan(validar, *exactos, *((type(None),) if opcional else ()))
 
 
 def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tuple[_T, ...]:
