@@ -263,6 +263,7 @@ def test_textos_y_fechas() -> None:
     campo = attrs.fields(_ConFecha).fecha
     validar_fecha(None, campo, datetime.date(2025, 1, 1))
     validar_fecha_opcional(None, campo, None)
+    validar_fecha_opcional(None, campo, datetime.date(2025, 1, 1))
     for validar in (validar_fecha, validar_fecha_opcional):
         with pytest.raises(TipoInvalido, match=r"^fecha: "):
             validar(None, campo, datetime.datetime(2025, 1, 1))
@@ -360,6 +361,7 @@ def test_acelerar_conserva_firma_nombre_y_fuente() -> None:
         "(a: 'object', b: 'object', *, c: 'object' = 7, d: 'object' = 'x') -> None")
     fuente = "".join(linecache.getlines(Rapida.__init__.__code__.co_filename))
     assert fuente.startswith("def __init__(self, a, b, *, c=_d2, d=_d3):\n")
+    assert "    a = _c0(a)\n" in fuente  # sin tal_cual, el conversor se llama siempre
 
 
 def test_acelerar_sin_validadores_ni_nombrados() -> None:

@@ -32,7 +32,7 @@ import linecache
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -380,7 +380,8 @@ def _codigo_del_campo(
 def _fijador(clase: type, nombre: str) -> Callable[[object, object], None]:
     """El ``__set__`` del descriptor del campo ``nombre`` (una clase con ``__slots__``): fija
     el campo aunque la clase sea congelada, como ``object.__setattr__`` y algo más rápido."""
-    return cast("Callable[[object, object], None]", getattr(clase, nombre).__set__)
+    fijar: Callable[[object, object], None] = getattr(clase, nombre).__set__
+    return fijar
 
 
 def _compilar(fuente: str, archivo: str, espacio: dict[str, Any], nombre: str) -> Any:
@@ -412,7 +413,8 @@ def copiador(clase: type[_A], campo: str) -> Callable[[_A, Any], _A]:
     espacio = {"_nuevo": object.__new__, "_clase": clase}
     espacio.update((f"_s{i}", _fijador(clase, n)) for i, n in enumerate(nombres))
     archivo = f"<sdg_metas.copiador {clase.__module__}.{clase.__qualname__}.{campo}>"
-    return cast("Callable[[_A, Any], _A]", _compilar(fuente, archivo, espacio, "copiar"))
+    copiar: Callable[[_A, Any], _A] = _compilar(fuente, archivo, espacio, "copiar")
+    return copiar
 
 
 def acelerar(clase: type[_A], tal_cual: Mapping[str, tuple[type, ...]] | None = None) -> type[_A]:
@@ -436,7 +438,7 @@ def acelerar(clase: type[_A], tal_cual: Mapping[str, tuple[type, ...]] | None = 
     posicionales: list[str] = []
     nombrados: list[str] = []
     fijar: list[str] = []
-    validar = ["    if not _apagados():"]
+    validar: list[str] = []
     for i, campo in enumerate(attrs.fields(clase)):
         parametro, lineas, validaciones = _codigo_del_campo(
             i, campo, (tal_cual or {}).get(campo.name, ()), espacio
@@ -446,7 +448,7 @@ def acelerar(clase: type[_A], tal_cual: Mapping[str, tuple[type, ...]] | None = 
         fijar += lineas
         validar += validaciones
     parametros = ", ".join(["self", *posicionales, *(["*", *nombrados] if nombrados else [])])
-    cuerpo = fijar + (validar if len(validar) > 1 else [])
+    cuerpo = fijar + (["    if not _apagados():", *validar] if validar else [])
     if getattr(clase, "__attrs_post_init__", None) is not None:
         cuerpo.append("    self.__attrs_post_init__()")
     fuente = "\n".join([f"def __init__({parametros}):", *cuerpo, ""])
