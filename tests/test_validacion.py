@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import datetime
 import enum
+import inspect
+import linecache
 
 import attrs
 import pytest
 
 from sdg_metas._validacion import (
+    _PASAN,
+    INIT_DE_ATTRS,
     INSTALAR_EXCEL,
     EnumTexto,
+    acelerar,
+    copiador,
     de_tipo,
     enum_desde_texto,
     exigir_entero,
@@ -23,8 +29,12 @@ from sdg_metas._validacion import (
     falta_openpyxl,
     mostrar,
     nombre_de,
+    pasan,
     sin_tildes,
+    textos,
     tupla_de,
+    validar_fecha,
+    validar_fecha_opcional,
 )
 from sdg_metas.errores import (
     ErrorArchivo,
@@ -236,3 +246,187 @@ def test_nombre_de() -> None:
     assert nombre_de(_Via.AREA_CENTRAL) == "área central"
     assert nombre_de(Otra.MARCAR_ELIMINADA) == "marcar eliminada"
     assert nombre_de(Color.ROJO_OSCURO) == "rojo-oscuro"
+
+
+# --- caminos rápidos de la construcción (issue 12) ------------------------------------------
+
+
+def test_textos_y_fechas() -> None:
+    assert textos("acta.pdf") == ("acta.pdf",)
+    assert textos(" ") == ()
+    entrada = ("a", "b")
+    assert textos(entrada) is entrada
+    assert textos(["a"]) == ("a",)
+    with pytest.raises(TipoInvalido, match=r"^\[1\]: 3 debe ser un texto$") as error:
+        textos(["a", 3])  # type: ignore[list-item]
+    assert (error.value.campo, error.value.valor) == ("[1]", 3)
+    campo = attrs.fields(_ConFecha).fecha
+    validar_fecha(None, campo, datetime.date(2025, 1, 1))
+    validar_fecha_opcional(None, campo, None)
+    validar_fecha_opcional(None, campo, datetime.date(2025, 1, 1))
+    for validar in (validar_fecha, validar_fecha_opcional):
+        with pytest.raises(TipoInvalido, match=r"^fecha: "):
+            validar(None, campo, datetime.datetime(2025, 1, 1))
+    with pytest.raises(TipoInvalido, match=r"^fecha: vacío"):
+        validar_fecha(None, campo, None)
+
+
+@attrs.frozen(slots=True)
+class _ConFecha:
+    fecha: datetime.date
+
+
+def _grabadora(nombre: str, llamadas: list[tuple[str, object]], error: bool = False) -> object:
+    """Un conversor o validador que anota con qué se lo llamó (y rechaza 'malo')."""
+
+    def grabar(*argumentos: object) -> object:
+        valor = argumentos[-1]
+        llamadas.append((nombre, valor))
+        if valor == "malo":
+            raise TipoInvalido(f"{nombre}: malo", campo=nombre, valor=valor)
+        return f"{valor}!" if error and isinstance(valor, str) else valor  # None tal cual
+
+    return grabar
+
+
+def _clase_grabada(llamadas: list[tuple[str, object]]) -> type:
+    convertir = _grabadora("conv", llamadas, error=True)
+    validar = pasan(_grabadora("val", llamadas), int)  # type: ignore[arg-type]
+    validar_siempre = _grabadora("siempre", llamadas)
+
+    @attrs.frozen(slots=True)
+    class Grabada:
+        a: object = attrs.field(converter=convertir)  # type: ignore[misc]
+        b: object = attrs.field(validator=validar)  # type: ignore[arg-type]
+        c: object = attrs.field(default=7, validator=validar_siempre, kw_only=True)  # type: ignore[arg-type]
+        d: object = attrs.field(default="x", converter=convertir, kw_only=True)  # type: ignore[misc]
+        e: int = attrs.field(init=False, default=4)
+        f: list[int] = attrs.field(init=False, factory=list)
+        g: int = attrs.field(init=False, default=attrs.Factory(lambda s: s.e * 2, takes_self=True))
+        h: int = attrs.field(init=False)
+
+        def __attrs_post_init__(self) -> None:
+            llamadas.append(("post", self.a))
+
+    return Grabada
+
+
+def test_acelerar_hace_lo_mismo_que_attrs_salvo_las_llamadas_que_salta() -> None:
+    """Conversores al fijar cada campo y en orden, validadores después y en orden, luego
+    ``__attrs_post_init__``; un validador declarado con ``pasan`` no se llama con un ``int`` y el
+    conversor no se llama con un valor de ``tal_cual``."""
+    lento: list[tuple[str, object]] = []
+    Lenta = _clase_grabada(lento)
+    esperado = Lenta("uno", 5, c=8, d=None)
+    rapido: list[tuple[str, object]] = []
+    Rapida = acelerar(_clase_grabada(rapido), {"d": (type(None), float)})
+    assert INIT_DE_ATTRS[Rapida] is not Rapida.__init__
+    obtenido = Rapida("uno", 5, c=8, d=None)
+    assert lento == [("conv", "uno"), ("conv", None), ("val", 5), ("siempre", 8), ("post", "uno!")]
+    assert rapido == [("conv", "uno"), ("siempre", 8), ("post", "uno!")]
+    assert repr(obtenido) == repr(esperado)
+    assert (obtenido.a, obtenido.b, obtenido.c, obtenido.d) == ("uno!", 5, 8, None)
+    assert (obtenido.e, obtenido.f, obtenido.g) == (4, [], 8)
+    with pytest.raises(AttributeError):
+        obtenido.h  # noqa: B018 - sin valor, como con attrs
+    rapido.clear()
+    obtenido = Rapida("dos", "cinco", d=1.5)
+    assert rapido == [("conv", "dos"), ("val", "cinco"), ("siempre", 7), ("post", "dos!")]
+    assert obtenido.d == 1.5
+    rapido.clear()
+    assert Rapida("tres", 1).d == "x!"  # sin d: el valor por omisión pasa por el conversor
+    assert rapido[:2] == [("conv", "tres"), ("conv", "x")]
+    with pytest.raises(TipoInvalido, match="val: malo"):
+        Rapida("cuatro", "malo")
+    with pytest.raises(TipoInvalido, match="siempre: malo"):
+        Rapida("cuatro", 1, c="malo")
+    with pytest.raises(TipoInvalido, match="conv: malo"):
+        Rapida("malo", 1)
+    rapido.clear()
+    with attrs.validators.disabled():
+        Rapida("cinco", "malo", c="malo")
+    assert rapido == [("conv", "cinco"), ("conv", "x"), ("post", "cinco!")]
+
+
+def test_acelerar_conserva_firma_nombre_y_fuente() -> None:
+    Rapida = _clase_grabada([])
+    original = Rapida.__init__
+    assert acelerar(Rapida) is Rapida
+    assert Rapida.__init__ is not original
+    assert INIT_DE_ATTRS[Rapida] is original
+    assert Rapida.__init__.__qualname__ == original.__qualname__
+    assert Rapida.__init__.__module__ == original.__module__
+    assert Rapida.__init__.__annotations__ == original.__annotations__
+    assert str(inspect.signature(Rapida)) == (
+        "(a: 'object', b: 'object', *, c: 'object' = 7, d: 'object' = 'x') -> None")
+    fuente = "".join(linecache.getlines(Rapida.__init__.__code__.co_filename))
+    assert fuente.startswith("def __init__(self, a, b, *, c=_d2, d=_d3):\n")
+    assert "    a = _c0(a)\n" in fuente  # sin tal_cual, el conversor se llama siempre
+
+
+def test_acelerar_sin_validadores_ni_nombrados() -> None:
+    @attrs.frozen(slots=True)
+    class Simple:
+        a: int
+        b: int = 2
+
+    acelerar(Simple)
+    assert repr(Simple(1)) == "Simple(a=1, b=2)"
+    assert "_apagados" not in "".join(linecache.getlines(Simple.__init__.__code__.co_filename))
+    assert str(inspect.signature(Simple)) == "(a: 'int', b: 'int' = 2) -> None"
+
+
+def test_acelerar_rechaza_lo_que_no_sabe_hacer() -> None:
+    @attrs.frozen(slots=True)
+    class ConFabrica:
+        x: list[int] = attrs.field(factory=list)
+
+    @attrs.frozen(slots=True)
+    class SinIniciarValidado:
+        x: int = attrs.field(init=False, default=0, validator=attrs.validators.instance_of(int))
+
+    @attrs.frozen(slots=True)
+    class ConPre:
+        x: int
+
+        def __attrs_pre_init__(self) -> None:
+            pass
+
+    mensajes = {
+        ConFabrica: "acelerar: x: un campo que se inicia con fábrica o que se valida sin "
+        "iniciarse no está previsto",
+        SinIniciarValidado: "acelerar: x: un campo que se inicia con fábrica o que se valida "
+        "sin iniciarse no está previsto",
+        ConPre: "acelerar: ConPre tiene __attrs_pre_init__",
+    }
+    for clase, mensaje in mensajes.items():
+        with pytest.raises(TypeError) as error:
+            acelerar(clase)
+        assert str(error.value) == mensaje
+        assert clase not in INIT_DE_ATTRS
+
+
+def test_de_tipo_declara_lo_que_pasa_sin_llamarlo() -> None:
+    assert _PASAN[de_tipo("un texto", str)] == {str}
+    assert _PASAN[de_tipo("un texto", str, int, opcional=True)] == {str, int, type(None)}
+    assert _PASAN[validar_fecha] == {datetime.date}
+    assert _PASAN[validar_fecha_opcional] == {datetime.date, type(None)}
+
+
+def test_copiador_copia_sin_iniciar() -> None:
+    @attrs.frozen(slots=True)
+    class Par:
+        a: int = attrs.field(validator=attrs.validators.instance_of(int))
+        b: int = attrs.field(validator=attrs.validators.instance_of(int))
+        c: int = attrs.field(init=False, default=9)
+
+    original = Par(1, 2)
+    copiar = copiador(Par, "b")
+    copia = copiar(original, "no se valida")
+    assert (copia.a, copia.b, copia.c) == (1, "no se valida", 9)
+    assert copia is not original
+    assert type(copia) is Par
+    assert original == Par(1, 2)
+    assert copiador(Par, "a")(original, 5) == Par(5, 2)
+    fuente = "".join(linecache.getlines(copiar.__code__.co_filename))
+    assert "def copiar(objeto, valor):" in fuente

@@ -13,6 +13,10 @@ Aquí viven, una sola vez, las piezas con las que cada módulo valida lo que rec
   ``attrs.validators.instance_of`` / ``optional`` / ``deep_iterable``): :func:`de_tipo`, y
   :func:`tupla_de` para los conversores de secuencias. (Los conversores que cambian el tipo de un campo son funciones con nombre en
   cada módulo, porque el complemento de ``attrs`` de mypy solo admite esas.)
+- :func:`acelerar`: el ``__init__`` de una clase ``attrs`` con caminos rápidos (issue 12), que
+  no llama a un validador con un valor de un tipo que siempre lo pasa (:func:`pasan`) ni a un
+  conversor con un valor que devuelve tal cual; :func:`copiador`: copiar un objeto ya validado
+  cambiando un campo por un valor ya validado, sin validar otra vez (``attrs.evolve`` lo haría).
 
 Nada aquí tiene estado ni hace I/O.
 
@@ -24,15 +28,19 @@ from __future__ import annotations
 
 import datetime
 import enum
+import linecache
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
+import attrs
+
 from .errores import ErrorArchivo, ErrorModelo, ErrorSdgMetas, TipoInvalido
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
+_A = TypeVar("_A", bound=attrs.AttrsInstance)
 
 #: La firma de un validador de ``attrs``: ``(instancia, atributo, valor)``.
 Validador = Callable[[Any, Any, Any], None]
@@ -138,6 +146,33 @@ def exigir_fecha(valor: object, campo: str) -> datetime.date:
             valor=valor,
         )
     return valor
+
+
+def validar_fecha(_inst: object, atributo: Any, valor: Any) -> None:
+    """Validador de ``attrs``: :func:`exigir_fecha` con el nombre del atributo."""
+    exigir_fecha(valor, atributo.name)
+
+
+def validar_fecha_opcional(_inst: object, atributo: Any, valor: Any) -> None:
+    """Validador de ``attrs``: ``None`` o una fecha (:func:`exigir_fecha`)."""
+    if valor is not None:
+        exigir_fecha(valor, atributo.name)
+
+
+def textos(valor: Iterable[str] | str) -> tuple[str, ...]:
+    """Conversor de ``attrs``: una tupla de textos; un texto solo es una tupla de uno (o vacía
+    si está en blanco).
+
+    >>> textos("acta.pdf"), textos("  "), textos(["a", "b"])
+    (('acta.pdf',), (), ('a', 'b'))
+    """
+    if isinstance(valor, str):
+        valor = (valor,) if valor.strip() else ()
+    resultado = tuple(valor)
+    for i, item in enumerate(resultado):
+        if not isinstance(item, str):
+            raise TipoInvalido(f"[{i}]: {item!r} debe ser un texto", campo=f"[{i}]", valor=item)
+    return resultado
 
 
 def enum_desde_texto(
@@ -264,7 +299,7 @@ def de_tipo(
             valor=valor,
         )
 
-    return validar
+    return pasan(validar, *exactos, *((type(None),) if opcional else ()))
 
 
 def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tuple[_T, ...]:
@@ -286,3 +321,143 @@ def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tu
                 valor=item,
             )
     return resultado
+
+
+# --- caminos rápidos de la construcción (issue 12) ------------------------------------------
+
+#: Validador → los tipos exactos con los que todo valor lo pasa (ver :func:`pasan`).
+_PASAN: dict[Validador, frozenset[type]] = {}
+#: El ``__init__`` que ``attrs`` generó para cada clase acelerada (las pruebas comparan ambos).
+INIT_DE_ATTRS: dict[type, Callable[..., None]] = {}
+
+
+def pasan(validador: Validador, *tipos: type) -> Validador:
+    """Declara que todo valor cuyo tipo es *exactamente* uno de ``tipos`` pasa ``validador``
+    (que entonces :func:`acelerar` no llama con él) y lo devuelve. :func:`de_tipo` lo declara
+    para los suyos; quien lo declara para otro lo prueba."""
+    _PASAN[validador] = frozenset(tipos)
+    return validador
+
+
+pasan(validar_fecha, datetime.date)  # exigir_fecha acepta una date exacta (no un datetime)
+pasan(validar_fecha_opcional, datetime.date, type(None))
+
+
+def _codigo_del_campo(
+    i: int, campo: attrs.Attribute[Any], tal_cual: tuple[type, ...], espacio: dict[str, Any]
+) -> tuple[str | None, list[str], list[str]]:
+    """(parámetro, líneas que fijan el campo, líneas que lo validan) del campo ``i``."""
+    por_omision: Any = campo.default
+    espacio[f"_s{i}"] = _fijador(espacio["_clase"], campo.name)
+    fabrica = isinstance(por_omision, attrs.Factory)  # type: ignore[arg-type]
+    if (fabrica and campo.init) or (campo.validator is not None and not campo.init):
+        raise TypeError(f"acelerar: {campo.name}: un campo que se inicia con fábrica o que se "
+                        "valida sin iniciarse no está previsto")
+    if fabrica:
+        espacio[f"_f{i}"] = por_omision.factory
+        llamada = f"_f{i}(self)" if por_omision.takes_self else f"_f{i}()"
+        return None, [f"    _s{i}(self, {llamada})"], []
+    espacio[f"_d{i}"] = por_omision
+    if not campo.init:
+        omitido = por_omision is attrs.NOTHING
+        return None, [] if omitido else [f"    _s{i}(self, _d{i})"], []
+    nombre = campo.alias
+    parametro = nombre if por_omision is attrs.NOTHING else f"{nombre}=_d{i}"
+    fijar = []
+    if campo.converter is not None:
+        espacio[f"_c{i}"], espacio[f"_t{i}"] = campo.converter, frozenset(tal_cual)
+        rapido = f"{nombre} if type({nombre}) in _t{i} else " if tal_cual else ""
+        fijar.append(f"    {nombre} = {rapido}_c{i}({nombre})")
+    fijar.append(f"    _s{i}(self, {nombre})")
+    if campo.validator is None:
+        return parametro, fijar, []
+    espacio[f"_v{i}"], espacio[f"_a{i}"] = campo.validator, campo
+    espacio[f"_e{i}"] = _PASAN.get(campo.validator, frozenset())
+    return parametro, fijar, [f"        if type({nombre}) not in _e{i}:",
+                              f"            _v{i}(self, _a{i}, {nombre})"]
+
+
+def _fijador(clase: type, nombre: str) -> Callable[[object, object], None]:
+    """El ``__set__`` del descriptor del campo ``nombre`` (una clase con ``__slots__``): fija
+    el campo aunque la clase sea congelada, como ``object.__setattr__`` y algo más rápido."""
+    fijar: Callable[[object, object], None] = getattr(clase, nombre).__set__
+    return fijar
+
+
+def _compilar(fuente: str, archivo: str, espacio: dict[str, Any], nombre: str) -> Any:
+    """La función ``nombre`` de ``fuente``; como ``attrs``, el código se genera una vez por
+    clase y se registra en ``linecache`` (las trazas muestran sus líneas)."""
+    exec(compile(fuente, archivo, "exec"), espacio)
+    linecache.cache[archivo] = (len(fuente), None, fuente.splitlines(True), archivo)
+    return espacio[nombre]
+
+
+def copiador(clase: type[_A], campo: str) -> Callable[[_A, Any], _A]:
+    """``(objeto, valor)`` → una copia de ``objeto`` (un ``clase`` ya validado) con ``campo``
+    igual a ``valor``, que ya debe ser válido: copia los campos sin llamar a ``__init__``, que los
+    validaría otra vez (issue 12).
+
+    >>> from sdg_metas.trimestre import Trimestre
+    >>> copiador(Trimestre, "numero")(Trimestre(2025, 1), 3)
+    Trimestre(vigencia=2025, numero=3)
+    """
+    nombres = [a.name for a in attrs.fields(clase)]
+    fuente = "\n".join([
+        "def copiar(objeto, valor):",
+        "    copia = _nuevo(_clase)",
+        *(f"    _s{i}(copia, {'valor' if n == campo else 'objeto.' + n})"
+          for i, n in enumerate(nombres)),
+        "    return copia",
+        "",
+    ])
+    espacio = {"_nuevo": object.__new__, "_clase": clase}
+    espacio.update((f"_s{i}", _fijador(clase, n)) for i, n in enumerate(nombres))
+    archivo = f"<sdg_metas.copiador {clase.__module__}.{clase.__qualname__}.{campo}>"
+    copiar: Callable[[_A, Any], _A] = _compilar(fuente, archivo, espacio, "copiar")
+    return copiar
+
+
+def acelerar(clase: type[_A], tal_cual: Mapping[str, tuple[type, ...]] | None = None) -> type[_A]:
+    """Cambia el ``__init__`` que ``attrs`` generó para ``clase`` por uno equivalente con caminos
+    rápidos (issue 12) y devuelve la clase.
+
+    Hace lo mismo y en el mismo orden (los conversores al fijar cada campo, luego los
+    validadores, salvo con ``attrs.validators.set_disabled(True)``, y ``__attrs_post_init__``),
+    con la misma firma, salvo dos llamadas que se salta:
+
+    - un validador declarado con :func:`pasan` no se llama con un valor de uno de sus tipos;
+    - el conversor del campo ``nombre`` no se llama con un valor cuyo tipo es exactamente uno de
+      ``tal_cual[nombre]``: quien lo pide garantiza que el conversor lo devuelve tal cual (y lo
+      prueba).
+
+    Los campos siguen teniendo sus conversores y validadores (los cargadores los usan).
+    """
+    if getattr(clase, "__attrs_pre_init__", None) is not None:
+        raise TypeError(f"acelerar: {clase.__name__} tiene __attrs_pre_init__")
+    espacio: dict[str, Any] = {"_clase": clase, "_apagados": attrs.validators.get_disabled}
+    posicionales: list[str] = []
+    nombrados: list[str] = []
+    fijar: list[str] = []
+    validar: list[str] = []
+    for i, campo in enumerate(attrs.fields(clase)):
+        parametro, lineas, validaciones = _codigo_del_campo(
+            i, campo, (tal_cual or {}).get(campo.name, ()), espacio
+        )
+        if parametro is not None:
+            (nombrados if campo.kw_only else posicionales).append(parametro)
+        fijar += lineas
+        validar += validaciones
+    parametros = ", ".join(["self", *posicionales, *(["*", *nombrados] if nombrados else [])])
+    cuerpo = fijar + (["    if not _apagados():", *validar] if validar else [])
+    if getattr(clase, "__attrs_post_init__", None) is not None:
+        cuerpo.append("    self.__attrs_post_init__()")
+    fuente = "\n".join([f"def __init__({parametros}):", *cuerpo, ""])
+    archivo = f"<sdg_metas.acelerar {clase.__module__}.{clase.__qualname__}.__init__>"
+    nuevo = _compilar(fuente, archivo, espacio, "__init__")
+    original = clase.__init__
+    nuevo.__qualname__ = f"{clase.__qualname__}.__init__"
+    nuevo.__module__ = clase.__module__
+    nuevo.__annotations__ = dict(original.__annotations__)
+    INIT_DE_ATTRS[clase] = original
+    type.__setattr__(clase, "__init__", nuevo)
+    return clase

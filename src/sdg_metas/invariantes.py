@@ -56,6 +56,14 @@ def problemas_del_plan(
             )
     vistos: set[tuple[str, int]] = set()
     for i, reporte in enumerate(reportes):
+        clave = (reporte.codigo_meta, reporte.trimestre.numero)
+        if (
+            reporte.trimestre.vigencia == vigencia
+            and conteo.get(clave[0], 0) == 1
+            and clave not in vistos
+        ):  # sin problemas (el caso común): lo que _problemas_reporte anotaría (issue 12)
+            vistos.add(clave)
+            continue
         problemas.extend(_problemas_reporte(f"reportes[{i}]", reporte, vigencia, conteo, vistos))
     for i, registro in enumerate(modificaciones):
         if registro.codigo_meta not in conteo:

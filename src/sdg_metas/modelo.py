@@ -27,14 +27,19 @@ import attrs
 
 from ._validacion import (
     EnumTexto,
+    acelerar,
+    copiador,
     de_tipo,
-    exigir_fecha,
     sin_tildes,
+    textos,
     tupla_de,
+    validar_fecha,
+    validar_fecha_opcional,
 )
 from .errores import ErrorModelo, ErrorProgramacion, TipoInvalido
+from .indice import IndicePlan
 from .invariantes import problemas_del_plan
-from .numeros import CONTEXTO, a_decimal, a_decimal_opcional
+from .numeros import CONTEXTO, a_decimal
 from .trimestre import Trimestre, indice_trimestre, validar_vigencia
 
 __all__ = [
@@ -143,32 +148,12 @@ def _nivel_opcional(valor: str | Nivel | None) -> Nivel | None:
 
 
 def _validar_codigo(_inst: object, atributo: attrs.Attribute[str], valor: object) -> None:
-    _texto(_inst, atributo, valor)
+    if type(valor) is not str:
+        _texto(_inst, atributo, valor)
     assert isinstance(valor, str)
     if not valor.strip():
         raise ErrorModelo(f"{atributo.name}: el código no puede estar vacío",
                           codigo="CODIGO_VACIO", campo=atributo.name, valor=valor)
-
-
-def _textos(valor: Iterable[str] | str) -> tuple[str, ...]:
-    if isinstance(valor, str):
-        valor = (valor,) if valor.strip() else ()
-    resultado = tuple(valor)
-    for i, item in enumerate(resultado):
-        if not isinstance(item, str):
-            raise TipoInvalido(f"[{i}]: {item!r} debe ser un texto", campo=f"[{i}]", valor=item)
-    return resultado
-
-
-def _fecha(_inst: object, atributo: attrs.Attribute[datetime.date], valor: object) -> None:
-    exigir_fecha(valor, atributo.name)
-
-
-def _fecha_opcional(
-    _inst: object, atributo: attrs.Attribute[datetime.date | None], valor: object
-) -> None:
-    if valor is not None:
-        exigir_fecha(valor, atributo.name)
 
 
 # Conversores con nombre (mypy no admite otros); un campo ausente no llama a nadie (issue 12).
@@ -211,9 +196,6 @@ def _comportamientos() -> Any:
     return TIPOS
 
 
-_CAMPOS_TRIMESTRES = tuple(f"trimestres[T{i}]" for i in range(1, 5))
-
-
 def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | None, ...]:
     if type(valores) not in (tuple, list) and (  # una tupla o lista no pasa por el ABC
         isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable)
@@ -228,7 +210,11 @@ def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | N
             campo="trimestres",
             valor=valores,
         )
-    return tuple(a_decimal_opcional(v, c) for v, c in zip(lista, _CAMPOS_TRIMESTRES, strict=True))
+    t1, t2, t3, t4 = lista  # a_decimal_opcional de cada uno, en orden, sin ciclo (issue 12)
+    return (None if t1 is None else a_decimal(t1, "trimestres[T1]"),
+            None if t2 is None else a_decimal(t2, "trimestres[T2]"),
+            None if t3 is None else a_decimal(t3, "trimestres[T3]"),
+            None if t4 is None else a_decimal(t4, "trimestres[T4]"))
 
 
 def es_porcentual(unidad: str | None) -> bool:
@@ -249,8 +235,10 @@ _trimestre = de_tipo("un Trimestre (use Trimestre.desde_texto)", Trimestre)
 
 # --- Programación -----------------------------------------------------------------------------
 
+# Programacion, Meta y Reporte (una o más por meta) no admiten referencias débiles: 8 B menos
+# por objeto (issue 12, memoria por meta). PlanDeGestion sí las admite.
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Programacion:
     """La programación de una meta: tipo, magnitud total, valores de T1..T4 y línea base.
 
@@ -286,6 +274,10 @@ class Programacion:
     def valor(self, numero: int) -> Decimal | None:
         """Lo programado en el trimestre ``numero`` (1..4), o ``None``."""
         return self.trimestres[indice_trimestre(numero)]
+
+
+_NADA = (type(None),)  # los conversores opcionales devuelven None tal cual (issue 12)
+acelerar(Programacion, {"tipo": (TipoProgramacion,), "linea_base": _NADA})
 
 
 # --- Indicador y Meta -------------------------------------------------------------------------
@@ -324,7 +316,7 @@ def _peso(valor: Numero) -> Decimal:
 _indicador_opcional = de_tipo("un Indicador", Indicador, opcional=True, campo="indicador")
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, weakref_slot=False, kw_only=True)
 class Meta:
     """Una meta del plan de gestión.
 
@@ -352,7 +344,7 @@ class Meta:
     dependencia_orientadora: str | None = attrs.field(
         default=None, validator=_texto_opcional
     )
-    entregables: tuple[str, ...] = attrs.field(default=(), converter=_textos)
+    entregables: tuple[str, ...] = attrs.field(default=(), converter=textos)
     indicador: Indicador | None = attrs.field(default=None, validator=_indicador_opcional)
     objetivo_estrategico: str | None = attrs.field(default=None, validator=_texto_opcional)
     eliminada_desde: Trimestre | None = attrs.field(default=None, validator=_trimestre_opcional)
@@ -372,10 +364,13 @@ class Meta:
         return numero < self.eliminada_desde.numero
 
 
+acelerar(Meta, {"nivel": (*_NADA, Nivel)})
+
+
 # --- Reporte ----------------------------------------------------------------------------------
 
 
-@attrs.frozen(slots=True, kw_only=True)
+@attrs.frozen(slots=True, weakref_slot=False, kw_only=True)
 class Reporte:
     """El reporte de seguimiento de una meta en un trimestre (Actividad 9).
 
@@ -396,8 +391,8 @@ class Reporte:
     numerador: Decimal | None = attrs.field(default=None, converter=_numerador)
     denominador: Decimal | None = attrs.field(default=None, converter=_denominador)
     analisis: str = attrs.field(default="", validator=_texto)
-    evidencias: tuple[str, ...] = attrs.field(default=(), converter=_textos)
-    fecha_envio: datetime.date | None = attrs.field(default=None, validator=_fecha_opcional)
+    evidencias: tuple[str, ...] = attrs.field(default=(), converter=textos)
+    fecha_envio: datetime.date | None = attrs.field(default=None, validator=validar_fecha_opcional)
     avance_reportado: Decimal | None = attrs.field(default=None, converter=_avance)
     ejecucion_acumulada_reportada: Decimal | None = attrs.field(
         default=None, converter=_ejecucion_acumulada
@@ -411,6 +406,13 @@ class Reporte:
     reportado_por: ReportadoPor = attrs.field(
         default=ReportadoPor.UNIDAD, converter=_reportado_por
     )
+
+
+acelerar(Reporte, {
+    **dict.fromkeys(("ejecucion", "numerador", "denominador", "avance_reportado",
+                     "ejecucion_acumulada_reportada", "avance_acumulado_reportado"), _NADA),
+    "reportado_por": (ReportadoPor,),
+})
 
 
 def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
@@ -459,8 +461,8 @@ class RegistroModificacion:
     """
 
     codigo_meta: str = attrs.field(validator=_validar_codigo)
-    fecha_solicitud: datetime.date = attrs.field(validator=_fecha)
-    fecha_aprobacion: datetime.date = attrs.field(validator=_fecha)
+    fecha_solicitud: datetime.date = attrs.field(validator=validar_fecha)
+    fecha_aprobacion: datetime.date = attrs.field(validator=validar_fecha)
     efecto: Efecto = attrs.field(validator=_efecto)
     desde: Trimestre | None = attrs.field(default=None, validator=_trimestre_opcional)
     revision_oap: bool = attrs.field(default=False, validator=_booleano)
@@ -468,36 +470,8 @@ class RegistroModificacion:
     solo_aumento: bool = attrs.field(default=False, validator=_booleano)
 
 
-_CAMPOS_META = tuple(a.name for a in attrs.fields(Meta))
-
-
-def _con_nivel(meta: Meta, nivel: Nivel) -> Meta:
-    """Copia de ``meta`` con el nivel (ya validado) del plan; ``attrs.evolve`` revalidaría."""
-    copia = object.__new__(Meta)
-    for nombre in _CAMPOS_META:
-        object.__setattr__(copia, nombre, getattr(meta, nombre))
-    object.__setattr__(copia, "nivel", nivel)
-    return copia
-
-
-def _numero_de_trimestre(reporte: Reporte) -> int:
-    return reporte.trimestre.numero
-
-
-def _indice_del_plan(
-    metas: tuple[Meta, ...], reportes: tuple[Reporte, ...]
-) -> dict[str, tuple[Meta, tuple[Reporte, ...]]]:
-    por_codigo: dict[str, list[Reporte]] = {}
-    for reporte in reportes:
-        por_codigo.setdefault(reporte.codigo_meta, []).append(reporte)
-    indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = {}
-    for meta in metas:
-        if meta.codigo not in indice:
-            propios = por_codigo.get(meta.codigo, ())
-            # todos son de la vigencia del plan (problemas_del_plan ya lo exigió): ordenar por
-            # número es ordenar por trimestre, sin comparar objetos Trimestre (issue 12)
-            indice[meta.codigo] = (meta, tuple(sorted(propios, key=_numero_de_trimestre)))
-    return indice
+# Una meta sin nivel toma el (ya validado) del plan: se copia sin validar otra vez (issue 12).
+_con_nivel = copiador(Meta, "nivel")
 
 
 def _metas(valor: Iterable[Meta]) -> tuple[Meta, ...]:
@@ -512,8 +486,19 @@ def _modificaciones(valor: Iterable[RegistroModificacion]) -> tuple[RegistroModi
     return tupla_de(valor, RegistroModificacion, "modificaciones", "un RegistroModificacion")
 
 
+class _Recuerdos:
+    """Lo que un plan calcula una sola vez y guarda, al primer uso (issue 12): su índice y su
+    memoria. No son campos: no entran en la igualdad, el ``hash``, la representación, el JSON
+    (``valor_json``) ni las copias (``pickle``, ``deepcopy``, ``attrs.evolve`` empiezan sin
+    ellos)."""
+
+    __slots__ = ("_indice", "_memoria")
+    _indice: IndicePlan
+    _memoria: dict[object, object]
+
+
 @attrs.frozen(slots=True, kw_only=True)
-class PlanDeGestion:
+class PlanDeGestion(_Recuerdos):
     """El plan de gestión de un proceso (nivel central) o de una Alcaldía Local, una vigencia.
 
     Cada reporte pertenece a una meta del plan (``codigo_meta``) y a un trimestre de la
@@ -531,14 +516,6 @@ class PlanDeGestion:
         default=(), converter=_modificaciones
     )
 
-    # Código → (primera meta, sus reportes por trimestre), una vez por plan (issue 12).
-    _indice: dict[str, tuple[Meta, tuple[Reporte, ...]]] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
-    )
-    _memoria: dict[object, object] = attrs.field(
-        init=False, eq=False, repr=False, hash=False, factory=lambda: _Memoria()
-    )
-
     def __attrs_post_init__(self) -> None:
         for problema in problemas_del_plan(
             self.vigencia, self.metas, self.reportes, self.modificaciones, self.nivel
@@ -551,13 +528,20 @@ class PlanDeGestion:
                 for meta in self.metas
             )
             object.__setattr__(self, "metas", metas)
-        object.__setattr__(self, "_indice", _indice_del_plan(self.metas, self.reportes))
+
+    def _posicion(self, codigo: str) -> tuple[IndicePlan, int | None]:
+        try:
+            indice = self._indice
+        except AttributeError:  # una vez por plan, al primer uso; puro e idempotente
+            indice = IndicePlan(self.metas, self.reportes)
+            object.__setattr__(self, "_indice", indice)
+        return indice, indice.posicion(codigo) if isinstance(codigo, str) else None
 
     def meta(self, codigo: str) -> Meta:
         """La meta con ese código (la primera, si estuviera repetido)."""
-        entrada = self._indice.get(codigo) if isinstance(codigo, str) else None
-        if entrada is not None:
-            return entrada[0]
+        posicion = self._posicion(codigo)[1]
+        if posicion is not None:
+            return self.metas[posicion]
         raise ErrorModelo(
             f"codigo: {codigo!r} no es una meta del plan {self.unidad} {self.vigencia}",
             codigo="META_DESCONOCIDA",
@@ -567,12 +551,12 @@ class PlanDeGestion:
 
     def reportes_de(self, codigo: str) -> tuple[Reporte, ...]:
         """Los reportes de una meta, ordenados por trimestre."""
-        entrada = self._indice.get(codigo) if isinstance(codigo, str) else None
-        return () if entrada is None else entrada[1]
+        indice, posicion = self._posicion(codigo)
+        return () if posicion is None else indice.reportes(posicion)
 
     def ejecuciones(self, codigo: str) -> tuple[Decimal | None, ...]:
         """Las cuatro ejecuciones (T1..T4) de una meta, ``None`` donde no hay reporte."""
-        return ejecuciones_de(self.meta(codigo), self._indice[codigo][1])
+        return ejecuciones_de(self.meta(codigo), self.reportes_de(codigo))
 
     def trimestres_reportados(self, codigo: str) -> frozenset[int]:
         """Los números de trimestre que tienen reporte de seguimiento para la meta."""
@@ -583,11 +567,6 @@ class PlanDeGestion:
         return tuple(r for r in self.modificaciones if r.codigo_meta == codigo)
 
 
-class _Memoria(dict[object, object]):
-    def __reduce__(self) -> tuple[type[_Memoria], tuple[()]]:
-        return (_Memoria, ())  # una caché: se copia vacía
-
-
 def memoria_del_plan(plan: PlanDeGestion) -> dict[object, object]:
     """La memoria de resultados de ``plan`` (uso interno, issue 12), vacía al construir.
 
@@ -596,4 +575,9 @@ def memoria_del_plan(plan: PlanDeGestion) -> dict[object, object]:
     y REP, que no dependen del trimestre evaluado. No entra en la igualdad ni en el ``hash``, y
     una copia (``pickle``, ``deepcopy``) la lleva vacía.
     """
-    return plan._memoria
+    try:
+        return plan._memoria
+    except AttributeError:  # al primer uso: un plan que nadie evalúa no la paga
+        memoria: dict[object, object] = {}
+        object.__setattr__(plan, "_memoria", memoria)
+        return memoria
