@@ -25,6 +25,7 @@ from sdg_metas import (
     Calendario,
     ErrorCalendario,
     Oportunidad,
+    Politica,
     TipoInvalido,
     Trimestre,
     dia_habil_desde,
@@ -243,6 +244,38 @@ def test_oportunidad_recordada_no_se_confunde(monkeypatch: pytest.MonkeyPatch) -
     # un calendario de otro tipo se rechaza aunque la clave ya esté recordada
     with pytest.raises(TipoInvalido):
         oportunidad(t3, D(2025, 10, 16), calendario="no")  # type: ignore[arg-type]
+
+
+def test_oportunidad_solo_recuerda_tipos_exactos(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Con una subclase (de fecha, trimestre o política) la decisión es la misma, pero no se
+    recuerda: la clave solo se arma con valores de los tipos exactos (issue 12)."""
+
+    class Fecha(D):
+        pass
+
+    @attrs.frozen(slots=True)
+    class OtroTrimestre(Trimestre):
+        pass
+
+    @attrs.frozen(slots=True)
+    class OtraPolitica(Politica):
+        pass
+
+    monkeypatch.setattr(modulo, "_oportunidades", {})
+    t1 = Trimestre(2025, 1)  # vence el martes 15 de abril de 2025
+    assert oportunidad(t1, Fecha(2025, 4, 16)).dias_habiles_de_retraso == 1
+    assert oportunidad(OtroTrimestre(2025, 1), D(2025, 4, 16)).dias_habiles_de_retraso == 1
+    assert oportunidad(t1, D(2025, 4, 16), OtraPolitica()).dias_habiles_de_retraso == 1
+    assert modulo._oportunidades == {}
+    with pytest.raises(TipoInvalido):
+        oportunidad(t1, D(2025, 4, 16), calendario=object())  # type: ignore[arg-type]
+    assert modulo._oportunidades == {}
+    libre = Calendario(no_habiles=[D(2025, 4, 15)])
+    assert oportunidad(t1, D(2025, 4, 16), calendario=libre).a_tiempo
+    assert oportunidad(t1, D(2025, 4, 16), calendario=libre) is oportunidad(
+        t1, D(2025, 4, 16), calendario=libre)
+    assert len(modulo._oportunidades) == 1
+    assert ">a tiempo<" in oportunidad(t1, D(2025, 4, 16), calendario=libre)._repr_html_()
 
 
 def test_memoria_de_oportunidad_acotada(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -454,22 +454,25 @@ def oportunidad(
     >>> op.fecha_limite, op.a_tiempo, op.dias_habiles_de_retraso
     (datetime.date(2026, 1, 15), True, 0)
     """
-    clave = None
-    if type(trimestre) is Trimestre and type(fecha_envio) is _FECHA and type(politica) is Politica:
+    if (
+        type(trimestre) is Trimestre
+        and type(fecha_envio) is _FECHA
+        and type(politica) is Politica
+        and (calendario is None or type(calendario) is Calendario)
+    ):
         # Camino rápido (issue 12): la decisión solo depende de estos datos inmutables (muchos
         # reportes de un plan se envían el mismo día); se recuerda, a lo sumo _MAX_LIMITES.
         clave = (trimestre, fecha_envio, politica.dias_plazo_reporte,
                  politica.anticipado_incluye_cierre, calendario)
-        if calendario is None or type(calendario) is Calendario:
-            recordada = _oportunidades.get(clave)
-            if recordada is not None:
-                return recordada
-    op = _oportunidad(trimestre, fecha_envio, politica, calendario)
-    if clave is not None:
-        if len(_oportunidades) >= _MAX_LIMITES:
-            _oportunidades.clear()
-        _oportunidades[clave] = op
-    return op
+        recordada = _oportunidades.get(clave)
+        if recordada is None:
+            if len(_oportunidades) >= _MAX_LIMITES:
+                _oportunidades.clear()
+            recordada = _oportunidades[clave] = _oportunidad(
+                trimestre, fecha_envio, politica, calendario
+            )
+        return recordada
+    return _oportunidad(trimestre, fecha_envio, politica, calendario)
 
 
 def _oportunidad(
