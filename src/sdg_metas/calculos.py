@@ -28,14 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal, getcontext, setcontext
-from typing import cast
 
 import attrs
 
 from ._validacion import exigir_tipo
 from .errores import ErrorProgramacion, TipoInvalido
-from .modelo import Numero, Programacion, Trimestre
-from .numeros import CONTEXTO, a_decimal_opcional, cifra_valida
+from .modelo import Numero, Programacion, TipoProgramacion, Trimestre
+from .numeros import CONTEXTO, a_decimal_opcional, cifras_validas
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
 from .tipos import TIPOS
 from .trimestre import indice_trimestre
@@ -43,6 +42,9 @@ from .trimestre import indice_trimestre
 __all__ = ["Resultado", "evaluar"]
 
 _TUPLA_O_LISTA = (tuple, list)
+
+#: Cuatro ejecuciones T1..T4 ya comprobadas (ver :func:`comprobar_ejecuciones`).
+Ejecuciones = tuple[Decimal | None, ...]
 
 
 @attrs.frozen(slots=True)
@@ -63,17 +65,36 @@ class Resultado:
     avance_vigencia: Decimal | None
 
 
+# Un Resultado armado campo por campo (issue 12): Resultado no tiene validadores, conversores ni
+# __attrs_post_init__, así que poner sus seis ranuras es lo mismo que su __init__, sin pasar seis
+# veces por object.__setattr__. Si Resultado gana o pierde un campo, este desempaque falla al
+# importar; tests/test_calculos_nucleo.py compara con Resultado(...).
+_nuevo = object.__new__
+_h, _at, _ea, _pa, _cu, _av = (vars(Resultado)[c.name].__set__ for c in attrs.fields(Resultado))
+
+
+def _nuevo_resultado(
+    k: int, at: Decimal | None, ea: Decimal | None, pa: Decimal | None, cu: Decimal | None,
+    av: Decimal | None,
+) -> Resultado:
+    r = _nuevo(Resultado)
+    _h(r, k)
+    _at(r, at)
+    _ea(r, ea)
+    _pa(r, pa)
+    _cu(r, cu)
+    _av(r, av)
+    return r
+
+
 def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
     if type(valores) in _TUPLA_O_LISTA and len(valores) == 4:
         # Camino rápido (issue 12): un Decimal ya válido (finito, ≥ 0, en el rango de una
         # cifra) o None se comprueba en línea; si hay cualquier otro valor, todos pasan por
         # a_decimal_opcional (que devuelve tal cual los que ya son válidos).
         tupla = tuple(valores)
-        for v in tupla:
-            if v is not None and not (type(v) is Decimal and cifra_valida(v)):
-                break
-        else:
-            return cast("tuple[Decimal | None, ...]", tupla)
+        if cifras_validas(tupla):
+            return tupla
         return tuple(
             a_decimal_opcional(v, f"ejecuciones[T{i}]") for i, v in enumerate(tupla, 1)
         )
@@ -120,18 +141,22 @@ def evaluar(
     if type(politica) is not Politica:
         exigir_tipo(politica, Politica, "politica", "una Politica")
     k = hasta if type(hasta) is int and 1 <= hasta <= 4 else indice_trimestre(hasta) + 1
-    valores = _ejecuciones(ejecuciones)
+    valores = (
+        ejecuciones  # camino rápido: cuatro Decimal válidos o None, tal cual (sin copiarlos)
+        if type(ejecuciones) is tuple and len(ejecuciones) == 4 and cifras_validas(ejecuciones)
+        else _ejecuciones(ejecuciones)
+    )
     # Como ``localcontext(CONTEXTO)`` sin copiar el contexto en cada llamada (issue 12): la
     # aritmética se hace en CONTEXTO y el de quien llama se restituye siempre.
     anterior = getcontext()
     setcontext(CONTEXTO)
     try:
-        return _evaluar(programacion, valores, k, politica.modo_constante)
+        return _resultados(programacion, valores, politica.modo_constante, k - 1, k)[0]
     finally:
         setcontext(anterior)
 
 
-def comprobar_ejecuciones(ejecuciones: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
+def comprobar_ejecuciones(ejecuciones: Sequence[Numero | None]) -> Ejecuciones:
     """Las cuatro ejecuciones como las comprueba :func:`evaluar` (uso interno, issue 12): la
     consolidación las comprueba una vez por plan y luego evalúa cada trimestre con
     :func:`evaluar_comprobadas`."""
@@ -152,26 +177,161 @@ def evaluar_comprobadas(
     return _evaluar(programacion, ejecuciones, k, politica.modo_constante)
 
 
+# --- El núcleo (issue 12) ---------------------------------------------------------------------
+# Las fórmulas de la tabla de ``tipos`` en una sola pasada por los trimestres, para quien ya está
+# en CONTEXTO. Dan las mismas cifras, dígito por dígito, que las funciones de ``TIPOS`` (mismo
+# orden de las sumas, misma primera suma 0 + E1, la misma razón «no aplica» con denominador 0);
+# tests/test_calculos_nucleo.py lo prueba para los cuatro tipos y los tres modos.
+
+_CERO = Decimal(0)
+_SUMA, _CONSTANTE = TipoProgramacion.SUMA, TipoProgramacion.CONSTANTE
+_CRECIENTE = TipoProgramacion.CRECIENTE
+_MEDIA, _ULTIMO = ModoConstante.MEDIA, ModoConstante.ULTIMO
+
+#: (EA, PA) de cada trimestre desde el índice ``desde`` (0..3) hasta ``k`` (1..4).
+Acumulados = list[tuple[Decimal | None, Decimal | None]]
+
+
+def _suma(e: Ejecuciones, p: Programacion, desde: int, k: int) -> Acumulados:
+    """SUMA: EA = E1 + … + Ek (lo reportado), PA = P1 + … + Pk (lo programado, sin los 0)."""
+    salida: Acumulados = []
+    ea: Decimal | None = None
+    total = pa = _CERO
+    valores, programados = p.trimestres, p.programados
+    for i in range(k):
+        x = e[i]
+        if x is not None:
+            ea = total = total + x
+        if programados[i]:
+            pa = pa + valores[i]  # type: ignore[operator]
+        if i >= desde:
+            salida.append((ea, pa))
+    return salida
+
+
+def _constante(
+    e: Ejecuciones, p: Programacion, modo: ModoConstante, desde: int, k: int
+) -> Acumulados:
+    """CONSTANTE: EA según ``modo`` sobre lo reportado en trimestres programados; PA = M desde
+    el primer trimestre programado."""
+    salida: Acumulados = []
+    ea = pa = ultimo = None
+    suma_e = suma_p = _CERO
+    n = 0
+    for i in range(k):
+        v = p.trimestres[i]
+        if v is not None:  # en CONSTANTE un trimestre en 0 también está programado
+            pa = p.magnitud
+            suma_p = suma_p + v
+            x = e[i]
+            if x is not None:
+                suma_e, n, ultimo = suma_e + x, n + 1, x
+        if i >= desde:
+            if n == 0:
+                ea = None
+            elif modo is _MEDIA:
+                ea = suma_e / n
+            elif modo is _ULTIMO:
+                ea = ultimo
+            else:
+                ea = None if suma_p.is_zero() else p.magnitud * suma_e / suma_p
+            salida.append((ea, pa))
+    return salida
+
+
+def _ultimos(e: Ejecuciones, p: Programacion, desde: int, k: int) -> Acumulados:
+    """CRECIENTE y DECRECIENTE: EA = la última ejecución reportada, PA = el último Pq
+    programado."""
+    salida: Acumulados = []
+    ea = pa = None
+    valores = p.trimestres
+    for i in range(k):
+        if e[i] is not None:
+            ea = e[i]
+        if valores[i] is not None:
+            pa = valores[i]
+        if i >= desde:
+            salida.append((ea, pa))
+    return salida
+
+
+def _diferencias(
+    ek: Decimal | None, pk: Decimal | None, ea: Decimal | None, pa: Decimal | None,
+    lb: Decimal, sentido: int,
+) -> tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]:
+    """``x − LB`` (``sentido`` 1, CRECIENTE) o ``LB − x`` (−1, DECRECIENTE) de cada valor."""
+    if sentido > 0:
+        return (
+            None if ek is None else ek - lb,
+            None if pk is None else pk - lb,
+            None if ea is None else ea - lb,
+            None if pa is None else pa - lb,
+        )
+    return (
+        None if ek is None else lb - ek,
+        None if pk is None else lb - pk,
+        None if ea is None else lb - ea,
+        None if pa is None else lb - pa,
+    )
+
+
+def _resultados(p: Programacion, e: Ejecuciones, modo: ModoConstante, desde: int, k: int
+                ) -> list[Resultado]:
+    """Los :class:`Resultado` de los trimestres ``desde + 1`` .. ``k``, en una pasada."""
+    tipo, lb = p.tipo, p.linea_base
+    sentido = 0
+    if tipo is _SUMA:
+        acumulados = _suma(e, p, desde, k)
+    elif tipo is _CONSTANTE:
+        acumulados = _constante(e, p, modo, desde, k)
+    else:
+        acumulados = _ultimos(e, p, desde, k)
+        sentido = 1 if tipo is _CRECIENTE else -1
+        if lb is None:  # CRECIENTE: LB = 0; DECRECIENTE: LINEA_BASE_REQUERIDA
+            lb = TIPOS[tipo].linea_base(lb)
+    salida = []
+    valores, programados, dm = p.trimestres, p.programados, p.magnitud
+    if sentido:
+        dm = dm - lb if sentido > 0 else lb - dm  # type: ignore[operator]
+    for i, (ea, pa) in enumerate(acumulados, desde):
+        ek, pk = e[i], valores[i] if programados[i] else None
+        a, b, c, d = ek, pk, ea, pa
+        if sentido:
+            a, b, c, d = _diferencias(ek, pk, ea, pa, lb, sentido)  # type: ignore[arg-type]
+        r = _nuevo(Resultado)
+        _h(r, i + 1)
+        _at(r, None if a is None or b is None or b.is_zero() else a / b)
+        _ea(r, ea)
+        _pa(r, pa)
+        _cu(r, None if c is None or d is None or d.is_zero() else c / d)
+        _av(r, None if c is None or dm.is_zero() else c / dm)
+        salida.append(r)
+    return salida
+
+
 def _evaluar(
-    p: Programacion, ejecuciones: tuple[Decimal | None, ...], k: int, modo: ModoConstante
+    p: Programacion, ejecuciones: Ejecuciones, k: int, modo: ModoConstante
 ) -> Resultado:
-    tipo = TIPOS[p.tipo]
-    lb = tipo.linea_base(p.linea_base)
-    programado = (
-        p.trimestres
-        if all(p.programados)
-        else tuple(v if si else None for v, si in zip(p.trimestres, p.programados, strict=False))
-    )
-    hasta_k = programado[:k]
-    ea = tipo.ejecutado(ejecuciones[:k], hasta_k, p.magnitud, modo)
-    pa = tipo.programado_a_la_fecha(hasta_k, p.magnitud)
-    avance = tipo.avance
-    ek, pk = ejecuciones[k - 1], programado[k - 1]
-    return Resultado(
-        k,
-        None if ek is None or pk is None else avance(ek, pk, lb),
-        ea,
-        pa,
-        None if ea is None or pa is None else avance(ea, pa, lb),
-        None if ea is None else avance(ea, p.magnitud, lb),
-    )
+    return _resultados(p, ejecuciones, modo, k - 1, k)[0]
+
+
+def evaluar_trimestres(
+    programacion: Programacion, ejecuciones: Ejecuciones, politica: Politica
+) -> tuple[Resultado, ...]:
+    """Los cuatro :class:`Resultado` T1..T4 de una meta en una sola pasada por los trimestres
+    (núcleo interno, issue 12). El contrato de :func:`evaluar_comprobadas`: quien llama ya está
+    en :data:`~sdg_metas.numeros.CONTEXTO`, las ejecuciones salieron de
+    :func:`comprobar_ejecuciones` y ``programacion`` y ``politica`` ya se validaron. Da lo mismo
+    que ``evaluar_comprobadas(programacion, ejecuciones, k, politica)`` para k = 1..4.
+
+    >>> from decimal import localcontext
+    >>> from sdg_metas import POLITICA_PLE_PIN_P005_V8, Programacion
+    >>> from sdg_metas.numeros import CONTEXTO, porcentaje
+    >>> p = Programacion("suma", 100, [10, 20, 30, 40])
+    >>> e = comprobar_ejecuciones([10, 15, None, 50])
+    >>> with localcontext(CONTEXTO):
+    ...     cuatro = evaluar_trimestres(p, e, POLITICA_PLE_PIN_P005_V8)
+    >>> [porcentaje(r.cumplimiento) for r in cuatro]
+    [Decimal('100.00'), Decimal('83.33'), Decimal('41.67'), Decimal('75.00')]
+    """
+    return tuple(_resultados(programacion, ejecuciones, politica.modo_constante, 0, 4))
