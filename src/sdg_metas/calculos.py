@@ -181,49 +181,65 @@ def evaluar_comprobadas(
 # Las fórmulas de la tabla de ``tipos`` en una sola pasada por los trimestres, para quien ya está
 # en CONTEXTO. Dan las mismas cifras, dígito por dígito, que las funciones de ``TIPOS`` (mismo
 # orden de las sumas, misma primera suma 0 + E1, la misma razón «no aplica» con denominador 0);
-# tests/test_calculos_nucleo.py lo prueba para los cuatro tipos y los tres modos.
+# tests/test_calculos_nucleo.py lo prueba para los cuatro tipos y los tres modos. Cada función
+# de tipo recorre T1..Tk y arma el Resultado de cada trimestre desde el índice ``desde``.
 
 _CERO = Decimal(0)
 _SUMA, _CONSTANTE = TipoProgramacion.SUMA, TipoProgramacion.CONSTANTE
 _CRECIENTE = TipoProgramacion.CRECIENTE
 _MEDIA, _ULTIMO = ModoConstante.MEDIA, ModoConstante.ULTIMO
 
-#: (EA, PA) de cada trimestre desde el índice ``desde`` (0..3) hasta ``k`` (1..4).
-Acumulados = list[tuple[Decimal | None, Decimal | None]]
+
+def _armar(
+    k: int, ea: Decimal | None, pa: Decimal | None, ek: Decimal | None, pk: Decimal | None,
+    ea_lb: Decimal | None, pa_lb: Decimal | None, m_lb: Decimal,
+) -> Resultado:
+    """El :class:`Resultado` del trimestre ``k`` con sus tres razones: ``ek / pk`` (el
+    trimestre), ``ea_lb / pa_lb`` (cumplimiento) y ``ea_lb / m_lb`` (vigencia); «no aplica»
+    (``None``) si falta un término o el denominador es 0. En SUMA y CONSTANTE los términos son las
+    cifras mismas; en CRECIENTE y DECRECIENTE, sus diferencias con la línea base."""
+    r = _nuevo(Resultado)
+    _h(r, k)
+    _at(r, None if ek is None or pk is None or pk.is_zero() else ek / pk)
+    _ea(r, ea)
+    _pa(r, pa)
+    _cu(r, None if ea_lb is None or pa_lb is None or pa_lb.is_zero() else ea_lb / pa_lb)
+    _av(r, None if ea_lb is None or m_lb.is_zero() else ea_lb / m_lb)
+    return r
 
 
-def _suma(e: Ejecuciones, p: Programacion, desde: int, k: int) -> Acumulados:
+def _suma(e: Ejecuciones, p: Programacion, desde: int, k: int) -> list[Resultado]:
     """SUMA: EA = E1 + … + Ek (lo reportado), PA = P1 + … + Pk (lo programado, sin los 0)."""
-    salida: Acumulados = []
+    salida = []
     ea: Decimal | None = None
     total = pa = _CERO
-    valores, programados = p.trimestres, p.programados
+    valores, programados, m = p.trimestres, p.programados, p.magnitud
     for i in range(k):
-        x = e[i]
+        x, v = e[i], valores[i] if programados[i] else None
         if x is not None:
             ea = total = total + x
-        if programados[i]:
-            pa = pa + valores[i]  # type: ignore[operator]
+        if v is not None:
+            pa = pa + v
         if i >= desde:
-            salida.append((ea, pa))
+            salida.append(_armar(i + 1, ea, pa, x, v, ea, pa, m))
     return salida
 
 
 def _constante(
     e: Ejecuciones, p: Programacion, modo: ModoConstante, desde: int, k: int
-) -> Acumulados:
+) -> list[Resultado]:
     """CONSTANTE: EA según ``modo`` sobre lo reportado en trimestres programados; PA = M desde
-    el primer trimestre programado."""
-    salida: Acumulados = []
+    el primer trimestre programado (en CONSTANTE un trimestre en 0 también está programado)."""
+    salida = []
     ea = pa = ultimo = None
     suma_e = suma_p = _CERO
     n = 0
+    valores, m = p.trimestres, p.magnitud
     for i in range(k):
-        v = p.trimestres[i]
-        if v is not None:  # en CONSTANTE un trimestre en 0 también está programado
-            pa = p.magnitud
+        x, v = e[i], valores[i]
+        if v is not None:
+            pa = m
             suma_p = suma_p + v
-            x = e[i]
             if x is not None:
                 suma_e, n, ultimo = suma_e + x, n + 1, x
         if i >= desde:
@@ -234,24 +250,8 @@ def _constante(
             elif modo is _ULTIMO:
                 ea = ultimo
             else:
-                ea = None if suma_p.is_zero() else p.magnitud * suma_e / suma_p
-            salida.append((ea, pa))
-    return salida
-
-
-def _ultimos(e: Ejecuciones, p: Programacion, desde: int, k: int) -> Acumulados:
-    """CRECIENTE y DECRECIENTE: EA = la última ejecución reportada, PA = el último Pq
-    programado."""
-    salida: Acumulados = []
-    ea = pa = None
-    valores = p.trimestres
-    for i in range(k):
-        if e[i] is not None:
-            ea = e[i]
-        if valores[i] is not None:
-            pa = valores[i]
-        if i >= desde:
-            salida.append((ea, pa))
+                ea = None if suma_p.is_zero() else m * suma_e / suma_p
+            salida.append(_armar(i + 1, ea, pa, x, v, ea, pa, m))
     return salida
 
 
@@ -259,7 +259,8 @@ def _diferencias(
     ek: Decimal | None, pk: Decimal | None, ea: Decimal | None, pa: Decimal | None,
     lb: Decimal, sentido: int,
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]:
-    """``x − LB`` (``sentido`` 1, CRECIENTE) o ``LB − x`` (−1, DECRECIENTE) de cada valor."""
+    """``x − LB`` (``sentido`` 1, CRECIENTE) o ``LB − x`` (−1, DECRECIENTE) de cada valor;
+    ``None`` se conserva."""
     if sentido > 0:
         return (
             None if ek is None else ek - lb,
@@ -275,38 +276,40 @@ def _diferencias(
     )
 
 
-def _resultados(p: Programacion, e: Ejecuciones, modo: ModoConstante, desde: int, k: int
-                ) -> list[Resultado]:
-    """Los :class:`Resultado` de los trimestres ``desde + 1`` .. ``k``, en una pasada."""
-    tipo, lb = p.tipo, p.linea_base
-    sentido = 0
-    if tipo is _SUMA:
-        acumulados = _suma(e, p, desde, k)
-    elif tipo is _CONSTANTE:
-        acumulados = _constante(e, p, modo, desde, k)
-    else:
-        acumulados = _ultimos(e, p, desde, k)
-        sentido = 1 if tipo is _CRECIENTE else -1
-        if lb is None:  # CRECIENTE: LB = 0; DECRECIENTE: LINEA_BASE_REQUERIDA
-            lb = TIPOS[tipo].linea_base(lb)
+def _ultimos(
+    e: Ejecuciones, p: Programacion, desde: int, k: int, lb: Decimal, sentido: int
+) -> list[Resultado]:
+    """CRECIENTE y DECRECIENTE: EA = la última ejecución reportada, PA = el último Pq
+    programado; las razones, sobre las diferencias con la línea base."""
     salida = []
-    valores, programados, dm = p.trimestres, p.programados, p.magnitud
-    if sentido:
-        dm = dm - lb if sentido > 0 else lb - dm  # type: ignore[operator]
-    for i, (ea, pa) in enumerate(acumulados, desde):
-        ek, pk = e[i], valores[i] if programados[i] else None
-        a, b, c, d = ek, pk, ea, pa
-        if sentido:
-            a, b, c, d = _diferencias(ek, pk, ea, pa, lb, sentido)  # type: ignore[arg-type]
-        r = _nuevo(Resultado)
-        _h(r, i + 1)
-        _at(r, None if a is None or b is None or b.is_zero() else a / b)
-        _ea(r, ea)
-        _pa(r, pa)
-        _cu(r, None if c is None or d is None or d.is_zero() else c / d)
-        _av(r, None if c is None or dm.is_zero() else c / dm)
-        salida.append(r)
+    ea = pa = None
+    valores = p.trimestres
+    m_lb = p.magnitud - lb if sentido > 0 else lb - p.magnitud
+    for i in range(k):
+        x, v = e[i], valores[i]
+        if x is not None:
+            ea = x
+        if v is not None:
+            pa = v
+        if i >= desde:
+            ek_lb, pk_lb, ea_lb, pa_lb = _diferencias(x, v, ea, pa, lb, sentido)
+            salida.append(_armar(i + 1, ea, pa, ek_lb, pk_lb, ea_lb, pa_lb, m_lb))
     return salida
+
+
+def _resultados(
+    p: Programacion, e: Ejecuciones, modo: ModoConstante, desde: int, k: int
+) -> list[Resultado]:
+    """Los :class:`Resultado` de los trimestres ``desde + 1`` .. ``k``, en una pasada."""
+    tipo = p.tipo
+    if tipo is _SUMA:
+        return _suma(e, p, desde, k)
+    if tipo is _CONSTANTE:
+        return _constante(e, p, modo, desde, k)
+    lb = p.linea_base
+    if lb is None:  # CRECIENTE: LB = 0; DECRECIENTE: LINEA_BASE_REQUERIDA
+        lb = TIPOS[tipo].linea_base(lb)
+    return _ultimos(e, p, desde, k, lb, 1 if tipo is _CRECIENTE else -1)
 
 
 def _evaluar(
