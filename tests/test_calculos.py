@@ -27,7 +27,7 @@ from sdg_metas import (
     evaluar,
 )
 from sdg_metas.calculos import (
-    _nuevo_resultado,
+    _armar,
     comprobar_ejecuciones,
     evaluar_comprobadas,
     evaluar_trimestres,
@@ -651,12 +651,14 @@ def test_decreciente_sin_linea_base_el_mismo_error() -> None:
 
 
 def test_resultado_armado_por_campos_es_un_resultado() -> None:
-    """``_nuevo_resultado`` pone las seis ranuras sin ``__init__``: el objeto es igual, con el
-    mismo hash y la misma representación, y sigue congelado."""
-    armado = _nuevo_resultado(2, None, D(25), D(30), D("0.5"), D("0.25"))
-    construido = Resultado(2, None, D(25), D(30), D("0.5"), D("0.25"))
+    """``_armar`` pone las seis ranuras sin ``__init__``: el objeto es igual, con el mismo hash y
+    la misma representación, y sigue congelado. SUMA a T2 con E2 = 15, P2 = 20, EA = 25, PA =
+    30, M = 100: 15/20 = 0.75, 25/30, 25/100 = 0.25."""
+    with localcontext(CONTEXTO):
+        armado = _armar(2, D(25), D(30), D(15), D(20), D(25), D(30), D(100))
+        construido = Resultado(2, D("0.75"), D(25), D(30), D(25) / D(30), D("0.25"))
     assert type(armado) is Resultado
-    assert armado == construido
+    assert _digitos(armado) == _digitos(construido)
     assert hash(armado) == hash(construido)
     assert repr(armado) == repr(construido)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):

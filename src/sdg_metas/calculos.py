@@ -68,23 +68,9 @@ class Resultado:
 # Un Resultado armado campo por campo (issue 12): Resultado no tiene validadores, conversores ni
 # __attrs_post_init__, así que poner sus seis ranuras es lo mismo que su __init__, sin pasar seis
 # veces por object.__setattr__. Si Resultado gana o pierde un campo, este desempaque falla al
-# importar; tests/test_calculos_nucleo.py compara con Resultado(...).
+# importar; tests/test_calculos.py compara con Resultado(...).
 _nuevo = object.__new__
 _h, _at, _ea, _pa, _cu, _av = (vars(Resultado)[c.name].__set__ for c in attrs.fields(Resultado))
-
-
-def _nuevo_resultado(
-    k: int, at: Decimal | None, ea: Decimal | None, pa: Decimal | None, cu: Decimal | None,
-    av: Decimal | None,
-) -> Resultado:
-    r = _nuevo(Resultado)
-    _h(r, k)
-    _at(r, at)
-    _ea(r, ea)
-    _pa(r, pa)
-    _cu(r, cu)
-    _av(r, av)
-    return r
 
 
 def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
@@ -181,7 +167,7 @@ def evaluar_comprobadas(
 # Las fórmulas de la tabla de ``tipos`` en una sola pasada por los trimestres, para quien ya está
 # en CONTEXTO. Dan las mismas cifras, dígito por dígito, que las funciones de ``TIPOS`` (mismo
 # orden de las sumas, misma primera suma 0 + E1, la misma razón «no aplica» con denominador 0);
-# tests/test_calculos_nucleo.py lo prueba para los cuatro tipos y los tres modos. Cada función
+# tests/test_calculos.py lo prueba para los cuatro tipos y los tres modos. Cada función
 # de tipo recorre T1..Tk y arma el Resultado de cada trimestre desde el índice ``desde``.
 
 _CERO = Decimal(0)
