@@ -14,6 +14,8 @@ from sdg_metas.numeros import (
     CIFRA_MAXIMA,
     CIFRA_MINIMA,
     a_decimal_opcional,
+    cifra_valida,
+    cifras_validas,
     texto_numero,
 )
 
@@ -361,3 +363,53 @@ def test_texto_numero_decimales_y_numeros_pequenos() -> None:
     assert texto_numero(Decimal("2.5"), 0) == "3"
     assert texto_numero(Decimal("0.0000001"), 8) == "0.0000001"
     assert texto_numero(Decimal("1.2345"), 3) == "1.235"
+
+
+# --- cifra_valida y cifras_validas (caminos rápidos internos, issue 12) --------------------------
+# «Rango de una cifra» (docstring del módulo): 0, o un valor absoluto entre 10^-20 y 10^15. Cada
+# caso es lo que a_decimal devolvería tal cual (True) o lo que rechazaría o cambiaría (False).
+
+_LIMITES_CIFRA = [
+    (Decimal("1e-20"), True),  # el menor valor distinto de 0
+    (Decimal("1e-21"), False),  # menor que el mínimo
+    (Decimal("9.99e-21"), False),
+    (Decimal("1e15"), True),  # el mayor
+    (Decimal("1000000000000000.0000000001"), False),  # apenas mayor que el máximo
+    (Decimal(0), True),
+    (Decimal("0E+3"), True),  # otro cero sin signo
+    (Decimal("0.00"), True),
+    (Decimal("-0"), False),  # a_decimal le quita el signo: no lo devolvería tal cual
+    (Decimal("-0.00"), False),
+    (Decimal("-1e-20"), False),
+    (Decimal(-1), False),
+    (Decimal("-1e15"), False),
+    (Decimal("NaN"), False),
+    (Decimal("sNaN"), False),
+    (Decimal("Infinity"), False),
+    (Decimal("-Infinity"), False),
+    (Decimal("25.5"), True),
+]
+
+
+@pytest.mark.parametrize(("valor", "valida"), _LIMITES_CIFRA)
+def test_cifra_valida_en_los_limites(valor: Decimal, valida: bool) -> None:
+    assert cifra_valida(valor) is valida
+    assert cifras_validas((valor,)) is valida
+    assert cifras_validas((None, Decimal(1), valor, None)) is valida
+    if valida:  # lo que a_decimal devuelve tal cual
+        assert a_decimal(valor) is valor
+
+
+def test_cifras_validas_solo_decimal_exacto_o_none() -> None:
+    class OtroDecimal(Decimal):
+        pass
+
+    assert cifras_validas(()) is True
+    assert cifras_validas((None, None, None, None)) is True
+    assert cifras_validas((Decimal(1), Decimal(2), Decimal(3), Decimal(4))) is True
+    # un int, un texto, un float, un bool o una subclase de Decimal no son «ya válidos»
+    for otro in (1, "1", 1.0, True, OtroDecimal(1)):
+        assert cifras_validas((Decimal(1), otro)) is False
+    # el primer valor inválido basta, esté donde esté
+    assert cifras_validas((Decimal(-1), Decimal(1))) is False
+    assert cifras_validas((Decimal(1), None, None, Decimal("1e16"))) is False
