@@ -241,6 +241,10 @@ def test_numeros_como_texto_y_float() -> None:
         (E_SUMA, "2", TipoInvalido, "TIPO_INVALIDO"),
         ([1, 2, 3, 4, 5], 2, ErrorProgramacion, "EJECUCIONES_INVALIDAS"),
         ([1, 2, 3], 2, ErrorProgramacion, "EJECUCIONES_INVALIDAS"),
+        # tuplas de Decimal ya válidos (el camino rápido de evaluar): el largo se exige igual
+        ((D(1), D(2), D(3), D(4), D(5)), 2, ErrorProgramacion, "EJECUCIONES_INVALIDAS"),
+        ((D(1), D(2), D(3)), 2, ErrorProgramacion, "EJECUCIONES_INVALIDAS"),
+        ((D(1), D(-2), None, None), 2, ErrorNumero, "NUMERO_INVALIDO"),
         ([1, -2, None, None], 2, ErrorNumero, "NUMERO_INVALIDO"),
         ([1, "NaN", None, None], 2, ErrorNumero, "NUMERO_INVALIDO"),
         ([1, "abc", None, None], 2, ErrorNumero, "NUMERO_INVALIDO"),

@@ -243,11 +243,10 @@ def _constante(
 
 def _diferencias(
     ek: Decimal | None, pk: Decimal | None, ea: Decimal | None, pa: Decimal | None,
-    lb: Decimal, sentido: int,
+    lb: Decimal, creciente: bool,
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]:
-    """``x − LB`` (``sentido`` 1, CRECIENTE) o ``LB − x`` (−1, DECRECIENTE) de cada valor;
-    ``None`` se conserva."""
-    if sentido > 0:
+    """``x − LB`` (CRECIENTE) o ``LB − x`` (DECRECIENTE) de cada valor; ``None`` se conserva."""
+    if creciente:
         return (
             None if ek is None else ek - lb,
             None if pk is None else pk - lb,
@@ -263,14 +262,14 @@ def _diferencias(
 
 
 def _ultimos(
-    e: Ejecuciones, p: Programacion, desde: int, k: int, lb: Decimal, sentido: int
+    e: Ejecuciones, p: Programacion, desde: int, k: int, lb: Decimal, creciente: bool
 ) -> list[Resultado]:
     """CRECIENTE y DECRECIENTE: EA = la última ejecución reportada, PA = el último Pq
     programado; las razones, sobre las diferencias con la línea base."""
     salida = []
     ea = pa = None
     valores = p.trimestres
-    m_lb = p.magnitud - lb if sentido > 0 else lb - p.magnitud
+    m_lb = p.magnitud - lb if creciente else lb - p.magnitud
     for i in range(k):
         x, v = e[i], valores[i]
         if x is not None:
@@ -278,7 +277,7 @@ def _ultimos(
         if v is not None:
             pa = v
         if i >= desde:
-            ek_lb, pk_lb, ea_lb, pa_lb = _diferencias(x, v, ea, pa, lb, sentido)
+            ek_lb, pk_lb, ea_lb, pa_lb = _diferencias(x, v, ea, pa, lb, creciente)
             salida.append(_armar(i + 1, ea, pa, ek_lb, pk_lb, ea_lb, pa_lb, m_lb))
     return salida
 
@@ -294,8 +293,8 @@ def _resultados(
         return _constante(e, p, modo, desde, k)
     lb = p.linea_base
     if lb is None:  # CRECIENTE: LB = 0; DECRECIENTE: LINEA_BASE_REQUERIDA
-        lb = TIPOS[tipo].linea_base(lb)
-    return _ultimos(e, p, desde, k, lb, 1 if tipo is _CRECIENTE else -1)
+        lb = TIPOS[tipo].linea_base(None)
+    return _ultimos(e, p, desde, k, lb, tipo is _CRECIENTE)
 
 
 def _evaluar(
