@@ -9,7 +9,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sdg_metas import ErrorNumero, ErrorSdgMetas, TipoInvalido, a_decimal, porcentaje, redondear
+from sdg_metas import (
+    ErrorNumero,
+    ErrorSdgMetas,
+    TipoInvalido,
+    a_decimal,
+    numeros,
+    porcentaje,
+    redondear,
+)
 from sdg_metas.numeros import (
     CIFRA_MAXIMA,
     CIFRA_MINIMA,
@@ -413,3 +421,81 @@ def test_cifras_validas_solo_decimal_exacto_o_none() -> None:
     # el primer valor inválido basta, esté donde esté
     assert cifras_validas((Decimal(-1), Decimal(1))) is False
     assert cifras_validas((Decimal(1), None, None, Decimal("1e16"))) is False
+
+
+# --- Cifras compartidas y caminos rápidos de a_decimal (issue 12) -------------------------------
+# docs/escala.md: «a_decimal devuelve el mismo objeto para la misma cifra escrita igual (los
+# enteros 0..1000 y hasta 4 096 textos cortos ya vistos)»; un texto se recuerda como ya aceptado
+# solo si pasó todas las comprobaciones *con los argumentos por defecto* (sin negativo, con rango).
+
+
+@pytest.fixture
+def memorias_vacias(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memorias de textos vacías y de a lo sumo 2 entradas, sin tocar las del resto de pruebas."""
+    monkeypatch.setattr(numeros, "_INTERNADOS", {})
+    monkeypatch.setattr(numeros, "_CIFRAS_VALIDAS", {})
+    monkeypatch.setattr(numeros, "_MAXIMO_INTERNADOS", 2)
+
+
+def test_enteros_compartidos_y_enteros_grandes() -> None:
+    # 0..1000 son siempre el mismo objeto, por cualquier camino (también con negativo=True)
+    for n in (0, 7, 1000):
+        assert a_decimal(n) is a_decimal(n, negativo=True) is a_decimal(n, rango=False)
+        assert a_decimal(n) == Decimal(n)
+    # fuera de 0..1000: el valor exacto, por el camino de siempre
+    assert a_decimal(1001) == Decimal(1001)
+    assert a_decimal(1001, negativo=True) == Decimal(1001)
+    assert a_decimal(5000, negativo=True) == Decimal(5000)
+    assert a_decimal(-3, negativo=True) == Decimal(-3)
+
+
+def test_textos_compartidos_hasta_24_caracteres(memorias_vacias: None) -> None:
+    corto = "1.00000000000000000000001"[:24]  # 24 caracteres
+    largo = "1.00000000000000000000001"  # 25
+    assert len(corto) == 24
+    assert len(largo) == 25
+    # negativo=True no usa la memoria de textos aceptados: pasa por la de textos convertidos
+    assert a_decimal(corto, negativo=True) is a_decimal(corto, negativo=True)
+    assert a_decimal(largo, negativo=True) is not a_decimal(largo, negativo=True)
+    assert a_decimal(largo, negativo=True) == Decimal(largo)
+    assert list(numeros._INTERNADOS) == [corto]
+    a_decimal(corto)
+    a_decimal(largo)
+    assert list(numeros._CIFRAS_VALIDAS) == [corto]
+
+
+def test_memorias_de_textos_acotadas(memorias_vacias: None) -> None:
+    for texto in ("1", "2", "3", "4"):
+        assert a_decimal(texto) == Decimal(texto)
+    assert list(numeros._INTERNADOS) == ["1", "2"]
+    assert list(numeros._CIFRAS_VALIDAS) == ["1", "2"]
+
+
+def test_un_texto_aceptado_con_otros_argumentos_no_se_recuerda(memorias_vacias: None) -> None:
+    # aceptado con negativo=True (-5 ≥ 0 no se exige) o rango=False (10^16 > 10^15 no se exige):
+    # con los argumentos por defecto debe rechazarse igual
+    assert a_decimal("-5", negativo=True) == Decimal(-5)
+    assert a_decimal("1e16", rango=False) == Decimal("1e16")
+    assert numeros._CIFRAS_VALIDAS == {}
+    with pytest.raises(ErrorNumero) as negativo:
+        a_decimal("-5")
+    assert negativo.value.codigo == "NUMERO_INVALIDO"
+    with pytest.raises(ErrorNumero) as grande:
+        a_decimal("1e16")
+    assert grande.value.codigo == "NUMERO_FUERA_DE_RANGO"
+
+
+def test_redondear_con_mas_de_nueve_decimales() -> None:
+    # 2.00000000005 a 10 decimales, mitad hacia arriba: 2.0000000001
+    assert str(redondear(Decimal("2.00000000005"), 10)) == "2.0000000001"
+    # 0.123456789012345 a 12 decimales: 0.123456789012 (el 13.º dígito, 3, baja)
+    assert str(redondear(Decimal("0.123456789012345"), 12)) == "0.123456789012"
+
+
+def test_redondear_menos_cero_y_no_finitos() -> None:
+    # -0 se presenta sin signo, como lo convierte a_decimal
+    assert str(redondear(Decimal("-0"))) == "0.00"
+    assert str(porcentaje(Decimal("-0"))) == "0.00"
+    with pytest.raises(ErrorNumero, match="no es un número finito") as error:
+        redondear(Decimal("NaN"))
+    assert error.value.campo == "valor"
