@@ -9,11 +9,21 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from sdg_metas import ErrorNumero, ErrorSdgMetas, TipoInvalido, a_decimal, porcentaje, redondear
+from sdg_metas import (
+    ErrorNumero,
+    ErrorSdgMetas,
+    TipoInvalido,
+    a_decimal,
+    numeros,
+    porcentaje,
+    redondear,
+)
 from sdg_metas.numeros import (
     CIFRA_MAXIMA,
     CIFRA_MINIMA,
     a_decimal_opcional,
+    cifra_valida,
+    cifras_validas,
     texto_numero,
 )
 
@@ -361,3 +371,131 @@ def test_texto_numero_decimales_y_numeros_pequenos() -> None:
     assert texto_numero(Decimal("2.5"), 0) == "3"
     assert texto_numero(Decimal("0.0000001"), 8) == "0.0000001"
     assert texto_numero(Decimal("1.2345"), 3) == "1.235"
+
+
+# --- cifra_valida y cifras_validas (caminos rápidos internos, issue 12) --------------------------
+# «Rango de una cifra» (docstring del módulo): 0, o un valor absoluto entre 10^-20 y 10^15. Cada
+# caso es lo que a_decimal devolvería tal cual (True) o lo que rechazaría o cambiaría (False).
+
+_LIMITES_CIFRA = [
+    (Decimal("1e-20"), True),  # el menor valor distinto de 0
+    (Decimal("1e-21"), False),  # menor que el mínimo
+    (Decimal("9.99e-21"), False),
+    (Decimal("1e15"), True),  # el mayor
+    (Decimal("1000000000000000.0000000001"), False),  # apenas mayor que el máximo
+    (Decimal(0), True),
+    (Decimal("0E+3"), True),  # otro cero sin signo
+    (Decimal("0.00"), True),
+    (Decimal("-0"), False),  # a_decimal le quita el signo: no lo devolvería tal cual
+    (Decimal("-0.00"), False),
+    (Decimal("-1e-20"), False),
+    (Decimal(-1), False),
+    (Decimal("-1e15"), False),
+    (Decimal("NaN"), False),
+    (Decimal("sNaN"), False),
+    (Decimal("Infinity"), False),
+    (Decimal("-Infinity"), False),
+    (Decimal("25.5"), True),
+]
+
+
+@pytest.mark.parametrize(("valor", "valida"), _LIMITES_CIFRA)
+def test_cifra_valida_en_los_limites(valor: Decimal, valida: bool) -> None:
+    assert cifra_valida(valor) is valida
+    assert cifras_validas((valor,)) is valida
+    assert cifras_validas((None, Decimal(1), valor, None)) is valida
+    if valida:  # lo que a_decimal devuelve tal cual
+        assert a_decimal(valor) is valor
+
+
+def test_cifras_validas_solo_decimal_exacto_o_none() -> None:
+    class OtroDecimal(Decimal):
+        pass
+
+    assert cifras_validas(()) is True
+    assert cifras_validas((None, None, None, None)) is True
+    assert cifras_validas((Decimal(1), Decimal(2), Decimal(3), Decimal(4))) is True
+    # un int, un texto, un float, un bool o una subclase de Decimal no son «ya válidos»
+    for otro in (1, "1", 1.0, True, OtroDecimal(1)):
+        assert cifras_validas((Decimal(1), otro)) is False
+    # el primer valor inválido basta, esté donde esté
+    assert cifras_validas((Decimal(-1), Decimal(1))) is False
+    assert cifras_validas((Decimal(1), None, None, Decimal("1e16"))) is False
+
+
+# --- Cifras compartidas y caminos rápidos de a_decimal (issue 12) -------------------------------
+# docs/escala.md: «a_decimal devuelve el mismo objeto para la misma cifra escrita igual (los
+# enteros 0..1000 y hasta 4 096 textos cortos ya vistos)»; un texto se recuerda como ya aceptado
+# solo si pasó todas las comprobaciones *con los argumentos por defecto* (sin negativo, con rango).
+
+
+@pytest.fixture
+def memorias_vacias(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memorias de textos vacías y de a lo sumo 2 entradas, sin tocar las del resto de pruebas."""
+    monkeypatch.setattr(numeros, "_INTERNADOS", {})
+    monkeypatch.setattr(numeros, "_CIFRAS_VALIDAS", {})
+    monkeypatch.setattr(numeros, "_MAXIMO_INTERNADOS", 2)
+
+
+def test_enteros_compartidos_y_enteros_grandes() -> None:
+    # 0..1000 son siempre el mismo objeto, por cualquier camino (también con negativo=True)
+    for n in (0, 7, 1000):
+        assert a_decimal(n) is a_decimal(n, negativo=True) is a_decimal(n, rango=False)
+        assert a_decimal(n) == Decimal(n)
+    # fuera de 0..1000: el valor exacto, por el camino de siempre
+    assert a_decimal(1001) == Decimal(1001)
+    assert a_decimal(1001, negativo=True) == Decimal(1001)
+    assert a_decimal(5000, negativo=True) == Decimal(5000)
+    assert a_decimal(-3, negativo=True) == Decimal(-3)
+
+
+def test_textos_compartidos_hasta_24_caracteres(memorias_vacias: None) -> None:
+    corto = "1.00000000000000000000001"[:24]  # 24 caracteres
+    largo = "1.00000000000000000000001"  # 25
+    assert len(corto) == 24
+    assert len(largo) == 25
+    # negativo=True no usa la memoria de textos aceptados: pasa por la de textos convertidos
+    assert a_decimal(corto, negativo=True) is a_decimal(corto, negativo=True)
+    assert a_decimal(largo, negativo=True) is not a_decimal(largo, negativo=True)
+    assert a_decimal(largo, negativo=True) == Decimal(largo)
+    assert list(numeros._INTERNADOS) == [corto]
+    a_decimal(corto)
+    a_decimal(largo)
+    assert list(numeros._CIFRAS_VALIDAS) == [corto]
+
+
+def test_memorias_de_textos_acotadas(memorias_vacias: None) -> None:
+    for texto in ("1", "2", "3", "4"):
+        assert a_decimal(texto) == Decimal(texto)
+    assert list(numeros._INTERNADOS) == ["1", "2"]
+    assert list(numeros._CIFRAS_VALIDAS) == ["1", "2"]
+
+
+def test_un_texto_aceptado_con_otros_argumentos_no_se_recuerda(memorias_vacias: None) -> None:
+    # aceptado con negativo=True (-5 ≥ 0 no se exige) o rango=False (10^16 > 10^15 no se exige):
+    # con los argumentos por defecto debe rechazarse igual
+    assert a_decimal("-5", negativo=True) == Decimal(-5)
+    assert a_decimal("1e16", rango=False) == Decimal("1e16")
+    assert numeros._CIFRAS_VALIDAS == {}
+    with pytest.raises(ErrorNumero) as negativo:
+        a_decimal("-5")
+    assert negativo.value.codigo == "NUMERO_INVALIDO"
+    with pytest.raises(ErrorNumero) as grande:
+        a_decimal("1e16")
+    assert grande.value.codigo == "NUMERO_FUERA_DE_RANGO"
+
+
+def test_redondear_con_mas_de_nueve_decimales() -> None:
+    # 2.00000000005 a 10 decimales, mitad hacia arriba: 2.0000000001
+    assert str(redondear(Decimal("2.00000000005"), 10)) == "2.0000000001"
+    # 0.123456789012345 a 12 decimales: 0.123456789012 (el 13.º dígito, 3, baja)
+    assert str(redondear(Decimal("0.123456789012345"), 12)) == "0.123456789012"
+
+
+def test_redondear_menos_cero_y_no_finitos() -> None:
+    # -0 se presenta sin signo, como lo convierte a_decimal
+    assert str(redondear(Decimal("-0"))) == "0.00"
+    assert str(porcentaje(Decimal("-0"))) == "0.00"
+    with pytest.raises(ErrorNumero, match="no es un número finito") as error:
+        redondear(Decimal("NaN"))
+    assert error.value.campo == "valor"

@@ -154,6 +154,27 @@ def test_constante_a_mano(modo: ModoConstante, ea: Decimal, cumplimiento: Decima
     assert r.avance_trimestre is None  # T4 sin reporte
 
 
+@pytest.mark.parametrize(
+    ("modo", "ea"),
+    [
+        (ModoConstante.MEDIA, D(80)),  # (60 + 100) / 2
+        (ModoConstante.ULTIMO, D(100)),  # el último reportado en un trimestre programado
+        (ModoConstante.RAZON_DE_SUMAS, _q(160, 3)),  # 80 × 160 / 240
+    ],
+)
+def test_constante_a_mano_con_la_funcion_de_la_tabla(modo: ModoConstante, ea: Decimal) -> None:
+    """El mismo ejemplo, con la función ``ejecutado`` de la fila CONSTANTE (la que ``evaluar``
+    reproduce en una pasada desde el issue 12): P = 80, —, 80, 80 y E = 60, 70, 100, —."""
+    fila = TIPOS[TipoProgramacion.CONSTANTE]
+    e = (D(60), D(70), D(100), None)
+    programado = (D(80), None, D(80), D(80))
+    with localcontext(CONTEXTO):
+        assert fila.ejecutado(e, programado, D(80), modo) == ea
+        assert fila.programado_a_la_fecha(programado, D(80)) == D(80)
+        assert fila.ejecutado(e[:2], programado[:2], D(80), modo) == D(60)  # T2 no cuenta
+        assert fila.ejecutado((None, D(70)), programado[:2], D(80), modo) is None
+
+
 def test_constante_antes_de_programar_no_aplica() -> None:
     r = evaluar(Programacion("constante", 5, [None, 5, 5, 5]), [3, None, None, None], hasta=1)
     assert (r.ejecucion_acumulada, r.programado_acumulado, r.cumplimiento) == (None, None, None)

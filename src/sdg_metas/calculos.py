@@ -28,14 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal, getcontext, setcontext
-from typing import cast
 
 import attrs
 
 from ._validacion import exigir_tipo
 from .errores import ErrorProgramacion, TipoInvalido
-from .modelo import Numero, Programacion, Trimestre
-from .numeros import CONTEXTO, a_decimal_opcional, cifra_valida
+from .modelo import Numero, Programacion, TipoProgramacion, Trimestre
+from .numeros import CONTEXTO, a_decimal_opcional, cifras_validas
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
 from .tipos import TIPOS
 from .trimestre import indice_trimestre
@@ -43,6 +42,9 @@ from .trimestre import indice_trimestre
 __all__ = ["Resultado", "evaluar"]
 
 _TUPLA_O_LISTA = (tuple, list)
+
+#: Cuatro ejecuciones T1..T4 ya comprobadas (ver :func:`comprobar_ejecuciones`).
+Ejecuciones = tuple[Decimal | None, ...]
 
 
 @attrs.frozen(slots=True)
@@ -63,17 +65,22 @@ class Resultado:
     avance_vigencia: Decimal | None
 
 
+# Un Resultado armado campo por campo (issue 12): Resultado no tiene validadores, conversores ni
+# __attrs_post_init__, así que poner sus seis ranuras es lo mismo que su __init__, sin pasar seis
+# veces por object.__setattr__. Si Resultado gana o pierde un campo, este desempaque falla al
+# importar; tests/test_calculos.py compara con Resultado(...).
+_nuevo = object.__new__
+_h, _at, _ea, _pa, _cu, _av = (vars(Resultado)[c.name].__set__ for c in attrs.fields(Resultado))
+
+
 def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
     if type(valores) in _TUPLA_O_LISTA and len(valores) == 4:
         # Camino rápido (issue 12): un Decimal ya válido (finito, ≥ 0, en el rango de una
         # cifra) o None se comprueba en línea; si hay cualquier otro valor, todos pasan por
         # a_decimal_opcional (que devuelve tal cual los que ya son válidos).
         tupla = tuple(valores)
-        for v in tupla:
-            if v is not None and not (type(v) is Decimal and cifra_valida(v)):
-                break
-        else:
-            return cast("tuple[Decimal | None, ...]", tupla)
+        if cifras_validas(tupla):
+            return tupla
         return tuple(
             a_decimal_opcional(v, f"ejecuciones[T{i}]") for i, v in enumerate(tupla, 1)
         )
@@ -120,18 +127,22 @@ def evaluar(
     if type(politica) is not Politica:
         exigir_tipo(politica, Politica, "politica", "una Politica")
     k = hasta if type(hasta) is int and 1 <= hasta <= 4 else indice_trimestre(hasta) + 1
-    valores = _ejecuciones(ejecuciones)
+    valores = (
+        ejecuciones  # camino rápido: cuatro Decimal válidos o None, tal cual (sin copiarlos)
+        if type(ejecuciones) is tuple and len(ejecuciones) == 4 and cifras_validas(ejecuciones)
+        else _ejecuciones(ejecuciones)
+    )
     # Como ``localcontext(CONTEXTO)`` sin copiar el contexto en cada llamada (issue 12): la
     # aritmética se hace en CONTEXTO y el de quien llama se restituye siempre.
     anterior = getcontext()
     setcontext(CONTEXTO)
     try:
-        return _evaluar(programacion, valores, k, politica.modo_constante)
+        return _resultados(programacion, valores, politica.modo_constante, k - 1, k)[0]
     finally:
         setcontext(anterior)
 
 
-def comprobar_ejecuciones(ejecuciones: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:
+def comprobar_ejecuciones(ejecuciones: Sequence[Numero | None]) -> Ejecuciones:
     """Las cuatro ejecuciones como las comprueba :func:`evaluar` (uso interno, issue 12): la
     consolidación las comprueba una vez por plan y luego evalúa cada trimestre con
     :func:`evaluar_comprobadas`."""
@@ -152,26 +163,163 @@ def evaluar_comprobadas(
     return _evaluar(programacion, ejecuciones, k, politica.modo_constante)
 
 
-def _evaluar(
-    p: Programacion, ejecuciones: tuple[Decimal | None, ...], k: int, modo: ModoConstante
+# --- El núcleo (issue 12) ---------------------------------------------------------------------
+# Las fórmulas de la tabla de ``tipos`` en una sola pasada por los trimestres, para quien ya está
+# en CONTEXTO. Dan las mismas cifras, dígito por dígito, que las funciones de ``TIPOS`` (mismo
+# orden de las sumas, misma primera suma 0 + E1, la misma razón «no aplica» con denominador 0);
+# tests/test_calculos.py lo prueba para los cuatro tipos y los tres modos. Cada función
+# de tipo recorre T1..Tk y arma el Resultado de cada trimestre desde el índice ``desde``.
+
+_CERO = Decimal(0)
+_SUMA, _CONSTANTE = TipoProgramacion.SUMA, TipoProgramacion.CONSTANTE
+_CRECIENTE = TipoProgramacion.CRECIENTE
+_MEDIA, _ULTIMO = ModoConstante.MEDIA, ModoConstante.ULTIMO
+
+
+def _armar(
+    k: int, ea: Decimal | None, pa: Decimal | None, ek: Decimal | None, pk: Decimal | None,
+    ea_lb: Decimal | None, pa_lb: Decimal | None, m_lb: Decimal,
 ) -> Resultado:
-    tipo = TIPOS[p.tipo]
-    lb = tipo.linea_base(p.linea_base)
-    programado = (
-        p.trimestres
-        if all(p.programados)
-        else tuple(v if si else None for v, si in zip(p.trimestres, p.programados, strict=False))
+    """El :class:`Resultado` del trimestre ``k`` con sus tres razones: ``ek / pk`` (el
+    trimestre), ``ea_lb / pa_lb`` (cumplimiento) y ``ea_lb / m_lb`` (vigencia); «no aplica»
+    (``None``) si falta un término o el denominador es 0. En SUMA y CONSTANTE los términos son las
+    cifras mismas; en CRECIENTE y DECRECIENTE, sus diferencias con la línea base."""
+    r = _nuevo(Resultado)
+    _h(r, k)
+    _at(r, None if ek is None or pk is None or pk.is_zero() else ek / pk)
+    _ea(r, ea)
+    _pa(r, pa)
+    _cu(r, None if ea_lb is None or pa_lb is None or pa_lb.is_zero() else ea_lb / pa_lb)
+    _av(r, None if ea_lb is None or m_lb.is_zero() else ea_lb / m_lb)
+    return r
+
+
+def _suma(e: Ejecuciones, p: Programacion, desde: int, k: int) -> list[Resultado]:
+    """SUMA: EA = E1 + … + Ek (lo reportado), PA = P1 + … + Pk (lo programado, sin los 0)."""
+    salida = []
+    ea: Decimal | None = None
+    total = pa = _CERO
+    valores, programados, m = p.trimestres, p.programados, p.magnitud
+    for i in range(k):
+        x, v = e[i], valores[i] if programados[i] else None
+        if x is not None:
+            ea = total = total + x
+        if v is not None:
+            pa = pa + v
+        if i >= desde:
+            salida.append(_armar(i + 1, ea, pa, x, v, ea, pa, m))
+    return salida
+
+
+def _constante(
+    e: Ejecuciones, p: Programacion, modo: ModoConstante, desde: int, k: int
+) -> list[Resultado]:
+    """CONSTANTE: EA según ``modo`` sobre lo reportado en trimestres programados; PA = M desde
+    el primer trimestre programado (en CONSTANTE un trimestre en 0 también está programado)."""
+    salida = []
+    ea = pa = ultimo = None
+    suma_e = suma_p = _CERO
+    n = 0
+    valores, m = p.trimestres, p.magnitud
+    for i in range(k):
+        x, v = e[i], valores[i]
+        if v is not None:
+            pa = m
+            suma_p = suma_p + v
+            if x is not None:
+                suma_e, n, ultimo = suma_e + x, n + 1, x
+        if i >= desde:
+            if n == 0:
+                ea = None
+            elif modo is _MEDIA:
+                ea = suma_e / n
+            elif modo is _ULTIMO:
+                ea = ultimo
+            else:
+                ea = None if suma_p.is_zero() else m * suma_e / suma_p
+            salida.append(_armar(i + 1, ea, pa, x, v, ea, pa, m))
+    return salida
+
+
+def _diferencias(
+    ek: Decimal | None, pk: Decimal | None, ea: Decimal | None, pa: Decimal | None,
+    lb: Decimal, creciente: bool,
+) -> tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]:
+    """``x − LB`` (CRECIENTE) o ``LB − x`` (DECRECIENTE) de cada valor; ``None`` se conserva."""
+    if creciente:
+        return (
+            None if ek is None else ek - lb,
+            None if pk is None else pk - lb,
+            None if ea is None else ea - lb,
+            None if pa is None else pa - lb,
+        )
+    return (
+        None if ek is None else lb - ek,
+        None if pk is None else lb - pk,
+        None if ea is None else lb - ea,
+        None if pa is None else lb - pa,
     )
-    hasta_k = programado[:k]
-    ea = tipo.ejecutado(ejecuciones[:k], hasta_k, p.magnitud, modo)
-    pa = tipo.programado_a_la_fecha(hasta_k, p.magnitud)
-    avance = tipo.avance
-    ek, pk = ejecuciones[k - 1], programado[k - 1]
-    return Resultado(
-        k,
-        None if ek is None or pk is None else avance(ek, pk, lb),
-        ea,
-        pa,
-        None if ea is None or pa is None else avance(ea, pa, lb),
-        None if ea is None else avance(ea, p.magnitud, lb),
-    )
+
+
+def _ultimos(
+    e: Ejecuciones, p: Programacion, desde: int, k: int, lb: Decimal, creciente: bool
+) -> list[Resultado]:
+    """CRECIENTE y DECRECIENTE: EA = la última ejecución reportada, PA = el último Pq
+    programado; las razones, sobre las diferencias con la línea base."""
+    salida = []
+    ea = pa = None
+    valores = p.trimestres
+    m_lb = p.magnitud - lb if creciente else lb - p.magnitud
+    for i in range(k):
+        x, v = e[i], valores[i]
+        if x is not None:
+            ea = x
+        if v is not None:
+            pa = v
+        if i >= desde:
+            ek_lb, pk_lb, ea_lb, pa_lb = _diferencias(x, v, ea, pa, lb, creciente)
+            salida.append(_armar(i + 1, ea, pa, ek_lb, pk_lb, ea_lb, pa_lb, m_lb))
+    return salida
+
+
+def _resultados(
+    p: Programacion, e: Ejecuciones, modo: ModoConstante, desde: int, k: int
+) -> list[Resultado]:
+    """Los :class:`Resultado` de los trimestres ``desde + 1`` .. ``k``, en una pasada."""
+    tipo = p.tipo
+    if tipo is _SUMA:
+        return _suma(e, p, desde, k)
+    if tipo is _CONSTANTE:
+        return _constante(e, p, modo, desde, k)
+    lb = p.linea_base
+    if lb is None:  # CRECIENTE: LB = 0; DECRECIENTE: LINEA_BASE_REQUERIDA
+        lb = TIPOS[tipo].linea_base(None)
+    return _ultimos(e, p, desde, k, lb, tipo is _CRECIENTE)
+
+
+def _evaluar(
+    p: Programacion, ejecuciones: Ejecuciones, k: int, modo: ModoConstante
+) -> Resultado:
+    return _resultados(p, ejecuciones, modo, k - 1, k)[0]
+
+
+def evaluar_trimestres(
+    programacion: Programacion, ejecuciones: Ejecuciones, politica: Politica
+) -> tuple[Resultado, ...]:
+    """Los cuatro :class:`Resultado` T1..T4 de una meta en una sola pasada por los trimestres
+    (núcleo interno, issue 12). El contrato de :func:`evaluar_comprobadas`: quien llama ya está
+    en :data:`~sdg_metas.numeros.CONTEXTO`, las ejecuciones salieron de
+    :func:`comprobar_ejecuciones` y ``programacion`` y ``politica`` ya se validaron. Da lo mismo
+    que ``evaluar_comprobadas(programacion, ejecuciones, k, politica)`` para k = 1..4.
+
+    >>> from decimal import localcontext
+    >>> from sdg_metas import POLITICA_PLE_PIN_P005_V8, Programacion
+    >>> from sdg_metas.numeros import CONTEXTO, porcentaje
+    >>> p = Programacion("suma", 100, [10, 20, 30, 40])
+    >>> e = comprobar_ejecuciones([10, 15, None, 50])
+    >>> with localcontext(CONTEXTO):
+    ...     cuatro = evaluar_trimestres(p, e, POLITICA_PLE_PIN_P005_V8)
+    >>> [porcentaje(r.cumplimiento) for r in cuatro]
+    [Decimal('100.00'), Decimal('83.33'), Decimal('41.67'), Decimal('75.00')]
+    """
+    return tuple(_resultados(programacion, ejecuciones, politica.modo_constante, 0, 4))

@@ -35,6 +35,7 @@ from __future__ import annotations
 import decimal
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from typing import TypeGuard
 
 from .errores import ErrorNumero, TipoInvalido
 
@@ -138,9 +139,32 @@ def _ya_valida(valor: object) -> Decimal | None:
 
 
 def cifra_valida(v: Decimal) -> bool:
-    """Uso interno (issue 12): ¿``v`` es lo que :func:`a_decimal` devolvería tal cual (finito, ≥ 0 sin ser ``-0``, en
-    el rango de una cifra)?"""
-    return v.is_finite() and not v.is_signed() and (v.is_zero() or CIFRA_MINIMA <= v <= CIFRA_MAXIMA)
+    """Uso interno (issue 12): ¿``v`` es lo que :func:`a_decimal` devolvería tal cual (finito, ≥ 0
+    sin ser ``-0``, en el rango de una cifra)? Un finito entre los dos límites ya es positivo; el
+    único otro caso válido es el cero sin signo."""
+    return v.is_finite() and (
+        CIFRA_MINIMA <= v <= CIFRA_MAXIMA or (v.is_zero() and not v.is_signed())
+    )
+
+
+def cifras_validas(valores: tuple[object, ...]) -> TypeGuard[tuple[Decimal | None, ...]]:
+    """Uso interno (issue 12): ¿cada valor es ``None`` o un ``Decimal`` (el tipo exacto) que
+    :func:`a_decimal` devolvería tal cual? Lo mismo que :func:`cifra_valida` valor por valor, en
+    una sola llamada.
+
+    >>> cifras_validas((Decimal(1), None, Decimal("0.5"), Decimal(0)))
+    True
+    >>> cifras_validas((Decimal(1), 2, None, None)), cifras_validas((Decimal("-0"),))
+    (False, False)
+    """
+    for v in valores:
+        if v is not None and not (
+            type(v) is Decimal
+            and v.is_finite()
+            and (CIFRA_MINIMA <= v <= CIFRA_MAXIMA or (v.is_zero() and not v.is_signed()))
+        ):
+            return False
+    return True
 
 
 def _finito(valor: object, campo: str) -> Decimal:
