@@ -19,8 +19,11 @@ from sdg_metas import (
     ErrorNumero,
     ErrorProgramacion,
     ErrorTrimestre,
+    Meta,
     ModoConstante,
+    PlanDeGestion,
     Programacion,
+    Reporte,
     Resultado,
     TipoInvalido,
     Trimestre,
@@ -29,8 +32,10 @@ from sdg_metas import (
 from sdg_metas.calculos import (
     _armar,
     comprobar_ejecuciones,
+    ejecuciones_del_plan,
     evaluar_comprobadas,
     evaluar_trimestres,
+    resultados_del_plan,
 )
 from sdg_metas.numeros import CONTEXTO
 from sdg_metas.tipos import TIPOS
@@ -681,3 +686,63 @@ def test_el_contexto_de_quien_llama_no_cuenta(
     with localcontext(hostil):
         assert _o_error(evaluar, p, e, k) == esperado
         assert decimal.getcontext() is hostil or decimal.getcontext().prec == 2
+
+
+# --- Los resultados de un plan, una vez por meta (issue 12) ------------------------------------
+
+
+def _plan_de_tres() -> PlanDeGestion:
+    """M1 SUMA 100 = 10+20+30+40 con E = 10, 15, —, 50; M2 DECRECIENTE sin línea base (FOR-02:
+    no se puede calcular); M3 CONSTANTE 80 con E = 70 y 90 en T1 y T2."""
+    sin_linea_base = Programacion("decreciente", 5, [8, 7, 6, 5])
+    reportes = [
+        Reporte(codigo_meta="M1", trimestre=Trimestre(2025, k), ejecucion=e)
+        for k, e in ((1, 10), (2, 15), (4, 50))
+    ] + [
+        Reporte(codigo_meta="M3", trimestre=Trimestre(2025, k), ejecucion=e)
+        for k, e in ((1, 70), (2, 90))
+    ]
+    return PlanDeGestion(
+        vigencia=2025, unidad="Proceso X", nivel="central", reportes=reportes,
+        metas=[
+            Meta(codigo="M1", descripcion="Realizar", peso=50,
+                 programacion=Programacion("suma", 100, [10, 20, 30, 40])),
+            Meta(codigo="M2", descripcion="Reducir", peso=25, programacion=sin_linea_base),
+            Meta(codigo="M3", descripcion="Mantener", peso=25,
+                 programacion=Programacion("constante", 80, [80, 80, 80, 80])),
+        ],
+    )
+
+
+def test_resultados_del_plan_a_mano() -> None:
+    """Actividad 9: EA y cumplimiento de cada meta en cada trimestre, calculados a mano."""
+    plan = _plan_de_tres()
+    (m1, e1), (m2, e2), (m3, e3) = resultados_del_plan(plan, POLITICA_PLE_PIN_P005_V8)
+    # M1: EA = 10, 25, 25, 75; PA = 10, 30, 60, 100; cumplimiento = 1, 25/30, 25/60, 75/100
+    assert [r.ejecucion_acumulada for r in m1] == [10, 25, 25, 75]  # type: ignore[union-attr]
+    assert [r.cumplimiento for r in m1][::3] == [1, Decimal("0.75")]  # type: ignore[union-attr]
+    assert e1 == e3 == ""
+    # M2: una meta DECRECIENTE sin línea base no se calcula en ningún trimestre (FOR-02)
+    assert m2 == (None, None, None, None)
+    assert e2.startswith("linea_base")
+    assert e2.endswith("(FOR-02)")
+    # M3: EA = media de lo reportado: 70, 80, 80, 80
+    assert [r.ejecucion_acumulada for r in m3] == [70, 80, 80, 80]  # type: ignore[union-attr]
+    assert ejecuciones_del_plan(plan)["M1"] == (10, 15, None, 50)
+
+
+def test_resultados_del_plan_iguales_a_evaluar_y_recordados() -> None:
+    plan = _plan_de_tres()
+    ultimo = attrs.evolve(POLITICA_PLE_PIN_P005_V8, modo_constante=ModoConstante.ULTIMO)
+    for politica in (POLITICA_PLE_PIN_P005_V8, ultimo):
+        cuatros = resultados_del_plan(plan, politica)
+        assert resultados_del_plan(plan, politica) is cuatros
+        for meta, (cuatro, _) in zip(plan.metas, cuatros, strict=True):
+            if meta.codigo != "M2":
+                ejecuciones = plan.ejecuciones(meta.codigo)
+                assert cuatro == tuple(
+                    evaluar(meta.programacion, ejecuciones, k, politica) for k in (1, 2, 3, 4)
+                )
+    # con ULTIMO la EA de M3 en T2 es 90, no la media 80 (INT-01)
+    assert resultados_del_plan(plan, ultimo)[2][0][1].ejecucion_acumulada == 90  # type: ignore[union-attr]
+    assert ejecuciones_del_plan(plan) is ejecuciones_del_plan(plan)

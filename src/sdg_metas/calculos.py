@@ -26,14 +26,22 @@ meta que fue en sentido contrario tiene un avance negativo y una sobreejecución
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from decimal import Decimal, getcontext, setcontext
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, getcontext, localcontext, setcontext
+from types import MappingProxyType
 
 import attrs
 
 from ._validacion import exigir_tipo
 from .errores import ErrorProgramacion, TipoInvalido
-from .modelo import Numero, Programacion, TipoProgramacion, Trimestre
+from .modelo import (
+    Numero,
+    PlanDeGestion,
+    Programacion,
+    TipoProgramacion,
+    Trimestre,
+    memoria_del_plan,
+)
 from .numeros import CONTEXTO, a_decimal_opcional, cifras_validas
 from .politica import POLITICA_PLE_PIN_P005_V8, ModoConstante, Politica
 from .tipos import TIPOS
@@ -323,3 +331,52 @@ def evaluar_trimestres(
     [Decimal('100.00'), Decimal('83.33'), Decimal('41.67'), Decimal('75.00')]
     """
     return tuple(_resultados(programacion, ejecuciones, politica.modo_constante, 0, 4))
+
+
+# --- Los resultados de un plan (issue 12) -----------------------------------------------------
+
+#: Los cuatro :class:`Resultado` T1..T4 de una meta y ``""``, o cuatro ``None`` y el mensaje del
+#: error que impide calcularlos (una meta DECRECIENTE sin línea base, FOR-02).
+Cuatro = tuple[tuple[Resultado | None, ...], str]
+_SIN_RESULTADO = (None, None, None, None)
+
+
+def ejecuciones_del_plan(plan: PlanDeGestion) -> Mapping[str, Ejecuciones]:
+    """T1..T4 de cada código del plan (``plan.ejecuciones``), comprobadas una vez por plan
+    (uso interno, issue 12) y recordadas en la memoria del plan."""
+    memoria = memoria_del_plan(plan)
+    recordado = memoria.get("ejecuciones")
+    if recordado is None:
+        codigos = dict.fromkeys(meta.codigo for meta in plan.metas)  # sin repetir, en orden
+        recordado = memoria["ejecuciones"] = MappingProxyType(
+            {c: comprobar_ejecuciones(plan.ejecuciones(c)) for c in codigos}
+        )
+    return recordado  # type: ignore[return-value]
+
+
+def resultados_del_plan(plan: PlanDeGestion, politica: Politica) -> tuple[Cuatro, ...]:
+    """Los resultados T1..T4 de cada meta del plan, por su posición (uso interno, issue 12).
+
+    Cada meta se evalúa una vez, en una pasada por sus cuatro trimestres
+    (:func:`evaluar_trimestres`), con las ejecuciones de su código; se recuerda por plan y
+    ``politica.modo_constante`` (lo único de la política que usa :func:`evaluar`). La
+    calificación, la evaluación del plan, el cierre anual y las reglas REP de un plan usan
+    estos mismos resultados en vez de calcularlos cada uno."""
+    memoria = memoria_del_plan(plan)
+    clave = ("resultados", politica.modo_constante)
+    recordado = memoria.get(clave)
+    if recordado is None:
+        ejecuciones = ejecuciones_del_plan(plan)
+        with localcontext(CONTEXTO):
+            recordado = memoria[clave] = tuple(
+                _cuatro(meta.programacion, ejecuciones[meta.codigo], politica)
+                for meta in plan.metas
+            )
+    return recordado  # type: ignore[return-value]
+
+
+def _cuatro(programacion: Programacion, ejecuciones: Ejecuciones, politica: Politica) -> Cuatro:
+    try:
+        return evaluar_trimestres(programacion, ejecuciones, politica), ""
+    except ErrorProgramacion as error:  # p. ej. una meta DECRECIENTE sin línea base (FOR-02)
+        return _SIN_RESULTADO, f"{error} (FOR-02)"

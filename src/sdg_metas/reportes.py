@@ -39,7 +39,13 @@ import attrs
 
 from . import reglas
 from ._validacion import exigir_tipo, sin_tildes, tupla_de
-from .calculos import Resultado, comprobar_ejecuciones, evaluar_comprobadas
+from .calculos import (
+    Resultado,
+    comprobar_ejecuciones,
+    ejecuciones_del_plan,
+    evaluar_comprobadas,
+    resultados_del_plan,
+)
 from .calendario import Calendario, oportunidad
 from .errores import (
     ErrorCalendario,
@@ -53,14 +59,8 @@ from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica, Retra
 from .reglas import Hallazgo, Severidad
 from .trimestre import indice_trimestre
 
-__all__ = [
-    "REGISTRO_REP",
-    "ContextoReporte",
-    "es_analisis",
-    "nombra_causa",
-    "verificar_reporte",
-    "verificar_reportes_plan",
-]
+__all__ = ["REGISTRO_REP", "ContextoReporte", "es_analisis", "nombra_causa", "verificar_reporte",
+           "verificar_reportes_plan"]
 
 _CERO = Decimal(0)
 _UNO = Decimal(1)
@@ -162,15 +162,18 @@ def _anteriores(anteriores: object, meta: Meta, reporte: Reporte) -> tuple[Repor
 
 def _verificar_con(meta: Meta, reporte: Reporte, ejecuciones: tuple[Decimal | None, ...],
                    politica: Politica, calendario: Calendario | None) -> tuple[Hallazgo, ...]:
-    """Las reglas REP del reporte, con las ejecuciones T1..T4 de su meta ya comprobadas
-    (``comprobar_ejecuciones``): un plan las calcula una vez por meta, no una por reporte."""
+    """Las reglas REP del reporte, con las ejecuciones T1..T4 ya comprobadas de su meta."""
     k = reporte.trimestre.numero
     try:
         resultado: Resultado | None = evaluar_comprobadas(meta.programacion, ejecuciones, k,
                                                           politica)
     except ErrorProgramacion:  # una meta DECRECIENTE sin línea base (FOR-02)
         resultado = None
-    contexto = ContextoReporte(meta, reporte, resultado, ejecuciones[k - 1], politica, calendario)
+    return _verificar(ContextoReporte(meta, reporte, resultado, ejecuciones[k - 1], politica,
+                                      calendario))
+
+
+def _verificar(contexto: ContextoReporte) -> tuple[Hallazgo, ...]:
     return tuple(h for verificacion in REGISTRO_REP.values() for h in verificacion(contexto))
 
 
@@ -568,17 +571,22 @@ def verificar_reportes_plan(
     limite = 4 if hasta is None else _limite(plan, hasta)
     hallazgos: list[Hallazgo] = []
     vistos: set[str] = set()
-    with localcontext(CONTEXTO):  # sin las comprobaciones de verificar_reporte: el plan ya las garantiza (issue 12)
-        for meta in plan.metas:
+    # Sin las comprobaciones de verificar_reporte (el plan ya las garantiza), con los resultados
+    # T1..T4 que el plan calcula una vez por meta y comparte con la calificación (issue 12).
+    resultados = resultados_del_plan(plan, politica)
+    ejecuciones_plan = ejecuciones_del_plan(plan)
+    with localcontext(CONTEXTO):
+        for meta, (cuatro, _error) in zip(plan.metas, resultados, strict=True):
             if meta.codigo in vistos:  # un código repetido no tiene reportes (FOR-08)
                 continue
             vistos.add(meta.codigo)
-            reportes = plan.reportes_de(meta.codigo)
-            ejecuciones = comprobar_ejecuciones(ejecuciones_de(meta, reportes))
-            for reporte in reportes:
-                if reporte.trimestre.numero > limite:
+            ejecuciones = ejecuciones_plan[meta.codigo]
+            for reporte in plan.reportes_de(meta.codigo):
+                if (k := reporte.trimestre.numero) > limite:
                     break
-                hallazgos.extend(_verificar_con(meta, reporte, ejecuciones, politica, calendario))
+                contexto = ContextoReporte(meta, reporte, cuatro[k - 1], ejecuciones[k - 1],
+                                           politica, calendario)
+                hallazgos.extend(_verificar(contexto))
     return tuple(hallazgos)
 
 

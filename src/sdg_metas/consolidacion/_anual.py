@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, localcontext
 
 from ..calculos import Resultado
@@ -113,7 +113,7 @@ def _calificacion_anual(
 
 def _trimestrales(
     plan: PlanDeGestion, politica: Politica
-) -> tuple[list[Calificacion], Mapping[int, tuple[Resultado | None, str]]]:
+) -> tuple[list[Calificacion], Sequence[tuple[Resultado | None, str]]]:
     """Las calificaciones T1..T4 del plan y los resultados de sus metas al cuarto trimestre."""
     trimestrales = []
     for k in (1, 2, 3, 4):

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Mapping
+from collections.abc import Sequence
 from decimal import Decimal, localcontext
-from types import MappingProxyType
-from typing import cast
 
 import attrs
 
 from .._validacion import exigir_entero, exigir_tipo, tupla_de
-from ..calculos import Resultado, comprobar_ejecuciones, evaluar_comprobadas
-from ..errores import ErrorProgramacion, ErrorTrimestre, TipoInvalido
-from ..modelo import Meta, PlanDeGestion, Trimestre, memoria_del_plan
+from ..calculos import Resultado, resultados_del_plan
+from ..errores import ErrorTrimestre, TipoInvalido
+from ..modelo import Meta, PlanDeGestion, Trimestre
 from ..numeros import CONTEXTO, porcentaje
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica, TratamientoSinCumplimiento
 
@@ -199,34 +197,6 @@ def validar_vigencia(vigencia: object) -> int:
 # --- CON-01: calificación --------------------------------------------------------------------
 
 
-def ejecuciones_por_meta(plan: PlanDeGestion) -> Mapping[str, tuple[Decimal | None, ...]]:
-    """T1..T4 de cada código (``plan.ejecuciones``: el índice del plan ya tiene los reportes de
-    cada código), comprobadas una vez por plan; cada trimestre las evalúa sin volver a hacerlo.
-
-    Se calcula una vez por plan y se recuerda (``memoria_del_plan``, issue 12).
-    """
-    memoria = memoria_del_plan(plan)
-    recordado = memoria.get("ejecuciones")
-    if recordado is not None:
-        return cast("Mapping[str, tuple[Decimal | None, ...]]", recordado)
-    codigos = dict.fromkeys(meta.codigo for meta in plan.metas)  # sin repetir, en orden
-    resultado = MappingProxyType(
-        {c: comprobar_ejecuciones(plan.ejecuciones(c)) for c in codigos}
-    )
-    memoria["ejecuciones"] = resultado
-    return resultado
-
-
-def resultado_de(
-    meta: Meta, ejecuciones: tuple[Decimal | None, ...], k: int, politica: Politica
-) -> tuple[Resultado | None, str]:
-    """El resultado de la meta a ``k`` (dentro de ``CONTEXTO``: lo abre quien llama, una vez)."""
-    try:
-        return evaluar_comprobadas(meta.programacion, ejecuciones, k, politica), ""
-    except ErrorProgramacion as error:  # p. ej. una meta DECRECIENTE sin línea base (FOR-02)
-        return None, f"{error} (FOR-02)"
-
-
 def _contribucion(
     meta: Meta,
     trimestre: Trimestre,
@@ -348,7 +318,7 @@ def calificar(
     plan: PlanDeGestion,
     trimestre: Trimestre,
     politica: Politica,
-    resultados: Mapping[int, tuple[Resultado | None, str]],
+    resultados: Sequence[tuple[Resultado | None, str]],
 ) -> Calificacion:
     contribuciones = [
         _contribucion(meta, trimestre, *resultados[i], politica)
@@ -360,24 +330,11 @@ def calificar(
 
 def resultados_de(
     plan: PlanDeGestion, k: int, politica: Politica
-) -> Mapping[int, tuple[Resultado | None, str]]:
-    """El resultado de cada meta (por su posición) a ``k``; se recuerda por plan, ``k`` y
-    ``politica.modo_constante``, lo único de la política que usa :func:`~sdg_metas.evaluar`."""
-    memoria = memoria_del_plan(plan)
-    clave = ("resultados", k, politica.modo_constante)
-    recordado = memoria.get(clave)
-    if recordado is not None:
-        return cast("Mapping[int, tuple[Resultado | None, str]]", recordado)
-    ejecuciones = ejecuciones_por_meta(plan)
-    with localcontext(CONTEXTO):  # un solo contexto para todas las metas
-        resultados = MappingProxyType(
-            {
-                i: resultado_de(meta, ejecuciones[meta.codigo], k, politica)
-                for i, meta in enumerate(plan.metas)
-            }
-        )
-    memoria[clave] = resultados
-    return resultados
+) -> tuple[tuple[Resultado | None, str], ...]:
+    """El resultado de cada meta (por su posición) a ``k`` y, si no se puede calcular, por qué:
+    los de :func:`~sdg_metas.calculos.resultados_del_plan`, que evalúa cada meta una vez para
+    los cuatro trimestres y lo recuerda en el plan."""
+    return tuple((cuatro[k - 1], error) for cuatro, error in resultados_del_plan(plan, politica))
 
 
 def calificacion(
