@@ -499,3 +499,67 @@ def test_redondear_menos_cero_y_no_finitos() -> None:
     with pytest.raises(ErrorNumero, match="no es un número finito") as error:
         redondear(Decimal("NaN"))
     assert error.value.campo == "valor"
+
+
+# --- Texto simple: solo dígitos y a lo sumo un punto (camino rápido, issue 12) ---------------
+
+
+@given(st.from_regex(r"[0-9]{1,12}(\.[0-9]{0,11})?|\.[0-9]{1,12}", fullmatch=True))
+def test_texto_simple_igual_al_camino_completo(texto: str) -> None:
+    """Un texto de solo dígitos (como se escriben casi todas las cifras de una hoja) da el mismo
+    Decimal, dígito por dígito, que el camino completo (con espacios alrededor, que el camino
+    rápido no acepta y el completo quita)."""
+    esperado = Decimal(texto)
+    if not esperado.is_zero() and not CIFRA_MINIMA <= esperado <= CIFRA_MAXIMA:
+        with pytest.raises(ErrorNumero) as rapido:
+            a_decimal(texto, "ejecucion")
+        with pytest.raises(ErrorNumero) as completo:
+            a_decimal(f" {texto} ", "ejecucion")
+        assert rapido.value.codigo == completo.value.codigo == "NUMERO_FUERA_DE_RANGO"
+        return
+    assert a_decimal(texto, "ejecucion").as_tuple() == esperado.as_tuple()
+    assert a_decimal(f" {texto} ", "ejecucion").as_tuple() == esperado.as_tuple()
+
+
+@pytest.mark.parametrize(
+    ("texto", "esperado"),
+    [
+        ("12.50", Decimal("12.50")),  # los ceros del final se conservan
+        ("5.", Decimal("5")),
+        (".5", Decimal("0.5")),
+        ("0.000", Decimal("0.000")),  # cero sin signo, fuera de la comprobación de rango
+        ("1000000000000000", Decimal(10**15)),  # 10^15: el máximo de una cifra
+        ("0.00000000000000000001", Decimal("1e-20")),  # 10^-20: el mínimo distinto de 0
+    ],
+)
+def test_texto_simple_a_mano(texto: str, esperado: Decimal, memorias_vacias: None) -> None:
+    numero = a_decimal(texto, "ejecucion")
+    assert numero.as_tuple() == esperado.as_tuple()
+    assert a_decimal(texto, "ejecucion") is numero  # la segunda vez, el recordado
+    assert {texto: numero} == numeros._CIFRAS_VALIDAS
+    assert {texto: numero} == numeros._INTERNADOS
+
+
+@pytest.mark.parametrize(
+    ("texto", "codigo"),
+    [
+        ("1000000000000001", "NUMERO_FUERA_DE_RANGO"),  # 10^15 + 1
+        ("0.000000000000000000009", "NUMERO_FUERA_DE_RANGO"),  # 9 × 10^-21
+        (".", "NUMERO_INVALIDO"),  # sin dígitos: no es simple ni cumple la gramática
+        ("1" * 25, "NUMERO_FUERA_DE_RANGO"),  # largo: el camino completo
+    ],
+)
+def test_texto_simple_rechazos(texto: str, codigo: str, memorias_vacias: None) -> None:
+    with pytest.raises(ErrorNumero) as error:
+        a_decimal(texto, "ejecucion")
+    assert error.value.codigo == codigo
+    assert error.value.campo == "ejecucion"
+    assert error.value.valor == texto
+    assert numeros._CIFRAS_VALIDAS == {}
+
+
+def test_texto_simple_usa_el_internado(memorias_vacias: None) -> None:
+    """Un texto ya convertido por otro camino (con ``negativo=True``) se comparte."""
+    antes = a_decimal("7.25", negativo=True)
+    assert a_decimal("7.25") is antes
+    assert {"7.25": antes} == numeros._CIFRAS_VALIDAS

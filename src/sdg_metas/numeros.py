@@ -130,12 +130,36 @@ def _ya_valida(valor: object) -> Decimal | None:
     texto que ya pasó todas sus comprobaciones con esos argumentos, un entero 0..1000 o un
     Decimal que ya es una cifra válida dan el mismo Decimal que el camino completo."""
     if type(valor) is str:
-        return _CIFRAS_VALIDAS.get(valor)
+        recordado = _CIFRAS_VALIDAS.get(valor)
+        if recordado is None and len(valor) <= 24 and _SIMPLE.fullmatch(valor) is not None:
+            return _simple(valor)
+        return recordado
     if type(valor) is int and 0 <= valor <= 1000:
         return _ENTEROS[valor]
     if type(valor) is Decimal and cifra_valida(valor):
         return valor
     return None
+
+
+#: Un texto de solo dígitos con a lo sumo un punto decimal: sin signo, exponente ni espacios.
+_SIMPLE = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
+
+
+def _simple(texto: str) -> Decimal | None:
+    """Camino rápido de :func:`a_decimal` (issue 12) para un texto corto de :data:`_SIMPLE`
+    (como se escriben casi todas las cifras de una hoja): cumple la gramática, no tiene signo
+    (no es negativo ni ``-0``) y ``Decimal(texto)`` es exacto y no consulta el contexto; solo
+    falta el rango. Fuera de rango da ``None`` y el camino completo da el error."""
+    numero = _INTERNADOS.get(texto)
+    if numero is None:
+        numero = Decimal(texto)
+    if not numero.is_zero() and not CIFRA_MINIMA <= numero <= CIFRA_MAXIMA:
+        return None
+    if len(_INTERNADOS) < _MAXIMO_INTERNADOS:
+        _INTERNADOS.setdefault(texto, numero)
+    if len(_CIFRAS_VALIDAS) < _MAXIMO_INTERNADOS:
+        _CIFRAS_VALIDAS[texto] = numero
+    return numero
 
 
 def cifra_valida(v: Decimal) -> bool:
