@@ -277,24 +277,34 @@ def ano_pandas(datos: Sequence[tuple[str, list[MetaCruda]]]) -> tuple[object, ..
 # --- mediciones --------------------------------------------------------------------------------
 
 
-def medir(funcion: Callable[[], object], repeticiones: int = 1) -> float:
+def medir(funcion: Callable[[], object], repeticiones: int = 1, sin_gc: bool = False) -> float:
+    """El mejor tiempo de ``repeticiones``; con ``sin_gc``, sin el recolector de ciclos durante
+    la medición (como ``timeit``: para llamadas cortas, donde una recolección que cae en una
+    de las dos funciones comparadas pesaría más que la llamada)."""
     mejor = float("inf")
     for _ in range(repeticiones):
         gc.collect()
-        inicio = time.perf_counter()
-        funcion()
-        mejor = min(mejor, time.perf_counter() - inicio)
+        if sin_gc:
+            gc.disable()
+        try:
+            inicio = time.perf_counter()
+            funcion()
+            mejor = min(mejor, time.perf_counter() - inicio)
+        finally:
+            gc.enable()
     return mejor
 
 
-def alternando(funciones: Sequence[Callable[[], object]], rondas: int) -> list[float]:
+def alternando(
+    funciones: Sequence[Callable[[], object]], rondas: int, sin_gc: bool = False
+) -> list[float]:
     """El mejor tiempo de cada función, midiéndolas por turnos ``rondas`` veces: en una máquina
     compartida la velocidad cambia de un minuto a otro, y turnarse reparte ese ruido entre
     todas (una razón entre dos mediciones separadas en el tiempo no mediría nada)."""
     mejores = [float("inf")] * len(funciones)
     for _ in range(rondas):
         for i, funcion in enumerate(funciones):
-            mejores[i] = min(mejores[i], medir(funcion))
+            mejores[i] = min(mejores[i], medir(funcion, sin_gc=sin_gc))
     return mejores
 
 
@@ -382,17 +392,21 @@ def ano_completo(n_metas: int, repeticiones: int) -> float:
     return ref
 
 
-def un_plan(tamanos: Sequence[int]) -> None:
-    costos = []
+def un_plan(tamanos: Sequence[int], rondas: int = 3) -> None:
+    """Cada ronda mide cada tamaño sobre un plan recién construido (la memoria del plan haría
+    gratis la segunda medición del mismo plan); se toma el mejor de las rondas."""
+    datos = {n: generar(1, n, semilla=n) for n in tamanos}
+    mejores = dict.fromkeys(tamanos, float("inf"))
+    for _ in range(rondas):
+        for n in tamanos:
+            plan = construir(datos[n])[0]
+            t = medir(lambda p=plan: (consolidado_anual([p], VIGENCIA), evaluar_plan(p, 4)))
+            mejores[n] = min(mejores[n], t / n)
     for n in tamanos:
-        datos = generar(1, n, semilla=n)
-        plan = construir(datos)[0]
-        t = medir(lambda p=plan: (consolidado_anual([p], VIGENCIA), evaluar_plan(p, 4)))
-        costos.append(t / n)
         print(f"un plan de {n:>6,} metas (consolidado_anual + evaluar_plan): "
-              f"{t / n * 1e6:7.1f} µs/meta")
+              f"{mejores[n] * 1e6:7.1f} µs/meta")
     print(f"  crecimiento del costo por meta {tamanos[0]:,} → {tamanos[-1]:,}: "
-          f"{costos[-1] / costos[0]:5.2f}× (meta ≤ 1,5×)")
+          f"{mejores[tamanos[-1]] / mejores[tamanos[0]]:5.2f}× (meta ≤ 1,5×)")
 
 
 def _ingenua(p: Sequence[Decimal | None], m: Decimal, e: Sequence[Decimal | None],
@@ -419,6 +433,7 @@ def por_llamada() -> None:
     nuestro, ingenua = (t / n for t in alternando(
         [lambda: [evaluar(p, e, 3) for _ in range(n)], lambda: [_ingenua(pt, m, e, 3) for _ in range(n)]],
         9,
+        sin_gc=True,
     ))
     print(f"evaluar por llamada: {nuestro * 1e6:6.2f} µs  ingenua {ingenua * 1e6:6.2f} µs  razón "
           f"{nuestro / ingenua:5.2f}× (meta ≤ 1,0×)")
