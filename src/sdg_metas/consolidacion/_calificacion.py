@@ -334,7 +334,7 @@ def resultados_de(
     """El resultado de cada meta (por su posición) a ``k`` y, si no se puede calcular, por qué:
     los de :func:`~sdg_metas.calculos.resultados_del_plan`, que evalúa cada meta una vez para
     los cuatro trimestres y lo recuerda en el plan."""
-    return tuple((cuatro[k - 1], error) for cuatro, error in resultados_del_plan(plan, politica))
+    return tuple([(cuatro[k - 1], error) for cuatro, error in resultados_del_plan(plan, politica)])
 
 
 def calificacion(
