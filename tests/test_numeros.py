@@ -449,9 +449,10 @@ def test_enteros_compartidos_y_enteros_grandes() -> None:
     assert a_decimal(-3, negativo=True) == Decimal(-3)
 
 
-def test_textos_compartidos_hasta_24_caracteres(memorias_vacias: None) -> None:
-    corto = "1.00000000000000000000001"[:24]  # 24 caracteres
-    largo = "1.00000000000000000000001"  # 25
+@pytest.mark.parametrize("signo", ["", "+"])  # con "+" no es simple: va por el camino completo
+def test_textos_compartidos_hasta_24_caracteres(signo: str, memorias_vacias: None) -> None:
+    corto = (signo + "1.00000000000000000000001")[:24]  # 24 caracteres
+    largo = signo + "1.00000000000000000000001"[: 25 - len(signo)]  # 25
     assert len(corto) == 24
     assert len(largo) == 25
     # negativo=True no usa la memoria de textos aceptados: pasa por la de textos convertidos
@@ -464,11 +465,27 @@ def test_textos_compartidos_hasta_24_caracteres(memorias_vacias: None) -> None:
     assert list(numeros._CIFRAS_VALIDAS) == [corto]
 
 
-def test_memorias_de_textos_acotadas(memorias_vacias: None) -> None:
+@pytest.mark.parametrize("signo", ["", "+"])
+def test_memorias_de_textos_acotadas(signo: str, memorias_vacias: None) -> None:
     for texto in ("1", "2", "3", "4"):
-        assert a_decimal(texto) == Decimal(texto)
-    assert list(numeros._INTERNADOS) == ["1", "2"]
-    assert list(numeros._CIFRAS_VALIDAS) == ["1", "2"]
+        assert a_decimal(signo + texto) == Decimal(texto)
+    assert list(numeros._INTERNADOS) == [signo + "1", signo + "2"]
+    assert list(numeros._CIFRAS_VALIDAS) == [signo + "1", signo + "2"]
+
+
+@pytest.mark.parametrize(
+    ("texto", "esperado"),
+    [
+        ("0", Decimal(0)),
+        ("0.00000000000000000001", Decimal("1e-20")),  # el mínimo distinto de 0, incluido
+        ("1000000000000000", Decimal(10**15)),  # el máximo, incluido
+        ("1000000000000000.1", None),  # fuera de rango: lo rechaza el camino completo
+        ("0.000000000000000000009", None),
+    ],
+)
+def test_simple_directo(texto: str, esperado: Decimal | None, memorias_vacias: None) -> None:
+    """``_simple`` (interno) da la cifra en rango y ``None`` fuera de él."""
+    assert numeros._simple(texto) == esperado
 
 
 def test_un_texto_aceptado_con_otros_argumentos_no_se_recuerda(memorias_vacias: None) -> None:
