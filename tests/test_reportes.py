@@ -572,6 +572,23 @@ def test_rep_05_constante() -> None:
     ]
 
 
+def test_rep_05_en_el_plan_usa_la_ejecucion_de_cada_trimestre() -> None:
+    """REP-05 (Actividad 10) sobre un plan: cada reporte se verifica con la ejecución de su propio
+    trimestre. SUMA 35 = 10 + 0 + 10 + 15: T2 (un 0 en SUMA) no está programado y reportó 5."""
+    m = meta(programacion=Programacion("suma", 35, [10, 0, 10, 15]))
+    reportes = [reporte(1, ejecucion=10), reporte(2, ejecucion=5), reporte(3, ejecucion=10),
+                reporte(4, ejecucion=15)]
+    plan = PlanDeGestion(vigencia=2025, unidad="Proceso X", nivel="central", metas=[m],
+                         reportes=reportes)
+    rep_05 = [h for h in verificar_reportes_plan(plan) if h.regla == "REP-05"]
+    assert [h.mensaje for h in rep_05] == [
+        ("2025-T2: ejecucion: se reportó 5 en T2, que no estaba programado; revise la "
+         "programación o el reporte")
+    ]
+    assert rep_05 == [h for h in verificar_reporte(m, reportes[1], reportes[:1])
+                      if h.regla == "REP-05"]
+
+
 # --- REP-06 -----------------------------------------------------------------------------------
 
 
