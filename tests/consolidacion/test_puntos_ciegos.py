@@ -403,6 +403,56 @@ def test_motivos_de_sin_reporte_y_no_aplica_segun_la_politica() -> None:
         "el cumplimiento no aplica (denominador 0): cuenta como 0 (INT-52, CON-01)")
 
 
+def test_cada_contribucion_lleva_codigo_peso_y_cuenta_de_su_meta() -> None:
+    """CON-01, una meta por situación en T1 (con INT-51 y INT-52 en EXCLUIR, las dos por
+    defecto o no): cada contribución lleva el código y el peso de su meta, ``cuenta`` es un
+    booleano y la que no cuenta no tiene cumplimiento acotado.
+
+    - P: SUMA programada desde T2: ningún trimestre programado hasta T1 (NO_PROGRAMADA);
+    - S: programada en T1 y sin reporte (SIN_REPORTE, excluida);
+    - N: CRECIENTE con LB 50 y T1 = 50: (55 − 50)/(50 − 50) no aplica (NO_APLICA, excluida)."""
+    metas = [_meta("P", "suma", 10, [None, 10, None, None], 3),
+             _meta("S", "suma", 10, [10, None, None, None], 4),
+             _meta("N", "creciente", 60, [50, 60, None, None], 5, linea_base=50)]
+    plan = _plan(metas, [_reporte("N", 1, 55)])
+    excluir = attrs.evolve(POL, meta_sin_reporte=TratamientoSinCumplimiento.EXCLUIR)
+    c = calificacion(plan, 1, excluir)
+    assert [(x.codigo_meta, x.peso, x.situacion, x.cuenta, x.cumplimiento_acotado)
+            for x in c.contribuciones] == [
+        ("P", D(3), Situacion.NO_PROGRAMADA, False, None),
+        ("S", D(4), Situacion.SIN_REPORTE, False, None),
+        ("N", D(5), Situacion.NO_APLICA, False, None),
+    ]
+    assert all(type(x.cuenta) is bool for x in c.contribuciones)
+    assert c.valor is None  # ninguna cuenta
+
+
+@pytest.mark.parametrize(("ejecucion", "porcentaje"), [(0, D("0.00")), (10, D("100.00"))])
+def test_cumplimiento_en_el_limite_no_se_acota(ejecucion: int, porcentaje: D) -> None:
+    """INT-50: un cumplimiento igual a un límite (0 % o 100 %) no está fuera de
+    ``[cumplimiento_minimo, cumplimiento_maximo]``: entra tal cual y su motivo no dice
+    «acotado»."""
+    plan = _plan([_meta("A", "suma", 10, [10, None, None, None], 1)], [_reporte("A", 1, ejecucion)])
+    a = calificacion(plan, 1).contribuciones[0]
+    assert a.motivo == "cumplimiento a la fecha (CON-01)"
+    assert a.cumplimiento_acotado == a.cumplimiento == porcentaje / 100
+
+
+def test_semaforo_valida_la_politica_que_no_es_exactamente_politica() -> None:
+    """CON-03 con una política de otra clase: una subclase de ``Politica`` vale (sus bandas,
+    INT-54); cualquier otra cosa es un error que nombra el valor recibido."""
+
+    @attrs.frozen(slots=True)
+    class OtraPolitica(type(POL)):  # type: ignore[misc]
+        pass
+
+    otra = OtraPolitica(semaforo_verde_desde=D("0.9"))
+    assert semaforo(D("0.85"), otra) is Semaforo.AMARILLO
+    with pytest.raises(TipoInvalido) as error:
+        semaforo(D("0.85"), "v8")  # type: ignore[arg-type]
+    assert (error.value.campo, error.value.valor) == ("politica", "v8")
+
+
 def test_vista_html_del_plan_y_de_la_calificacion() -> None:
     """En un cuaderno, la calificación y la evaluación se muestran con la unidad del plan."""
     assert "Proceso X" in calificacion(_setenta(), 1)._repr_html_()
