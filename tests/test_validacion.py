@@ -27,6 +27,7 @@ from sdg_metas._validacion import (
     exigir_fecha,
     exigir_tipo,
     falta_openpyxl,
+    fijadores,
     mostrar,
     nombre_de,
     pasan,
@@ -430,3 +431,23 @@ def test_copiador_copia_sin_iniciar() -> None:
     assert copiador(Par, "a")(original, 5) == Par(5, 2)
     fuente = "".join(linecache.getlines(copiar.__code__.co_filename))
     assert "def copiar(objeto, valor):" in fuente
+
+
+def test_fijadores_escriben_cada_ranura_en_el_orden_de_los_campos() -> None:
+    """Issue 12: armar un objeto sin ``__init__`` con los fijadores de sus campos da el mismo
+    objeto que el constructor (campo por campo, en orden)."""
+
+    @attrs.frozen(slots=True)
+    class Tres:
+        a: int
+        b: str
+        c: tuple[int, ...]
+
+    fa, fb, fc = fijadores(Tres)
+    armado = object.__new__(Tres)
+    fa(armado, 1)
+    fb(armado, "dos")
+    fc(armado, (3,))
+    assert armado == Tres(1, "dos", (3,))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        armado.a = 5  # type: ignore[misc]

@@ -384,6 +384,21 @@ def _fijador(clase: type, nombre: str) -> Callable[[object, object], None]:
     return fijar
 
 
+def fijadores(clase: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """El ``__set__`` de cada campo de ``clase`` (``attrs``, con ``__slots__``), en el orden de
+    sus campos: quien arma un objeto que no tiene nada que validar (issue 12) escribe sus ranuras
+    sin pasar por ``__init__`` ni por el ``__setattr__`` congelado.
+
+    >>> from sdg_metas.trimestre import Trimestre
+    >>> vigencia, numero = fijadores(Trimestre)
+    >>> t = object.__new__(Trimestre)
+    >>> vigencia(t, 2025); numero(t, 2)
+    >>> t
+    Trimestre(vigencia=2025, numero=2)
+    """
+    return tuple(_fijador(clase, a.name) for a in attrs.fields(clase))
+
+
 def _compilar(fuente: str, archivo: str, espacio: dict[str, Any], nombre: str) -> Any:
     """La función ``nombre`` de ``fuente``; como ``attrs``, el código se genera una vez por
     clase y se registra en ``linecache`` (las trazas muestran sus líneas)."""

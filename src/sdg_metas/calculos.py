@@ -32,7 +32,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ._validacion import exigir_tipo
+from ._validacion import exigir_tipo, fijadores
 from .errores import ErrorProgramacion, TipoInvalido
 from .modelo import (
     Numero,
@@ -78,7 +78,7 @@ class Resultado:
 # veces por object.__setattr__. Si Resultado gana o pierde un campo, este desempaque falla al
 # importar; tests/test_calculos.py compara con Resultado(...).
 _nuevo = object.__new__
-_h, _at, _ea, _pa, _cu, _av = (vars(Resultado)[c.name].__set__ for c in attrs.fields(Resultado))
+_h, _at, _ea, _pa, _cu, _av = fijadores(Resultado)
 
 
 def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]:

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._validacion import de_tipo
+from ._validacion import de_tipo, fijadores
 from .errores import ErrorSdgMetas, TipoInvalido
 from .trimestre import Trimestre
 
@@ -392,9 +392,7 @@ class Hallazgo(ResultadoRegla):
 
 
 #: Escritura directa de cada ranura de :class:`Hallazgo`, en el orden de sus campos.
-_PONEDORES: tuple[Callable[[Hallazgo, Any], None], ...] = tuple(
-    getattr(Hallazgo, a.name).__set__ for a in attrs.fields(Hallazgo)
-)
+_PONEDORES = fijadores(Hallazgo)
 
 
 @attrs.frozen(slots=True)

@@ -10,7 +10,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from .._validacion import exigir_entero, exigir_tipo, tupla_de
+from .._validacion import exigir_entero, exigir_tipo, fijadores, tupla_de
 from ..calculos import Resultado, resultados_del_plan
 from ..errores import ErrorTrimestre, TipoInvalido
 from ..modelo import Meta, PlanDeGestion, Trimestre
@@ -244,7 +244,7 @@ def _motivo_sin_reporte(k: int, cero: bool) -> str:
 
 
 #: Escritura directa de cada ranura de :class:`Contribucion`, en el orden de sus campos.
-_PONEDORES = tuple(getattr(Contribucion, a.name).__set__ for a in attrs.fields(Contribucion))
+_PONEDORES = fijadores(Contribucion)
 
 
 def _nueva(
