@@ -151,9 +151,10 @@ def evaluar(
 
 
 def comprobar_ejecuciones(ejecuciones: Sequence[Numero | None]) -> Ejecuciones:
-    """Las cuatro ejecuciones como las comprueba :func:`evaluar` (uso interno, issue 12): la
-    consolidación las comprueba una vez por plan y luego evalúa cada trimestre con
-    :func:`evaluar_comprobadas`."""
+    """Las cuatro ejecuciones como las comprueba :func:`evaluar` (uso interno, issue 12): quien
+    las comprueba una vez las evalúa luego con :func:`evaluar_comprobadas` o
+    :func:`evaluar_trimestres` sin volver a hacerlo (:func:`ejecuciones_del_plan`, una vez por
+    plan)."""
     return _ejecuciones(ejecuciones)
 
 
@@ -165,10 +166,9 @@ def evaluar_comprobadas(
 ) -> Resultado:
     """:func:`evaluar` para quien ya está dentro de :data:`~sdg_metas.numeros.CONTEXTO`, con
     ejecuciones que ya devolvió :func:`comprobar_ejecuciones` (camino rápido interno, issue 12):
-    ``programacion`` y ``politica`` ya se validaron y ``k`` es un entero 1..4 (la consolidación
-    y los REP de un plan entran en ``CONTEXTO`` una vez por llamada pública, no una vez por
-    meta, y comprueban las ejecuciones de cada meta una sola vez)."""
-    return _evaluar(programacion, ejecuciones, k, politica.modo_constante)
+    ``programacion`` y ``politica`` ya se validaron y ``k`` es un entero 1..4. Lo usa
+    :func:`~sdg_metas.verificar_reporte`; un plan entero usa :func:`resultados_del_plan`."""
+    return _resultados(programacion, ejecuciones, politica.modo_constante, k - 1, k)[0]
 
 
 # --- El núcleo (issue 12) ---------------------------------------------------------------------
@@ -303,12 +303,6 @@ def _resultados(
     if lb is None:  # CRECIENTE: LB = 0; DECRECIENTE: LINEA_BASE_REQUERIDA
         lb = TIPOS[tipo].linea_base(None)
     return _ultimos(e, p, desde, k, lb, tipo is _CRECIENTE)
-
-
-def _evaluar(
-    p: Programacion, ejecuciones: Ejecuciones, k: int, modo: ModoConstante
-) -> Resultado:
-    return _resultados(p, ejecuciones, modo, k - 1, k)[0]
 
 
 def evaluar_trimestres(
