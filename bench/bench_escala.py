@@ -50,6 +50,7 @@ from sdg_metas import (
     consolidado_anual,
     evaluar,
     evaluar_plan,
+    numeros,
     ranking,
 )
 
@@ -445,7 +446,12 @@ def por_llamada() -> None:
 
 
 def memoria(n_metas: int) -> None:
+    """En frío: las memorias de cifras de ``numeros`` se vacían antes de medir, así que cuentan
+    los ``Decimal`` que la construcción convierte y lo que crecen esas memorias (si no, los
+    años medidos antes con los mismos datos dejarían las cifras ya convertidas y fuera de la
+    cuenta)."""
     datos = generar(n_metas // METAS_POR_PLAN)
+    numeros.vaciar_memorias()
     gc.collect()
     tracemalloc.start()
     planes = construir(datos)
@@ -455,7 +461,8 @@ def memoria(n_metas: int) -> None:
     df = marco(datos)
     print(f"memoria de {n_metas:,} metas con sus reportes: {ocupado / n_metas:6.0f} B/meta "
           f"({ocupado / 2**20:6.1f} MiB; meta ≤ 1024 B/meta)  DataFrame "
-          f"{df.memory_usage(deep=True).sum() / n_metas:5.0f} B/meta")
+          f"{df.memory_usage(deep=True).sum() / n_metas:5.0f} B/meta; "
+          f"{len(numeros._CIFRAS_VALIDAS):,} textos de cifras recordados")
 
 
 def main() -> None:

@@ -473,6 +473,23 @@ def test_memorias_de_textos_acotadas(signo: str, memorias_vacias: None) -> None:
     assert list(numeros._CIFRAS_VALIDAS) == [signo + "1", signo + "2"]
 
 
+def test_vaciar_memorias_olvida_los_textos_y_no_cambia_las_cifras(memorias_vacias: None) -> None:
+    primero = a_decimal("12.5")
+    a_decimal("-3", negativo=True)
+    assert list(numeros._CIFRAS_VALIDAS) == ["12.5"]
+    assert set(numeros._INTERNADOS) == {"12.5", "-3"}
+    numeros.vaciar_memorias()
+    assert numeros._INTERNADOS == {} == numeros._CIFRAS_VALIDAS
+    otra_vez = a_decimal("12.5")
+    assert otra_vez == primero == Decimal("12.5")
+    assert otra_vez is not primero  # convertida de nuevo, no recordada
+
+
+def test_la_memoria_de_textos_cubre_un_año_de_distrito() -> None:
+    # docs/escala.md, «Memorias del proceso»: 16 384 textos en cada memoria
+    assert numeros._MAXIMO_INTERNADOS == 16_384
+
+
 @pytest.mark.parametrize(
     ("texto", "esperado"),
     [

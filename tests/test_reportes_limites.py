@@ -10,6 +10,7 @@ PLE-PIN-P005 v8 (Actividades 9 y 10, Política 8) y las interpretaciones que cit
 from __future__ import annotations
 
 import datetime
+import sys
 from decimal import Context, localcontext
 
 import attrs
@@ -316,3 +317,18 @@ def test_rep_05_cero_o_algo_en_un_trimestre_no_programado(ejecucion: str, advier
     m = meta(programacion=Programacion("suma", 40, [None, 10, 15, 15]))
     hallazgos = de_la_regla(verificar_reporte(m, reporte(ejecucion=ejecucion)), "REP-05")
     assert [h.campo for h in hallazgos] == (["ejecucion"] if advierte else [])
+
+
+@pytest.mark.parametrize("funcion", [modulo_reportes.es_analisis, modulo_reportes.nombra_causa])
+def test_un_analisis_largo_no_queda_en_la_memoria(funcion: object) -> None:
+    """Un texto de hasta 1 000 caracteres se recuerda (la memoria guarda una referencia a él); uno
+    más largo (una celda admite 32 767) no: la memoria de REP-03 no retiene textos enormes de
+    planes que ya no están (issue 12, entradas hostiles)."""
+    assert callable(funcion)
+    corto = "".join(["Se hizo la visita ", "de control ", "x" * 971])  # 1 000, un objeto nuevo
+    largo = "".join(["Se hizo la visita ", "de control ", "x" * 972])  # 1 001
+    assert (len(corto), len(largo)) == (1000, 1001)
+    antes_corto, antes_largo = sys.getrefcount(corto), sys.getrefcount(largo)
+    assert funcion(corto) == funcion(largo)
+    assert sys.getrefcount(corto) > antes_corto
+    assert sys.getrefcount(largo) == antes_largo

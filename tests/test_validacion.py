@@ -31,6 +31,7 @@ from sdg_metas._validacion import (
     mostrar,
     nombre_de,
     pasan,
+    recordar_textos_cortos,
     sin_tildes,
     textos,
     tupla_de,
@@ -451,3 +452,29 @@ def test_fijadores_escriben_cada_ranura_en_el_orden_de_los_campos() -> None:
     assert armado == Tres(1, "dos", (3,))
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         armado.a = 5  # type: ignore[misc]
+
+
+def test_recordar_textos_cortos_recuerda_hasta_el_largo_y_el_maximo() -> None:
+    llamadas: list[tuple[str, int]] = []
+
+    @recordar_textos_cortos(2, 3)
+    def largo_mas(texto: str, n: int) -> int:
+        """Cuenta sus llamadas."""
+        llamadas.append((texto, n))
+        return len(texto) + n
+
+    assert largo_mas.__doc__ == "Cuenta sus llamadas."
+    assert largo_mas.__wrapped__ is not None  # type: ignore[attr-defined]
+    # a lo sumo 3 caracteres: se recuerda (por texto y demás argumentos)
+    assert largo_mas("abc", 1) == largo_mas("abc", 1) == 4
+    assert largo_mas("abc", 2) == 5
+    assert llamadas == [("abc", 1), ("abc", 2)]
+    # 4 caracteres: se calcula cada vez
+    assert largo_mas("abcd", 1) == largo_mas("abcd", 1) == 5
+    assert llamadas[2:] == [("abcd", 1), ("abcd", 1)]
+    # a lo sumo 2 entradas: ("abc", 1) fue la menos usada y se olvidó al entrar ("x", 0)
+    del llamadas[:]
+    assert largo_mas("x", 0) == 1
+    assert largo_mas("abc", 2) == 5
+    assert largo_mas("abc", 1) == 4
+    assert llamadas == [("x", 0), ("abc", 1)]

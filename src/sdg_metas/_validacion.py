@@ -16,9 +16,12 @@ Aquí viven, una sola vez, las piezas con las que cada módulo valida lo que rec
 - :func:`acelerar`: el ``__init__`` de una clase ``attrs`` con caminos rápidos (issue 12), que
   no llama a un validador con un valor de un tipo que siempre lo pasa (:func:`pasan`) ni a un
   conversor con un valor que devuelve tal cual; :func:`copiador`: copiar un objeto ya validado
-  cambiando un campo por un valor ya validado, sin validar otra vez (``attrs.evolve`` lo haría).
+  cambiando un campo por un valor ya validado, sin validar otra vez (``attrs.evolve`` lo haría);
+  :func:`recordar_textos_cortos`: una memoria acotada por número de entradas y por largo del
+  texto recordado.
 
-Nada aquí tiene estado ni hace I/O.
+Nada aquí tiene estado ni hace I/O (la memoria de :func:`recordar_textos_cortos` es de la
+función decorada).
 
 >>> sin_tildes("  Dirección para la Gestión POLICIVA ")
 'direccion para la gestion policiva'
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import linecache
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -39,6 +43,7 @@ import attrs
 from .errores import ErrorArchivo, ErrorModelo, ErrorSdgMetas, TipoInvalido
 
 _T = TypeVar("_T")
+_R = TypeVar("_R")
 _E = TypeVar("_E", bound=enum.Enum)
 _A = TypeVar("_A", bound=attrs.AttrsInstance)
 
@@ -47,6 +52,31 @@ Validador = Callable[[Any, Any, Any], None]
 
 #: El comando que instala el extra ``excel`` (openpyxl), para los mensajes.
 INSTALAR_EXCEL = "pip install 'sdg-metas[excel]'"
+
+
+def recordar_textos_cortos(
+    maximo: int, largo: int
+) -> Callable[[Callable[..., _R]], Callable[..., _R]]:
+    """Como ``functools.lru_cache(maxsize=maximo)``, pero solo recuerda las llamadas cuyo primer
+    argumento, un texto, tiene a lo sumo ``largo`` caracteres; uno más largo se calcula cada vez.
+
+    Una memoria de textos que llegan de archivos (un análisis puede tener 32 767 caracteres, el
+    máximo de una celda) ocuparía ``maximo`` textos de ese largo aunque los planes ya no estén;
+    así ocupa a lo sumo ``maximo × largo`` caracteres (issue 12, entradas hostiles).
+    """
+
+    def decorar(funcion: Callable[..., _R]) -> Callable[..., _R]:
+        recordada = functools.lru_cache(maxsize=maximo)(funcion)
+
+        @functools.wraps(funcion)
+        def llamar(texto: str, *argumentos: Any) -> _R:
+            if len(texto) <= largo:
+                return recordada(texto, *argumentos)
+            return funcion(texto, *argumentos)
+
+        return llamar
+
+    return decorar
 
 
 def sin_tildes(texto: str) -> str:

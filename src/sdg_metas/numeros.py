@@ -225,13 +225,25 @@ def _finito(valor: object, campo: str) -> Decimal:
 
 # Las cifras repetidas de los planes (magnitudes, pesos, valores trimestrales «25», «100» …) se
 # comparten: un Decimal es inmutable, así que la misma cifra escrita igual es el mismo objeto
-# (issue 12, memoria por meta). A lo sumo _MAXIMO_INTERNADOS textos cortos; los enteros 0..1000.
+# (issue 12, memoria por meta). A lo sumo _MAXIMO_INTERNADOS textos cortos (de hasta 24
+# caracteres) en cada una de las dos memorias; los enteros 0..1000. 16 384 cubre las cifras
+# distintas de un año de un distrito escritas con dos decimales (un plan de 100 000 metas del
+# banco tiene unas 31 000) y, llena, ocupa a lo sumo unos 4 MiB (docs/escala.md, «Memorias del
+# proceso»). No se vacía sola: vaciar_memorias() la olvida.
 _ENTEROS = tuple(Decimal(i) for i in range(1001))
 _INTERNADOS: dict[str, Decimal] = {}
-_MAXIMO_INTERNADOS = 4096
+_MAXIMO_INTERNADOS = 16_384
 #: Los textos que ya pasaron a_decimal completo (sin negativo, con rango): el mismo texto da el
 #: mismo Decimal y pasa las mismas comprobaciones (solo se recuerda lo que tuvo éxito).
 _CIFRAS_VALIDAS: dict[str, Decimal] = {}
+
+
+def vaciar_memorias() -> None:
+    """Uso interno (issue 12): olvida los textos ya convertidos y ya aceptados por
+    :func:`a_decimal` (las cifras se vuelven a convertir al pedirlas; los resultados no cambian).
+    Sirve para medir en frío la memoria de un plan (``bench/bench_escala.py``)."""
+    _INTERNADOS.clear()
+    _CIFRAS_VALIDAS.clear()
 
 
 def _internado(texto: str, campo: str, original: object) -> Decimal:

@@ -38,7 +38,7 @@ from decimal import Decimal, localcontext
 import attrs
 
 from . import reglas
-from ._validacion import exigir_tipo, sin_tildes, tupla_de
+from ._validacion import exigir_tipo, recordar_textos_cortos, sin_tildes, tupla_de
 from .calculos import (
     Resultado,
     comprobar_ejecuciones,
@@ -342,7 +342,7 @@ def es_analisis(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bo
     return _es_analisis(texto, politica.textos_sin_analisis)
 
 
-@functools.lru_cache(maxsize=4096)
+@recordar_textos_cortos(4096, 1000)
 def _es_analisis(texto: str, sin_analisis: frozenset[str], causas: frozenset[str] | None = None) -> bool:
     """:func:`es_analisis` o, con ``causas``, :func:`nombra_causa`, ya comprobadas y recordadas (issue 12)."""
     if re.search(r"[^\W\d_]", texto) is None:

@@ -384,3 +384,52 @@ def test_escribir_ejemplos_en_un_archivo(tmp_path: Path) -> None:
     with pytest.raises(ErrorArchivo) as error:
         escribir_ejemplos(tmp_path / "d")
     assert error.value.codigo == "ESCRITURA_FALLIDA"
+
+
+def _con_analisis(texto: str) -> PlanDeGestion:
+    plan = plan_ejemplo()
+    primero = attrs.evolve(plan.reportes[0], analisis=texto)
+    return attrs.evolve(plan, reportes=(primero, *plan.reportes[1:]))
+
+
+@pytest.mark.parametrize(
+    "texto",
+    ["x" * 32_767, "=" + "x" * 32_765, "a\rb" + "x" * 32_758],  # caben: 32 767 en la celda
+)
+def test_un_texto_que_cabe_en_la_celda_vuelve_entero(tmp_path: Path, texto: str) -> None:
+    # «=…» lleva un apóstrofo (32 767 en la celda); «\r» se escribe _x000D_ (7 caracteres)
+    vuelta = cargar_plan(guardar_plan(_con_analisis(texto), tmp_path / "plan.xlsx"))
+    assert vuelta.reportes[0].analisis == texto
+
+
+@pytest.mark.parametrize(
+    ("texto", "en_la_celda"),
+    [
+        ("x" * 40_000, 40_000),
+        ("=" + "x" * 32_766, 32_768),  # 32 767 caracteres y el apóstrofo que lo neutraliza
+        ("a\rb" + "x" * 32_761, 32_770),  # \r ocupa 7: _x000D_
+    ],
+)
+def test_un_texto_que_excel_recortaria_no_se_guarda(
+    tmp_path: Path, texto: str, en_la_celda: int
+) -> None:
+    """openpyxl cortaría el texto a 32 767 caracteres sin avisar y el plan leído de vuelta no
+    sería el guardado: el libro no se escribe y el error dice dónde y qué hacer."""
+    from sdg_metas.errores import ErrorArchivo
+
+    destino = tmp_path / "plan.xlsx"
+    with pytest.raises(ErrorArchivo) as error:
+        guardar_plan(_con_analisis(texto), destino)
+    assert error.value.codigo == "CELDA_DEMASIADO_LARGA"
+    assert error.value.campo == "analisis"
+    assert error.value.valor == en_la_celda
+    assert str(error.value) == (
+        f"reportes, fila 2, analisis: el texto ocupa {en_la_celda} caracteres en la celda y una "
+        "celda de Excel admite 32767; Excel lo recortaría. Guarde el plan en JSON o CSV, que lo "
+        "guardan entero"
+    )
+    assert not destino.exists()
+    # JSON lo guarda entero
+    assert cargar_plan(guardar_plan(_con_analisis(texto), tmp_path / "plan.json")).reportes[
+        0
+    ].analisis == texto

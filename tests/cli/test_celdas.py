@@ -68,3 +68,22 @@ def test_ranking_sin_redondeo_de_la_politica(
     datos = json.loads(correr("ranking", *rutas, "--trimestre", "2025-T2", "--formato",
                               "json")[1])
     assert [(f["posicion"], f["unidad"]) for f in datos["ranking"]] == [(1, "A"), (1, "B")]
+
+
+def test_libro_recorta_a_la_vista_lo_que_no_cabe_en_una_celda() -> None:
+    """openpyxl cortaría en silencio a 32 767 caracteres; la salida de Excel (para personas)
+    corta con una nota que dice cuánto medía el texto (el CSV y el JSON lo traen entero)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from sdg_metas.cli._xlsx import a_xlsx
+
+    largo = "=" + "m" * 39_999  # parece fórmula: se neutraliza y luego se recorta
+    filas = [{"mensaje": largo}, {"mensaje": "corto"}, {"mensaje": "n" * 32_767}]
+    libro = openpyxl.load_workbook(io.BytesIO(a_xlsx(_salida.Resultado("x", {}, (
+        _salida.Tabla("hallazgos", filas),)))))
+    hoja = libro["hallazgos"]
+    recortado = hoja["A2"].value
+    nota = "… [recortado: el texto tiene 40001 caracteres; el CSV y el JSON lo traen entero]"
+    assert len(recortado) == 32_767
+    assert recortado == "'=" + "m" * (32_767 - 2 - len(nota)) + nota
+    assert hoja["A3"].value == "corto"
+    assert hoja["A4"].value == "n" * 32_767  # cabe justo: entero

@@ -47,7 +47,7 @@ from ._ejemplos import escribir_ejemplos
 from ._filas import COLUMNAS_CSV, COLUMNAS_OBLIGATORIAS_CSV
 from ._libro import COLUMNAS_METAS
 from ._plan_json import FORMATO_PLAN, VERSION_PLAN, esquema_plan, plan_a_dict, plan_a_json
-from ._problemas import MAX_BYTES, MAX_METAS, ErrorCarga, Limites, Problema
+from ._problemas import MAX_BYTES, MAX_CELDA, MAX_METAS, ErrorCarga, Limites, Problema
 from ._registros import COLUMNAS_MODIFICACIONES, COLUMNAS_REPORTES
 from ._rutas import cargar_plan, guardar_plan, plan_desde_dict
 from ._solicitud import FORMATO_SOLICITUD, VERSION_SOLICITUD, cargar_solicitud, solicitud_a_dict
@@ -62,6 +62,7 @@ __all__ = [
     "FORMATO_PLAN",
     "FORMATO_SOLICITUD",
     "MAX_BYTES",
+    "MAX_CELDA",
     "MAX_METAS",
     "VERSION_PLAN",
     "VERSION_SOLICITUD",

@@ -16,12 +16,13 @@ from decimal import Decimal
 from typing import Any
 
 from .._validacion import falta_openpyxl
+from ..errores import ErrorArchivo
 from ..invariantes import problemas_del_plan
 from ..modelo import Meta, PlanDeGestion, RegistroModificacion, Reporte, ejecucion_de
 from ._celdas import escapar_xlsx, neutralizar_celda
 from ._encabezados import Ubicador
 from ._filas import COLUMNAS_CSV, Metas
-from ._problemas import ErrorCarga, Recolector
+from ._problemas import MAX_CELDA, ErrorCarga, Recolector
 from ._registros import (
     COLUMNAS_FRACCION,
     COLUMNAS_MODIFICACIONES,
@@ -207,6 +208,22 @@ def _celda_xlsx(valor: Valor) -> object:
     return valor
 
 
+def _caben(celdas: Sequence[object], columnas: Sequence[str], hoja: str, fila: int) -> None:
+    """Cada texto cabe en una celda de Excel (``MAX_CELDA`` caracteres, ya neutralizado y
+    escapado): openpyxl cortaría en silencio lo que sobra, y el plan leído de vuelta no sería el
+    guardado. Si no cabe, ``CELDA_DEMASIADO_LARGA``: JSON y CSV guardan el texto entero."""
+    for columna, celda in zip(columnas, celdas, strict=True):
+        if isinstance(celda, str) and len(celda) > MAX_CELDA:
+            raise ErrorArchivo(
+                f"{hoja}, fila {fila}, {columna}: el texto ocupa {len(celda)} caracteres en la "
+                f"celda y una celda de Excel admite {MAX_CELDA}; Excel lo recortaría. Guarde el "
+                "plan en JSON o CSV, que lo guardan entero",
+                codigo="CELDA_DEMASIADO_LARGA",
+                campo=columna,
+                valor=len(celda),
+            )
+
+
 def libro_del_plan(plan: PlanDeGestion) -> bytes:
     """El libro de Excel del plan (hojas ``metas``, ``reportes`` y ``modificaciones``)."""
     try:
@@ -221,8 +238,10 @@ def libro_del_plan(plan: PlanDeGestion) -> bytes:
         hoja.append(list(columnas))
         for celda in hoja[1]:
             celda.font = Font(bold=True)
-        for fila in filas:
-            hoja.append([_celda_xlsx(v) for v in fila])
+        for i, fila in enumerate(filas, 2):
+            celdas = [_celda_xlsx(v) for v in fila]
+            _caben(celdas, columnas, nombre, i)
+            hoja.append(celdas)
         hoja.freeze_panes = "A2"
         for j, columna in enumerate(columnas, 1):
             letra = hoja.cell(row=1, column=j).column_letter

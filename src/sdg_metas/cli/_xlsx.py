@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._validacion import falta_openpyxl
+from ..archivos import MAX_CELDA
 from ._celdas import neutralizar, presentar
 from ._salida import Resultado, Tabla
 
@@ -41,6 +42,23 @@ def _openpyxl() -> Any:
     return openpyxl
 
 
+def recortar(texto: str) -> str:
+    """El texto si cabe en una celda de Excel (``MAX_CELDA`` = 32 767 caracteres); si no, su
+    comienzo con una nota visible de cuánto medía. openpyxl lo cortaría en silencio; un mensaje
+    así de largo (FOR-04 de un plan de miles de metas lista cada peso) está entero en el CSV y
+    en el JSON.
+
+    >>> recortar("Usme") == "Usme", len(recortar("x" * 40_000))
+    (True, 32767)
+    >>> print(recortar("x" * 40_000)[-83:])
+    xxx… [recortado: el texto tiene 40000 caracteres; el CSV y el JSON lo traen entero]
+    """
+    if len(texto) <= MAX_CELDA:
+        return texto
+    nota = f"… [recortado: el texto tiene {len(texto)} caracteres; el CSV y el JSON lo traen entero]"
+    return texto[: MAX_CELDA - len(nota)] + nota
+
+
 def _celda(hoja: Any, fila: int, columna: int, nombre: str, valor: object) -> int:
     """Escribe una celda y devuelve el ancho de su texto."""
     valor = presentar(valor)
@@ -55,7 +73,7 @@ def _celda(hoja: Any, fila: int, columna: int, nombre: str, valor: object) -> in
         celda.number_format = _FORMATO_FECHA
         return 10
     if isinstance(valor, str):
-        celda.value = neutralizar(valor)
+        celda.value = recortar(neutralizar(valor))
         return len(valor)
     celda.value = valor
     return 0 if valor is None else len(str(valor))
