@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+import uuid
 from decimal import Context, localcontext
 
 import attrs
@@ -325,8 +326,10 @@ def test_un_analisis_largo_no_queda_en_la_memoria(funcion: object) -> None:
     más largo (una celda admite 32 767) no: la memoria de REP-03 no retiene textos enormes de
     planes que ya no están (issue 12, entradas hostiles)."""
     assert callable(funcion)
-    corto = "".join(["Se hizo la visita ", "de control ", "x" * 971])  # 1 000, un objeto nuevo
-    largo = "".join(["Se hizo la visita ", "de control ", "x" * 972])  # 1 001
+    # textos que ninguna llamada anterior recordó (la prueba puede correr dos veces en un proceso)
+    unico = uuid.uuid4().hex  # 32 caracteres
+    corto = "".join(["Se hizo la visita ", "de control ", unico, "x" * 939])  # 1 000
+    largo = "".join(["Se hizo la visita ", "de control ", unico, "x" * 940])  # 1 001
     assert (len(corto), len(largo)) == (1000, 1001)
     antes_corto, antes_largo = sys.getrefcount(corto), sys.getrefcount(largo)
     assert funcion(corto) == funcion(largo)
