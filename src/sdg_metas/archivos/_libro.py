@@ -190,7 +190,8 @@ def _verificar_lista(tabla: str, fila: int, columna: str, elementos: Sequence[st
 
 
 def _verificar_meta(fila: int, meta: Meta) -> None:
-    """Una celda vacía (o solo con espacios) de un texto opcional se lee «sin dato» (``None``)."""
+    """Lo de una meta que una celda no devuelve igual: un texto opcional en blanco (la celda
+    vacía se lee «sin dato», ``None``), el indicador en blanco y los entregables."""
     for campo in ("proceso_lider", "dependencia_orientadora", "objetivo_estrategico"):
         valor = getattr(meta, campo)
         if valor is not None and not valor.strip():
