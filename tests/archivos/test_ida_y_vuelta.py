@@ -382,3 +382,40 @@ def test_los_escapes_de_excel_y_los_textos_que_parecen_otra_cosa_vuelven(tmp_pat
     for formato in FORMATOS:
         assert _ida_y_vuelta(plan, tmp_path, formato) == plan, formato
 
+
+
+def _con_analisis(texto: str) -> PlanDeGestion:
+    plan = plan_completo()
+    reporte = attrs.evolve(plan.reportes[0], analisis=texto)
+    return attrs.evolve(plan, reportes=(reporte, *plan.reportes[1:]))
+
+
+@pytest.mark.parametrize("texto", ["x" * 32_767, "=" + "x" * 32_765])  # 32 767 en la celda
+def test_un_texto_que_cabe_en_una_celda_de_csv_vuelve_entero(tmp_path: Path, texto: str) -> None:
+    vuelta = cargar_plan(guardar_plan(_con_analisis(texto), tmp_path / "plan.csv"))
+    assert vuelta.reportes[0].analisis == texto
+
+
+@pytest.mark.parametrize(("texto", "en_la_celda"),
+                         [("x" * 40_000, 40_000), ("=" + "x" * 32_766, 32_768)])
+def test_un_texto_que_el_csv_no_volveria_a_cargar_no_se_guarda(
+    tmp_path: Path, texto: str, en_la_celda: int
+) -> None:
+    """Antes: el CSV se escribía con el texto entero, pero ``cargar_plan`` (límite ``max_celda``
+    = 32 767 por defecto) no lo volvía a cargar (CELDA_DEMASIADO_LARGA al leer), y el error del
+    libro de Excel aconsejaba justamente «Guarde el plan en JSON o CSV». Ahora el CSV no se
+    escribe; el JSON lo guarda entero."""
+    destino = tmp_path / "plan.csv"
+    with pytest.raises(ErrorArchivo) as error:
+        guardar_plan(_con_analisis(texto), destino)
+    assert error.value.codigo == "CELDA_DEMASIADO_LARGA"
+    assert error.value.campo == "analisis"
+    assert str(error.value) == (
+        f"reportes, fila 2, analisis: el texto ocupa {en_la_celda} caracteres en la celda y "
+        "cargar_plan lee una celda de CSV de a lo sumo 32767 (parámetro max_celda); el archivo "
+        "no se podría volver a cargar. Guarde el plan en JSON, que lo guarda entero"
+    )
+    assert not destino.exists()
+    assert not (tmp_path / "plan.reportes.csv").exists()
+    assert cargar_plan(guardar_plan(_con_analisis(texto), tmp_path / "plan.json")) == \
+        _con_analisis(texto)

@@ -11,7 +11,7 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -249,12 +249,23 @@ def celda_csv(valor: Valor, decimal: str) -> str:
 
 
 def tabla_a_csv(columnas: Sequence[str], filas: Sequence[Sequence[Valor]], delimitador: str,
-                decimal: str) -> str:
-    """Una tabla como texto CSV (fin de línea ``\\r\\n``, como Excel)."""
+                decimal: str, tabla: str | None = None) -> str:
+    """Una tabla como texto CSV (fin de línea ``\\r\\n``, como Excel). Con ``tabla`` (su nombre),
+    un texto que ``cargar_plan`` no volvería a leer (más de ``MAX_CELDA`` caracteres en la
+    celda, el límite ``max_celda`` por defecto) es ``CELDA_DEMASIADO_LARGA``."""
+
+    def textos() -> Iterator[list[str]]:
+        for i, fila in enumerate(filas, 2):
+            celdas = [celda_csv(v, decimal) for v in fila]
+            if tabla is not None:
+                for columna, celda in zip(columnas, celdas, strict=True):
+                    _cabe(celda, columna, tabla, i, _LIMITE_CSV)
+            yield celdas
+
     salida = io.StringIO()
     escritor = csv.writer(salida, delimiter=delimitador, lineterminator="\r\n")
     escritor.writerow(columnas)
-    escritor.writerows([celda_csv(v, decimal) for v in fila] for fila in filas)
+    escritor.writerows(textos())
     return salida.getvalue()
 
 
@@ -283,22 +294,32 @@ def _celda_xlsx(valor: Valor) -> object:
     return valor
 
 
+_LIMITE_EXCEL = f"una celda de Excel admite {MAX_CELDA}; Excel lo recortaría"
+_LIMITE_CSV = (f"cargar_plan lee una celda de CSV de a lo sumo {MAX_CELDA} (parámetro "
+               "max_celda); el archivo no se podría volver a cargar")
+
+
+def _cabe(celda: object, columna: str, hoja: str, fila: int, limite: str) -> None:
+    """``CELDA_DEMASIADO_LARGA`` si el texto (ya neutralizado y escapado) pasa de ``MAX_CELDA``
+    caracteres: el JSON lo guarda entero."""
+    if isinstance(celda, str) and len(celda) > MAX_CELDA:
+        raise ErrorArchivo(
+            f"{hoja}, fila {fila}, {columna}: el texto ocupa {len(celda)} caracteres en la "
+            f"celda y {limite}. Guarde el plan en JSON, que lo guarda entero",
+            codigo="CELDA_DEMASIADO_LARGA",
+            campo=columna,
+            valor=len(celda),
+        )
+
+
 def _caben(celdas: Sequence[object], columnas: Sequence[str], hoja: str, fila: int) -> None:
     """Cada texto cabe en una celda de Excel (``MAX_CELDA`` caracteres, ya neutralizado y
     escapado): openpyxl cortaría en silencio lo que sobra, y el plan leído de vuelta no sería el
-    guardado. Si no cabe, ``CELDA_DEMASIADO_LARGA``: JSON y CSV guardan el texto entero. Un
+    guardado. Si no cabe, ``CELDA_DEMASIADO_LARGA``: el JSON guarda el texto entero. Un
     sustituto suelto (``\\ud800``, que no es un carácter Unicode) es ``ESCRITURA_FALLIDA``,
     como en JSON y CSV: el libro no se podría leer."""
     for columna, celda in zip(columnas, celdas, strict=True):
-        if isinstance(celda, str) and len(celda) > MAX_CELDA:
-            raise ErrorArchivo(
-                f"{hoja}, fila {fila}, {columna}: el texto ocupa {len(celda)} caracteres en la "
-                f"celda y una celda de Excel admite {MAX_CELDA}; Excel lo recortaría. Guarde el "
-                "plan en JSON o CSV, que lo guardan entero",
-                codigo="CELDA_DEMASIADO_LARGA",
-                campo=columna,
-                valor=len(celda),
-            )
+        _cabe(celda, columna, hoja, fila, _LIMITE_EXCEL)
         if isinstance(celda, str):
             try:
                 celda.encode("utf-8")

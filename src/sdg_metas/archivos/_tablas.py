@@ -122,7 +122,8 @@ def archivos_del_plan(
     rutas = {"metas": destino, **hermanos_csv(destino)}
     codificacion = "utf-8-sig" if bom else "utf-8"
     return {
-        rutas[nombre]: tabla_a_csv(columnas, filas, separador, decimal).encode(codificacion)
+        rutas[nombre]: tabla_a_csv(columnas, filas, separador, decimal, nombre).encode(
+            codificacion)
         for nombre, columnas, filas in tablas_del_plan(plan)
     }
 
