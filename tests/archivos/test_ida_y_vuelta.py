@@ -419,3 +419,13 @@ def test_un_texto_que_el_csv_no_volveria_a_cargar_no_se_guarda(
     assert not (tmp_path / "plan.reportes.csv").exists()
     assert cargar_plan(guardar_plan(_con_analisis(texto), tmp_path / "plan.json")) == \
         _con_analisis(texto)
+
+
+@pytest.mark.parametrize("texto", ["&" * 32_767, "<" * 32_767, "é&" * 16_383])
+def test_un_texto_con_referencias_de_xml_que_cabe_se_vuelve_a_cargar(tmp_path: Path,
+                                                                      texto: str) -> None:
+    """Antes: el libro se escribía (el texto cabe: 32 767 caracteres o menos), pero al leerlo
+    cada ``&`` contaba como los 5 caracteres de ``&amp;`` en el XML y el libro propio se
+    rechazaba con CELDA_DEMASIADO_LARGA. Una referencia de XML es un carácter."""
+    plan = _con_analisis(texto)
+    assert cargar_plan(guardar_plan(plan, tmp_path / "plan.xlsx")) == plan
