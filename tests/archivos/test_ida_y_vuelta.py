@@ -429,3 +429,28 @@ def test_un_texto_con_referencias_de_xml_que_cabe_se_vuelve_a_cargar(tmp_path: P
     rechazaba con CELDA_DEMASIADO_LARGA. Una referencia de XML es un carácter."""
     plan = _con_analisis(texto)
     assert cargar_plan(guardar_plan(plan, tmp_path / "plan.xlsx")) == plan
+
+
+@pytest.mark.parametrize(("texto", "decimal"), [("Resumen:\n" + "," * 300, "."),
+                                                ("Resumen:\r\n" + ";" * 300, ",")])
+def test_un_salto_de_linea_y_muchos_separadores_en_un_texto(tmp_path: Path, texto: str,
+                                                            decimal: str) -> None:
+    """Antes: el CSV se escribía, pero al leerlo la revisión de ancho (que mira línea por línea
+    antes de partir el CSV) no sabía que la línea seguía dentro de una celda entre comillas,
+    contaba sus 300 separadores como columnas y rechazaba el archivo propio
+    (DEMASIADAS_COLUMNAS, máximo 256)."""
+    plan = _con_analisis(texto)
+    ruta = guardar_plan(plan, tmp_path / "plan.csv", decimal=decimal)
+    assert cargar_plan(ruta, decimal=decimal) == plan
+
+
+def test_la_revision_de_ancho_sigue_viendo_lo_que_esta_fuera_de_las_comillas() -> None:
+    """Una línea que empieza dentro de comillas, las cierra y sigue con 300 separadores fuera
+    de ellas sigue siendo DEMASIADAS_COLUMNAS (issue 15: nada de filas de millones de celdas)."""
+    from sdg_metas.archivos._lectura import verificar_ancho_csv
+
+    verificar_ancho_csv("x.csv", 'a,"b\n' + "," * 300 + '"\n', ",")  # todo entre comillas
+    with pytest.raises(ErrorCarga) as error:
+        verificar_ancho_csv("x.csv", 'a,"b\nc",' + "," * 300 + "z\n", ",")
+    assert error.value.codigo == "DEMASIADAS_COLUMNAS"
+    assert "la línea 2 tiene 302 columnas y el máximo es 256" in str(error.value)
