@@ -57,7 +57,9 @@ def _ida_y_vuelta(plan: PlanDeGestion, carpeta: Path, formato: str) -> PlanDeGes
 _PIEZAS = ["\r\n", "\r", "\n", "\t", "\x00", "\x01", "\x1b", "\x7f", "\x85", "\u2028", "\ufeff",
            "\ufffe", "\uffff", "\xa0", " ", "'", "''", "=", "+", "-", "@", "|", " | ", ";", ",",
            '"', "_x000D_", "_x005F_", "_x000d_", "_xFFFE_", "0012", "1e5", "2025-04-10",
-           "10/04/2025", "TRUE", "50%", "-0", "1.000", "NaN", "ñandú", "\U0001f600", "\u202e"]
+           "10/04/2025", "TRUE", "50%", "-0", "1.000", "NaN", "ñandú", "\U0001f600", "\u202e",
+           # largas: separadores tras un salto de línea, referencias de XML
+           "\n" + "," * 300, "\r\n" + ";" * 300, "\t" * 300, "&" * 3000, "<>" * 1000]
 _texto = st.lists(st.sampled_from(_PIEZAS) | st.text(max_size=3), max_size=5).map("".join)
 #: Con un sustituto suelto de vez en cuando: no es Unicode y ningún formato lo escribe.
 _texto_hostil = _texto | _texto.map(lambda t: t + "\ud800")
