@@ -425,8 +425,8 @@ def test_un_texto_que_excel_recortaria_no_se_guarda(
     assert error.value.valor == en_la_celda
     assert str(error.value) == (
         f"reportes, fila 2, analisis: el texto ocupa {en_la_celda} caracteres en la celda y una "
-        "celda de Excel admite 32767; Excel lo recortaría. Guarde el plan en JSON o CSV, que lo "
-        "guardan entero"
+        "celda de Excel admite 32767; Excel lo recortaría. Guarde el plan en JSON, que lo guarda "
+        "entero"  # antes: «en JSON o CSV»; el CSV tampoco se vuelve a cargar (tarea h12c)
     )
     assert not destino.exists()
     # JSON lo guarda entero

@@ -87,3 +87,32 @@ def test_libro_recorta_a_la_vista_lo_que_no_cabe_en_una_celda() -> None:
     assert recortado == "'=" + "m" * (32_767 - 2 - len(nota)) + nota
     assert hoja["A3"].value == "corto"
     assert hoja["A4"].value == "n" * 32_767  # cabe justo: entero
+
+
+def test_libro_con_caracteres_de_control_y_cifras_largas(tmp_path: Path) -> None:
+    """Antes: un carácter de control de un texto del plan (que un JSON puede traer) hacía que
+    ``--formato xlsx`` terminara con una traza de openpyxl (IllegalCharacterError), y una cifra
+    de 17 dígitos se escribía con 16 (``%.16g``) y se veía otra. Ahora el texto lleva sus
+    caracteres de control como Excel (``_x0001_``) y la cifra va como texto exacto."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from sdg_metas.cli._xlsx import a_xlsx
+
+    filas = [{"unidad": "Proceso\x01 X\r\nY\ufffe", "cifra": Decimal("123456789012345.675"),
+              "avance_pct": Decimal("12345678901234.5"), "otra": Decimal("94.825")}]
+    libro = openpyxl.load_workbook(io.BytesIO(a_xlsx(_salida.Resultado("x", {}, (
+        _salida.Tabla("t", filas),)))))
+    hoja = libro["t"]
+    assert hoja["A2"].value == "Proceso_x0001_ X_x000D_\nY_xFFFE_"
+    assert hoja["B2"].value == "123456789012345.68"  # 17 cifras: texto, redondeado a 2
+    assert hoja["C2"].value == "12345678901234.50 %"
+    assert hoja["D2"].value == pytest.approx(94.83)  # 4 cifras: número, como siempre
+    assert hoja["D2"].number_format == "#,##0.00"
+    plan = attrs.evolve(plan_ejemplo(), unidad="Proceso\x01 de control")
+    ruta = guardar_plan(plan, tmp_path / "plan.json")
+    destino = tmp_path / "salida.xlsx"
+    codigo, _ = correr("evaluar", str(ruta), "--trimestre", "2025-T2", "--formato", "xlsx",
+                       "--salida", str(destino))
+    assert codigo == 0
+    valores = [c for f in openpyxl.load_workbook(destino)["resumen"].iter_rows(values_only=True)
+               for c in f]
+    assert "Proceso_x0001_ de control" in valores

@@ -42,7 +42,7 @@ True
 
 from __future__ import annotations
 
-from ._celdas import neutralizar_celda, restaurar_celda
+from ._celdas import escapar_xlsx, neutralizar_celda, restaurar_celda
 from ._ejemplos import escribir_ejemplos
 from ._filas import COLUMNAS_CSV, COLUMNAS_OBLIGATORIAS_CSV
 from ._libro import COLUMNAS_METAS
@@ -73,6 +73,7 @@ __all__ = [
     "cargar_plan",
     "cargar_solicitud",
     "cargar_xlsx",
+    "escapar_xlsx",
     "escribir_ejemplos",
     "esquema_plan",
     "guardar_plan",

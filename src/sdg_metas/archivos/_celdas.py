@@ -26,7 +26,8 @@ _E = TypeVar("_E", bound=enum.Enum)
 #: Primeros caracteres con los que una hoja de cálculo toma una celda como fórmula (OWASP).
 PELIGROSOS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPE = "'"
-_MILES_COMA = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+# Puntos de miles bien agrupados: el primer grupo no empieza por 0 («0.125» no es 125).
+_MILES_COMA = re.compile(r"^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
 _DIA_PRIMERO = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -64,17 +65,19 @@ def restaurar_celda(texto: str) -> str:
 
 
 _ESCAPE_XLSX = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")
+# Lo que XML 1.0 no admite en un texto (salvo los sustitutos sueltos, que no son Unicode).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
 _SECUENCIA_XLSX = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def escapar_xlsx(texto: str) -> str:
     r"""El texto de una celda de Excel con los caracteres de control (también el retorno de
-    carro, que XML convertiría en salto de línea) escritos ``_xHHHH_``, como lo hace Excel
+    carro, que XML convertiría en salto de línea) y los no caracteres U+FFFE y U+FFFF (que XML
+    no admite: el libro no se podría leer) escritos ``_xHHHH_``, como lo hace Excel
     (ECMA-376); un ``_`` que empieza una secuencia así se escribe ``_x005F_``.
 
-    >>> escapar_xlsx("a\rb"), escapar_xlsx("_x000D_")
-    ('a_x000D_b', '_x005F_x000D_')
+    >>> escapar_xlsx("a\rb"), escapar_xlsx("_x000D_"), escapar_xlsx("a\ufffe")
+    ('a_x000D_b', '_x005F_x000D_', 'a_xFFFE_')
     >>> desescapar_xlsx(escapar_xlsx("_x000D_\r\x01"))
     '_x000D_\r\x01'
     """
@@ -85,6 +88,21 @@ def escapar_xlsx(texto: str) -> str:
 def desescapar_xlsx(texto: str) -> str:
     """El inverso de :func:`escapar_xlsx` (lo que Excel escribe para esos caracteres)."""
     return _SECUENCIA_XLSX.sub(lambda m: chr(int(m[1], 16)), texto)
+
+
+def texto_numero_celda(valor: Decimal) -> str:
+    """El texto exacto de un número en una celda de texto, con punto decimal (``12.50``,
+    ``4.2E+2``). Si ese texto parece agrupado en miles (``1.500``), se escribe con exponente
+    (``1.500E+0``, el mismo número y la misma escala): leído con ``decimal=","`` ya no sería
+    1500 sin avisar, sino un error que lo dice.
+
+    >>> texto_numero_celda(Decimal("12.50")), texto_numero_celda(Decimal("1.500"))
+    ('12.50', '1.500E+0')
+    >>> Decimal("1.500E+0") == Decimal("1.500"), str(Decimal("-1.000E+0"))
+    (True, '-1.000')
+    """
+    texto = str(valor)
+    return f"{texto}E+0" if _MILES_COMA.match(texto) else texto
 
 
 def letra_columna(indice: int) -> str:

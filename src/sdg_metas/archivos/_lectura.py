@@ -214,12 +214,19 @@ def verificar_ancho_csv(nombre: str, texto: str, separador: str,
                         limites: Limites = LIMITES) -> None:
     """``DEMASIADAS_COLUMNAS`` si alguna línea del CSV tiene más de ``max_columnas`` celdas,
     antes de partirlo (el módulo ``csv`` construiría la fila entera: una cabecera de millones de
-    columnas costaba gigabytes). Los separadores dentro de comillas no cuentan."""
+    columnas costaba gigabytes). Los separadores dentro de comillas no cuentan, tampoco en las
+    líneas que siguen a un salto de línea dentro de una celda entre comillas (antes se contaban:
+    un análisis con un salto de línea y muchas comas hacía rechazar el CSV que escribió la
+    biblioteca)."""
     tope = limites.max_columnas
+    dentro = False  # ¿la línea empieza dentro de una celda entre comillas?
     for numero, linea in enumerate(texto.splitlines(), 1):
+        empieza_dentro = dentro
+        dentro ^= linea.count('"') % 2 == 1
         if linea.count(separador) < tope:
             continue
-        ancho = _COMILLAS.sub("", linea).rstrip(separador + " ").count(separador) + 1
+        fuera = _COMILLAS.sub("", '"' * empieza_dentro + linea).split('"', 1)[0]
+        ancho = fuera.rstrip(separador + " ").count(separador) + 1
         if ancho > tope:
             raise error(nombre, "DEMASIADAS_COLUMNAS",
                         f"la línea {numero} tiene {ancho} columnas y el máximo es {tope} "

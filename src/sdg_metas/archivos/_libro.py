@@ -11,7 +11,7 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -19,10 +19,10 @@ from .._validacion import falta_openpyxl
 from ..errores import ErrorArchivo
 from ..invariantes import problemas_del_plan
 from ..modelo import Meta, PlanDeGestion, RegistroModificacion, Reporte, ejecucion_de
-from ._celdas import escapar_xlsx, neutralizar_celda
+from ._celdas import escapar_xlsx, neutralizar_celda, texto_numero_celda
 from ._encabezados import Ubicador
 from ._filas import COLUMNAS_CSV, Metas
-from ._problemas import MAX_CELDA, ErrorCarga, Recolector
+from ._problemas import MAX_CELDA, ErrorCarga, Recolector, corto
 from ._registros import (
     COLUMNAS_FRACCION,
     COLUMNAS_MODIFICACIONES,
@@ -161,6 +161,71 @@ def ejecuciones_por_codigo(plan: PlanDeGestion) -> dict[str, Sequence[Decimal | 
 Tablas = list[tuple[str, Sequence[str], list[list[Valor]]]]
 
 
+_COLUMNAS_INDICADOR = ("indicador", "indicador_numerador", "indicador_denominador",
+                       "indicador_unidad")
+
+
+def _no_representable(tabla: str, fila: int, columna: str, valor: object,
+                      motivo: str) -> ErrorArchivo:
+    return ErrorArchivo(
+        f"{tabla}, fila {fila}, {columna}: {motivo}, y el plan leído de vuelta de un CSV o de un "
+        "libro de Excel no sería el guardado. Guarde el plan en JSON, que lo guarda tal cual",
+        codigo="VALOR_NO_REPRESENTABLE", campo=columna, valor=valor,
+    )
+
+
+def _verificar_lista(tabla: str, fila: int, columna: str, elementos: Sequence[str]) -> None:
+    """Los elementos de una celda de lista se separan con ``|`` y se leen sin espacios en los
+    extremos, omitiendo los vacíos: un elemento que no vuelve igual no se escribe."""
+    for elemento in elementos:
+        if "|" in elemento:
+            motivo = f"el elemento {corto(elemento)} lleva «|», el separador de la lista"
+        elif not elemento.strip():
+            motivo = "la lista tiene un elemento vacío (o solo espacios)"
+        elif elemento != elemento.strip():
+            motivo = f"el elemento {corto(elemento)} tiene espacios al comienzo o al final"
+        else:
+            continue
+        raise _no_representable(tabla, fila, columna, elemento, motivo)
+
+
+def _verificar_meta(fila: int, meta: Meta) -> None:
+    """Lo de una meta que una celda no devuelve igual: un texto opcional en blanco (la celda
+    vacía se lee «sin dato», ``None``), el indicador en blanco y los entregables."""
+    for campo in ("proceso_lider", "dependencia_orientadora", "objetivo_estrategico"):
+        valor = getattr(meta, campo)
+        if valor is not None and not valor.strip():
+            raise _no_representable("metas", fila, campo, valor,
+                                    f"{corto(valor)} está en blanco y se leería «sin dato»")
+    if meta.indicador is not None:
+        ind = meta.indicador
+        textos = (ind.nombre, ind.numerador, ind.denominador, ind.unidad)
+        if not any(t.strip() for t in textos):
+            raise _no_representable("metas", fila, "indicador", ind.nombre,
+                                    "el indicador tiene sus cuatro textos en blanco y se "
+                                    "leería «sin indicador»")
+        for columna, texto in zip(_COLUMNAS_INDICADOR, textos, strict=True):
+            if texto and not texto.strip():
+                raise _no_representable("metas", fila, columna, texto,
+                                        f"{corto(texto)} es solo espacios y se leería vacío")
+    _verificar_lista("metas", fila, "entregables", meta.entregables)
+
+
+def verificar_tablas(plan: PlanDeGestion) -> None:
+    """``VALOR_NO_REPRESENTABLE`` si algún valor del plan no volvería igual de las tablas (CSV
+    o Excel): se leería otra cosa sin aviso. El JSON lo guarda tal cual."""
+    if not plan.unidad.strip():
+        raise _no_representable("metas", 2, "unidad_plan", plan.unidad,
+                                f"la unidad del plan {corto(plan.unidad)} está en blanco y la "
+                                "tabla se leería sin unidad")
+    for fila, meta in enumerate(plan.metas, 2):
+        _verificar_meta(fila, meta)
+    for fila, reporte in enumerate(plan.reportes, 2):
+        _verificar_lista("reportes", fila, "evidencias", reporte.evidencias)
+
+
+
+
 def tablas_del_plan(plan: PlanDeGestion) -> Tablas:
     """Las tres tablas del plan: (nombre, columnas, filas de celdas)."""
     return [
@@ -177,51 +242,95 @@ def celda_csv(valor: Valor, decimal: str) -> str:
     if valor is None:
         return ""
     if isinstance(valor, Decimal):
-        texto = str(valor)
-        return texto.replace(".", ",") if decimal == "," else texto
+        return str(valor).replace(".", ",") if decimal == "," else texto_numero_celda(valor)
     if isinstance(valor, datetime.date):
         return valor.isoformat()
     return neutralizar_celda(valor)
 
 
 def tabla_a_csv(columnas: Sequence[str], filas: Sequence[Sequence[Valor]], delimitador: str,
-                decimal: str) -> str:
-    """Una tabla como texto CSV (fin de línea ``\\r\\n``, como Excel)."""
+                decimal: str, tabla: str | None = None) -> str:
+    """Una tabla como texto CSV (fin de línea ``\\r\\n``, como Excel). Con ``tabla`` (su nombre),
+    un texto que ``cargar_plan`` no volvería a leer (más de ``MAX_CELDA`` caracteres en la
+    celda, el límite ``max_celda`` por defecto) es ``CELDA_DEMASIADO_LARGA``."""
+
+    def textos() -> Iterator[list[str]]:
+        for i, fila in enumerate(filas, 2):
+            celdas = [celda_csv(v, decimal) for v in fila]
+            if tabla is not None:
+                for columna, celda in zip(columnas, celdas, strict=True):
+                    _cabe(celda, columna, tabla, i, _LIMITE_CSV)
+            yield celdas
+
     salida = io.StringIO()
     escritor = csv.writer(salida, delimiter=delimitador, lineterminator="\r\n")
     escritor.writerow(columnas)
-    escritor.writerows([celda_csv(v, decimal) for v in fila] for fila in filas)
+    escritor.writerows(textos())
     return salida.getvalue()
+
+
+#: Las cifras significativas que Excel guarda de un número (y que openpyxl escribe sin perder).
+CIFRAS_EXCEL = 15
+#: La primera fecha de Excel (sistema 1900); las anteriores no son fechas para Excel.
+PRIMERA_FECHA_EXCEL = datetime.date(1900, 1, 1)
 
 
 def _celda_xlsx(valor: Valor) -> object:
     """Un número es una celda numérica cuando Excel lo guarda sin cambiarle un dígito (ni la
-    escala: ``12.50`` no es ``12.5``); si no, va como texto con punto decimal (exacto)."""
+    escala: ``12.50`` no es ``12.5``; a lo sumo :data:`CIFRAS_EXCEL` cifras: openpyxl escribe
+    16 y Excel guarda 15); si no, va como texto con punto decimal (exacto). Una fecha anterior a
+    1900 va como texto ``AAAA-MM-DD`` (Excel no la tiene: 1899-12-31 volvería como una hora)."""
     if isinstance(valor, Decimal):
         texto = str(valor)
         numero: int | float = int(valor) if valor == valor.to_integral_value() else float(valor)
-        if abs(numero) < 2**53 and str(Decimal(repr(numero))) == texto:
+        if (len(valor.as_tuple().digits) <= CIFRAS_EXCEL and abs(numero) < 2**53
+                and str(Decimal(repr(numero))) == texto):
             return numero
-        return texto
+        return texto_numero_celda(valor)
     if isinstance(valor, str):
         return escapar_xlsx(neutralizar_celda(valor))
+    if isinstance(valor, datetime.date) and valor < PRIMERA_FECHA_EXCEL:
+        return valor.isoformat()
     return valor
+
+
+_LIMITE_EXCEL = f"una celda de Excel admite {MAX_CELDA}; Excel lo recortaría"
+_LIMITE_CSV = (f"cargar_plan lee una celda de CSV de a lo sumo {MAX_CELDA} (parámetro "
+               "max_celda); el archivo no se podría volver a cargar")
+
+
+def _cabe(celda: object, columna: str, hoja: str, fila: int, limite: str) -> None:
+    """``CELDA_DEMASIADO_LARGA`` si el texto (ya neutralizado y escapado) pasa de ``MAX_CELDA``
+    caracteres: el JSON lo guarda entero."""
+    if isinstance(celda, str) and len(celda) > MAX_CELDA:
+        raise ErrorArchivo(
+            f"{hoja}, fila {fila}, {columna}: el texto ocupa {len(celda)} caracteres en la "
+            f"celda y {limite}. Guarde el plan en JSON, que lo guarda entero",
+            codigo="CELDA_DEMASIADO_LARGA",
+            campo=columna,
+            valor=len(celda),
+        )
 
 
 def _caben(celdas: Sequence[object], columnas: Sequence[str], hoja: str, fila: int) -> None:
     """Cada texto cabe en una celda de Excel (``MAX_CELDA`` caracteres, ya neutralizado y
     escapado): openpyxl cortaría en silencio lo que sobra, y el plan leído de vuelta no sería el
-    guardado. Si no cabe, ``CELDA_DEMASIADO_LARGA``: JSON y CSV guardan el texto entero."""
+    guardado. Si no cabe, ``CELDA_DEMASIADO_LARGA``: el JSON guarda el texto entero. Un
+    sustituto suelto (``\\ud800``, que no es un carácter Unicode) es ``ESCRITURA_FALLIDA``,
+    como en JSON y CSV: el libro no se podría leer."""
     for columna, celda in zip(columnas, celdas, strict=True):
-        if isinstance(celda, str) and len(celda) > MAX_CELDA:
-            raise ErrorArchivo(
-                f"{hoja}, fila {fila}, {columna}: el texto ocupa {len(celda)} caracteres en la "
-                f"celda y una celda de Excel admite {MAX_CELDA}; Excel lo recortaría. Guarde el "
-                "plan en JSON o CSV, que lo guardan entero",
-                codigo="CELDA_DEMASIADO_LARGA",
-                campo=columna,
-                valor=len(celda),
-            )
+        _cabe(celda, columna, hoja, fila, _LIMITE_EXCEL)
+        if isinstance(celda, str):
+            try:
+                celda.encode("utf-8")
+            except UnicodeEncodeError as e:
+                sustituto = f"\\u{ord(celda[e.start]):04x}"
+                raise ErrorArchivo(
+                    f"{hoja}, fila {fila}, {columna}: el texto tiene un carácter que no existe "
+                    f"en Unicode ({sustituto}, un sustituto suelto); no se puede escribir en "
+                    "ningún formato",
+                    codigo="ESCRITURA_FALLIDA", campo=columna, valor=sustituto,
+                ) from None
 
 
 def libro_del_plan(plan: PlanDeGestion) -> bytes:

@@ -150,6 +150,12 @@ def guardar_plan(
     ``DESTINO_INVALIDO``. Un archivo que ya existía conserva sus permisos; uno nuevo queda con
     ``0644``. ``delimitador`` y ``decimal`` solo aplican al CSV (ver :func:`plan_a_csv`).
     Devuelve la ruta escrita.
+
+    Lo que se escribe se vuelve a cargar igual, o no se escribe: en CSV y Excel, un valor que
+    una celda no devuelve igual (un elemento de una lista con ``|`` o con espacios en los
+    extremos, un texto opcional en blanco) es ``VALOR_NO_REPRESENTABLE`` y un texto que no cabe
+    en una celda, ``CELDA_DEMASIADO_LARGA``; un texto con un sustituto suelto (que no es
+    Unicode) es ``ESCRITURA_FALLIDA`` en todo formato. El JSON guarda todo lo demás tal cual.
     """
     destino = ruta_valida(ruta)
     sufijo = destino.suffix.casefold()

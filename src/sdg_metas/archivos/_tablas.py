@@ -33,6 +33,7 @@ from ._libro import (
     libro_del_plan,
     tabla_a_csv,
     tablas_del_plan,
+    verificar_tablas,
 )
 from ._plan_json import validar_plan
 from ._problemas import (
@@ -114,13 +115,15 @@ def archivos_del_plan(
     """Lo que ``guardar_plan`` escribe para una ruta ``.csv`` (las tres tablas) o ``.xlsx``
     (el libro): cada archivo con sus bytes."""
     validar_plan(plan)
+    verificar_tablas(plan)
     if destino.suffix.casefold() == ".xlsx":
         return {destino: libro_del_plan(plan)}
     separador = _separador(delimitador, decimal)
     rutas = {"metas": destino, **hermanos_csv(destino)}
     codificacion = "utf-8-sig" if bom else "utf-8"
     return {
-        rutas[nombre]: tabla_a_csv(columnas, filas, separador, decimal).encode(codificacion)
+        rutas[nombre]: tabla_a_csv(columnas, filas, separador, decimal, nombre).encode(
+            codificacion)
         for nombre, columnas, filas in tablas_del_plan(plan)
     }
 

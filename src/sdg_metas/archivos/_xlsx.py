@@ -34,6 +34,13 @@ _FIN_ZIP = b"PK\x05\x06"
 _BLOQUE = 1 << 20
 
 
+#: Una referencia de XML (``&amp;``, ``&lt;``, ``&#233;``): un solo carácter del texto. Sin
+#: contarlas como uno, un texto que cabe en la celda (``&`` × 32 767, que la biblioteca escribe)
+#: se rechazaba al leerlo.
+_ENTIDAD = re.compile(r"&(?:#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+#: Lo más que ocupa en el XML un carácter de un texto (``&#x10FFFF;``).
+_BYTES_POR_CARACTER = 10
+
 class _Rechazo(Exception):
     """Una parte del libro pasa de un límite (código y mensaje)."""
 
@@ -147,14 +154,14 @@ class _Rapido:
         datos = self.resto + datos
         corte = datos.rfind(b"<")
         datos, self.resto = (datos, b"") if corte < 0 else (datos[:corte], datos[corte:])
-        if len(self.resto) > 4 * self.limites.max_celda + 256:
+        if len(self.resto) > _BYTES_POR_CARACTER * self.limites.max_celda + 256:
             self._texto_largo()
         if _DTD.search(datos):
             raise _Rechazo("EXCEL_INVALIDO",
                            f"{self.parte}: el XML declara un DOCTYPE o entidades, que un .xlsx "
                            "no usa")
         for texto in self.textos.findall(datos):
-            if len(texto.decode("utf-8", "replace")) > self.limites.max_celda:
+            if len(_ENTIDAD.sub("&", texto.decode("utf-8", "replace"))) > self.limites.max_celda:
                 self._texto_largo()
         filas = _etiquetas(datos, _FILA_SIMPLE, b"<row", _FILA_R)
         self.filas_sin_r += _cuantas(datos, b"row", _FILA) - len(filas)

@@ -1,7 +1,9 @@
 """El resultado de un comando como libro de Excel (``--formato xlsx --salida ARCHIVO``).
 
 Una hoja por tabla (y una hoja ``resumen`` con los datos sueltos del resultado); las cifras
-son celdas numéricas redondeadas a dos decimales, las columnas ``*_pct`` llevan formato de
+son celdas numéricas redondeadas a dos decimales (una cifra de más de 15 dígitos, que Excel no
+guarda, va como texto exacto), los textos llevan sus caracteres de control escritos ``_xHHHH_``
+(como Excel), las columnas ``*_pct`` llevan formato de
 porcentaje (la celda guarda la fracción: 94,83 % es 0,9483), el semáforo es el color de
 relleno de su celda, la fila de encabezados queda fija y con autofiltro, y cada columna tiene
 un ancho legible. Necesita el extra ``excel`` (openpyxl).
@@ -16,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._validacion import falta_openpyxl
-from ..archivos import MAX_CELDA
+from ..archivos import MAX_CELDA, escapar_xlsx
 from ._celdas import neutralizar, presentar
 from ._salida import Resultado, Tabla
 
@@ -32,6 +34,8 @@ _FORMATO_PCT = "0.00%"
 _FORMATO_NUMERO = "#,##0.00"
 _FORMATO_FECHA = "yyyy-mm-dd"
 _ANCHO_MAXIMO = 60
+#: Las cifras significativas que Excel guarda de un número; con más, la cifra va como texto.
+_CIFRAS_EXCEL = 15
 
 
 def _openpyxl() -> Any:
@@ -65,15 +69,21 @@ def _celda(hoja: Any, fila: int, columna: int, nombre: str, valor: object) -> in
     celda = hoja.cell(row=fila, column=columna)
     if isinstance(valor, Decimal):
         es_pct = nombre.endswith("_pct")
+        ancho = len(format(valor, "f")) + (2 if es_pct else 1)
+        if len(valor.as_tuple().digits) > _CIFRAS_EXCEL:
+            # openpyxl escribe 16 cifras y Excel guarda 15: la celda mostraría otra cifra
+            celda.value = format(valor, "f") + (" %" if es_pct else "")
+            return ancho
         celda.value = valor / 100 if es_pct else valor
         celda.number_format = _FORMATO_PCT if es_pct else _FORMATO_NUMERO
-        return len(format(valor, "f")) + (2 if es_pct else 1)
+        return ancho
     if isinstance(valor, datetime.date):
         celda.value = valor
         celda.number_format = _FORMATO_FECHA
         return 10
     if isinstance(valor, str):
-        celda.value = recortar(neutralizar(valor))
+        # Los caracteres de control van _xHHHH_ (openpyxl no los admite: IllegalCharacterError)
+        celda.value = recortar(escapar_xlsx(neutralizar(valor)))
         return len(valor)
     celda.value = valor
     return 0 if valor is None else len(str(valor))
