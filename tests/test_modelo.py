@@ -390,3 +390,20 @@ def test_registro_modificacion_rechazos() -> None:
             fecha_aprobacion=FECHA,
             efecto=Efecto.ELIMINAR,
         )
+
+
+@pytest.mark.parametrize("campo", ["proceso_lider", "dependencia_orientadora",
+                                   "objetivo_estrategico"])
+def test_texto_opcional_en_blanco_es_sin_dato(campo: str) -> None:
+    """Un texto opcional vacío o de solo espacios es ``None`` («sin dato», como una celda vacía
+    de CSV o de Excel); uno con contenido queda tal cual, con sus espacios; lo que no es texto
+    sigue siendo un error de tipo que nombra el campo."""
+    for blanco in ("", " ", "\t\n "):
+        assert getattr(_meta(**{campo: blanco}), campo) is None
+    assert getattr(_meta(**{campo: " SGL "}), campo) == " SGL "
+    assert getattr(_meta(**{campo: None}), campo) is None
+    assert _meta(**{campo: ""}) == _meta()
+    with pytest.raises(TipoInvalido) as error:
+        _meta(**{campo: 5})
+    assert error.value.campo == campo
+    assert error.value.valor == 5

@@ -316,6 +316,13 @@ def _peso(valor: Numero) -> Decimal:
 _indicador_opcional = de_tipo("un Indicador", Indicador, opcional=True, campo="indicador")
 
 
+def _sin_dato_si_blanco(valor: str | None) -> str | None:
+    """Un texto opcional en blanco (vacío o solo espacios) es «sin dato», ``None``: lo mismo que
+    una celda vacía de CSV o de Excel, así el plan es el mismo en todos los formatos. Otro
+    valor pasa tal cual (el validador rechaza lo que no es texto)."""
+    return None if type(valor) is str and not valor.strip() else valor
+
+
 @attrs.frozen(slots=True, weakref_slot=False, kw_only=True)
 class Meta:
     """Una meta del plan de gestión.
@@ -324,7 +331,8 @@ class Meta:
     el cual la meta está marcada como «Meta eliminada» (Política 9, viñeta 8), o ``None``.
     ``nivel`` es el de su plan: una meta construida sin nivel (``None``, «no dado») toma el de
     :class:`PlanDeGestion` al entrar en él, y una meta cuyo nivel contradice el de su plan es un
-    error (``NIVEL_CONTRADICTORIO``).
+    error (``NIVEL_CONTRADICTORIO``). ``proceso_lider``, ``dependencia_orientadora`` y
+    ``objetivo_estrategico`` en blanco son ``None`` («sin dato», como una celda vacía).
 
     >>> from sdg_metas import Meta, Programacion
     >>> m = Meta(codigo="M1", descripcion="Atender 100 solicitudes",
@@ -340,13 +348,17 @@ class Meta:
     unidad: str = attrs.field(default="", validator=_texto)
     nivel: Nivel | None = attrs.field(default=None, converter=_nivel_opcional)
     transversal: bool = attrs.field(default=False, validator=_booleano)
-    proceso_lider: str | None = attrs.field(default=None, validator=_texto_opcional)
+    proceso_lider: str | None = attrs.field(
+        default=None, converter=_sin_dato_si_blanco, validator=_texto_opcional
+    )
     dependencia_orientadora: str | None = attrs.field(
-        default=None, validator=_texto_opcional
+        default=None, converter=_sin_dato_si_blanco, validator=_texto_opcional
     )
     entregables: tuple[str, ...] = attrs.field(default=(), converter=textos)
     indicador: Indicador | None = attrs.field(default=None, validator=_indicador_opcional)
-    objetivo_estrategico: str | None = attrs.field(default=None, validator=_texto_opcional)
+    objetivo_estrategico: str | None = attrs.field(
+        default=None, converter=_sin_dato_si_blanco, validator=_texto_opcional
+    )
     eliminada_desde: Trimestre | None = attrs.field(default=None, validator=_trimestre_opcional)
 
     @property
@@ -364,7 +376,8 @@ class Meta:
         return numero < self.eliminada_desde.numero
 
 
-acelerar(Meta, {"nivel": (*_NADA, Nivel)})
+acelerar(Meta, {"nivel": (*_NADA, Nivel), "proceso_lider": _NADA,
+               "dependencia_orientadora": _NADA, "objetivo_estrategico": _NADA})
 
 
 # --- Reporte ----------------------------------------------------------------------------------

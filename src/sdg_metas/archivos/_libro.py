@@ -190,13 +190,8 @@ def _verificar_lista(tabla: str, fila: int, columna: str, elementos: Sequence[st
 
 
 def _verificar_meta(fila: int, meta: Meta) -> None:
-    """Lo de una meta que una celda no devuelve igual: un texto opcional en blanco (la celda
-    vacía se lee «sin dato», ``None``), el indicador en blanco y los entregables."""
-    for campo in ("proceso_lider", "dependencia_orientadora", "objetivo_estrategico"):
-        valor = getattr(meta, campo)
-        if valor is not None and not valor.strip():
-            raise _no_representable("metas", fila, campo, valor,
-                                    f"{corto(valor)} está en blanco y se leería «sin dato»")
+    """Lo de una meta que una celda no devuelve igual: el indicador en blanco y los entregables.
+    (Un texto opcional en blanco ya es ``None`` en la meta, como la celda vacía que se lee.)"""
     if meta.indicador is not None:
         ind = meta.indicador
         textos = (ind.nombre, ind.numerador, ind.denominador, ind.unidad)
