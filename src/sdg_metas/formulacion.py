@@ -311,7 +311,7 @@ def _for_05(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
     if meta is None or catalogo is None:
         return ()
     objetivo = meta.objetivo_estrategico
-    if objetivo is None or _vacio(objetivo):
+    if objetivo is None:  # en blanco también: la Meta lo guarda como None («sin dato»)
         mensaje = "objetivo_estrategico: la meta no nombra el objetivo estratégico al que aporta"
     elif _clave(objetivo) in catalogo:
         return ()
