@@ -36,68 +36,144 @@ El paquete se parte en ``_parser`` (argumentos), ``_entradas`` (cargar planes),
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TextIO, cast
+from typing import IO, TextIO, cast
 
 from ..errores import ErrorArchivo, ErrorSdgMetas
+from ._entradas import entradas, verificar_entradas
 from ._parser import construir_parser
 from ._salida import EN_MEMORIA_HASTA, Resultado, escribir
+from ._terminal import avisar, escribir_archivo, motivo_del_sistema
 
 __all__ = ["construir_parser", "main"]
 
+#: Código de salida tras Ctrl-C (128 + SIGINT, la convención de las terminales).
+SALIDA_INTERRUMPIDA = 130
+
 
 def _silenciar_stdout() -> None:
-    import contextlib
-    import os
-
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _misma(ruta: str, otra: str) -> bool:
+    try:
+        return os.path.samefile(ruta, otra)
+    except (OSError, ValueError):
+        return False
+
+
+def _verificar_salida(args: argparse.Namespace, destino: TextIO | None) -> None:
+    """``--salida`` antes de leer nada: ``-`` es la salida estándar; vacía, una carpeta o uno de
+    los archivos de entrada (se perdería) es un error; un archivo que existe se reemplaza."""
+    if args.salida == "-":
+        args.salida = None
+    salida = args.salida
+    if salida == "":
+        raise ErrorArchivo("--salida: la ruta está vacía; dé un archivo (o '-', la salida "
+                           "estándar)", codigo="RUTA_INVALIDA", campo="salida", valor="")
+    if salida is None and args.formato == "xlsx":
+        raise ErrorArchivo("--formato xlsx: dé el archivo del libro con --salida ARCHIVO (el "
+                           "libro no va a la salida estándar)", codigo="SALIDA_REQUERIDA",
+                           campo="salida", valor="-")
+    if salida is None and destino is None:
+        raise ErrorArchivo("la salida estándar está cerrada; dé el archivo con --salida ARCHIVO",
+                           codigo="SALIDA_CERRADA", campo="salida", valor="-")
+    if salida is None or not os.path.exists(salida):
+        return
+    if os.path.isdir(salida):
+        raise ErrorArchivo(f"--salida: «{salida}» es una carpeta; dé la ruta de un archivo",
+                           codigo="SALIDA_ES_CARPETA", campo="salida", valor=salida)
+    for ruta in entradas(args):
+        if ruta != "-" and _misma(ruta, salida):
+            raise ErrorArchivo(f"--salida: «{salida}» es también el archivo de entrada {ruta}; "
+                               "se perdería: dé otro archivo", codigo="SALIDA_ES_ENTRADA",
+                               campo="salida", valor=salida)
+
+
+def _texto(resultado: Resultado, args: argparse.Namespace, archivo: IO[bytes]) -> None:
+    texto = io.TextIOWrapper(archivo, encoding="utf-8", newline="")
+    escribir(resultado, args.formato, texto, args.decimal)
+    texto.flush()
+    texto.detach()
+
+
+def _a_archivo(resultado: Resultado, args: argparse.Namespace) -> None:
+    """``--salida``: entero o nada (:func:`._terminal.escribir_archivo`)."""
+    libro = b""
+    if args.formato == "xlsx":
+        from ._xlsx import a_xlsx
+
+        libro = a_xlsx(resultado)
+
+    def escritor(archivo: IO[bytes]) -> None:
+        if args.formato == "xlsx":
+            archivo.write(libro)
+        else:
+            _texto(resultado, args, archivo)
+
+    try:
+        escribir_archivo(args.salida, escritor)
+    except OSError as e:
+        raise ErrorArchivo(f"--salida: no se pudo escribir «{args.salida}»: "
+                           f"{motivo_del_sistema(e)}", codigo="SALIDA_NO_ESCRIBIBLE",
+                           campo="salida", valor=args.salida) from None
 
 
 def _escribir(resultado: Resultado, args: argparse.Namespace, salida: TextIO) -> None:
     """Escribe el resultado en ``salida`` o en ``--salida``. Primero en un archivo temporal (en
     memoria hasta :data:`._salida.EN_MEMORIA_HASTA` bytes): un error a mitad de camino (un plan
     ilegible en el archivo 2 000 de un ``consolidar``) no deja una salida a medias."""
-    if args.formato == "xlsx":
-        from ._xlsx import a_xlsx
-
-        if not args.salida:
-            raise ErrorArchivo("--formato xlsx: dé el archivo del libro con --salida ARCHIVO",
-                               codigo="SALIDA_REQUERIDA", campo="salida", valor=None)
-        Path(args.salida).write_bytes(a_xlsx(resultado))
+    if args.salida:
+        _a_archivo(resultado, args)
         return
     with tempfile.SpooledTemporaryFile(
         EN_MEMORIA_HASTA, "w+", encoding="utf-8", newline=""
     ) as cola:
         escribir(resultado, args.formato, cast("TextIO", cola), args.decimal)
         cola.seek(0)
-        if args.salida:
-            with open(args.salida, "w", encoding="utf-8", newline="") as archivo:
-                shutil.copyfileobj(cola, archivo)
-        else:
+        try:
             shutil.copyfileobj(cola, salida)
+            salida.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise ErrorArchivo(f"no se pudo escribir en la salida estándar: "
+                               f"{motivo_del_sistema(e)}", codigo="SALIDA_NO_ESCRIBIBLE",
+                               campo="salida", valor="-") from None
+
+
+def _correr(args: argparse.Namespace, destino: TextIO | None) -> int:
+    verificar_entradas(args)
+    _verificar_salida(args, destino)
+    codigo, resultado = args.funcion(args)
+    _escribir(resultado, args, cast("TextIO", destino))
+    return int(codigo)
 
 
 def main(argv: Sequence[str] | None = None, salida: TextIO | None = None) -> int:
     """Punto de entrada; devuelve el código de salida (ver el módulo)."""
     parser = construir_parser()
     args = parser.parse_args(argv)
-    destino = sys.stdout if salida is None else salida
     try:
-        codigo, resultado = args.funcion(args)
-        _escribir(resultado, args, destino)
+        return _correr(args, sys.stdout if salida is None else salida)
     except ErrorSdgMetas as error:
         # El mensaje ya trae la lista de problemas (ErrorCarga): se escribe una sola vez.
-        sys.stderr.write(f"sdg-metas: error: {error}\n")
+        avisar(f"sdg-metas: error: {error}\n")
         return 2
     except BrokenPipeError:  # p. ej. `sdg-metas plazos 2026 | head -1`
         _silenciar_stdout()
         return 0
     except OSError as error:
-        sys.stderr.write(f"sdg-metas: error: no se pudo leer o escribir: {error}\n")
+        avisar(f"sdg-metas: error: {motivo_del_sistema(error)}\n")
         return 2
-    return int(codigo)
+    except KeyboardInterrupt:
+        queda = "; --salida queda como estaba" if getattr(args, "salida", None) else ""
+        avisar(f"sdg-metas: interrumpido (Ctrl-C){queda}\n")
+        return SALIDA_INTERRUMPIDA

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 from . import _comandos as c
 from . import _lotes as lotes
 from ._salida import FORMATOS, Resultado
+from ._terminal import avisar
 
 Comando = Callable[[argparse.Namespace], tuple[int, Resultado]]
 
@@ -56,7 +57,8 @@ class _Parser(argparse.ArgumentParser):
         for ingles, espanol in _TRADUCCIONES:
             message = message.replace(ingles, espanol)
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        avisar(f"{self.prog}: error: {message}\n")
+        sys.exit(2)
 
 
 def _padres() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:

@@ -1,0 +1,106 @@
+"""Lo que la línea de comandos dice en stderr y lo que escribe en disco, bajo uso hostil.
+
+- :func:`avisar`: avisos y errores en stderr con los caracteres de control y bidi escapados
+  (un nombre de archivo o un valor de opción con ``\\x1b[2J`` no altera la terminal), cada línea
+  acotada a :data:`MAX_LINEA` caracteres (un valor de 100 000 caracteres no inunda la pantalla);
+  si stderr está cerrado, no se escribe nada (el código de salida sigue diciendo qué pasó).
+- :func:`motivo_del_sistema`: un ``OSError`` en español, sin ``[Errno 28]`` ni reprs.
+- :func:`escribir_archivo`: ``--salida`` se escribe en un archivo temporal de la misma carpeta
+  que reemplaza al destino solo al final (``os.replace``): un error a mitad de camino (disco
+  lleno, Ctrl-C) deja el destino como estaba, nunca a medias.
+
+>>> motivo_del_sistema(OSError(28, "No space left on device"))
+'no queda espacio en el disco'
+>>> acotar("x" * 1_005)[-42:]
+'x… [la línea sigue: 1005 caracteres en total]'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+import sys
+from collections.abc import Callable
+from typing import IO
+
+from ._celdas import escapar
+
+#: Caracteres de una línea de un aviso o error antes de recortarla.
+MAX_LINEA = 1_000
+
+_MOTIVOS = {
+    errno.ENOENT: "la carpeta no existe",
+    errno.EACCES: "no hay permiso",
+    errno.EPERM: "no hay permiso",
+    errno.ENOSPC: "no queda espacio en el disco",
+    errno.EDQUOT: "se acabó la cuota de disco",
+    errno.EROFS: "el sistema de archivos es de solo lectura",
+    errno.EISDIR: "es una carpeta",
+    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+    errno.EEXIST: "ya existe y no es una carpeta",
+    errno.ENAMETOOLONG: "el nombre es demasiado largo",
+    errno.EFBIG: "el archivo sería demasiado grande",
+    errno.EIO: "error de entrada/salida del dispositivo",
+}
+
+
+def acotar(linea: str) -> str:
+    """``linea`` si tiene hasta :data:`MAX_LINEA` caracteres; si no, su comienzo y cuánto medía."""
+    if len(linea) <= MAX_LINEA:
+        return linea
+    return f"{linea[:MAX_LINEA]}… [la línea sigue: {len(linea)} caracteres en total]"
+
+
+def avisar(texto: str) -> None:
+    """Escribe ``texto`` en stderr, escapado y acotado línea por línea; nada si está cerrado."""
+    lineas = "\n".join(escapar(acotar(linea)) for linea in texto.split("\n"))
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        sys.stderr.write(lineas)
+        sys.stderr.flush()
+
+
+def motivo_del_sistema(error: OSError) -> str:
+    """Por qué falló una operación del sistema, en español (el número si no se conoce)."""
+    if error.errno in _MOTIVOS:
+        return _MOTIVOS[error.errno]
+    return f"error del sistema número {error.errno}" if error.errno else "error del sistema"
+
+
+def _temporal(destino: str) -> tuple[str, int]:
+    """Un archivo nuevo, junto a ``destino``, con los permisos del destino si ya existe."""
+    carpeta, nombre = os.path.split(destino)
+    ruta = os.path.join(carpeta, f".{nombre}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(ruta, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o666)
+    with contextlib.suppress(OSError):
+        os.chmod(ruta, stat.S_IMODE(os.stat(destino).st_mode))
+    return ruta, descriptor
+
+
+def escribir_archivo(ruta: str, escribir: Callable[[IO[bytes]], None]) -> None:
+    """Llama ``escribir`` con el archivo abierto (binario) y deja el resultado en ``ruta``.
+
+    Un archivo regular (o uno que no existe) se reemplaza al final, entero; un destino que no
+    es un archivo regular (``/dev/null``, ``/dev/stdout``, una tubería) se escribe directamente.
+    """
+    destino = os.path.realpath(ruta)
+    try:
+        modo = os.stat(destino).st_mode
+    except FileNotFoundError:
+        modo = stat.S_IFREG
+    if not stat.S_ISREG(modo):
+        with open(destino, "wb") as archivo:
+            escribir(archivo)
+        return
+    temporal, descriptor = _temporal(destino)
+    try:
+        with os.fdopen(descriptor, "wb") as archivo:
+            escribir(archivo)
+        os.replace(temporal, destino)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporal)
+        raise
