@@ -46,10 +46,10 @@ from collections.abc import Sequence
 from typing import IO, TextIO, cast
 
 from ..errores import ErrorArchivo, ErrorSdgMetas
-from ._entradas import entradas, verificar_entradas
+from ._entradas import verificar_entradas
 from ._parser import construir_parser
 from ._salida import EN_MEMORIA_HASTA, Resultado, escribir
-from ._terminal import avisar, escribir_archivo, motivo_del_sistema
+from ._terminal import avisar, escribir_archivo, motivo_del_sistema, verificar_salida
 
 __all__ = ["construir_parser", "main"]
 
@@ -60,41 +60,6 @@ SALIDA_INTERRUMPIDA = 130
 def _silenciar_stdout() -> None:
     with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def _misma(ruta: str, otra: str) -> bool:
-    try:
-        return os.path.samefile(ruta, otra)
-    except (OSError, ValueError):
-        return False
-
-
-def _verificar_salida(args: argparse.Namespace, destino: TextIO | None) -> None:
-    """``--salida`` antes de leer nada: ``-`` es la salida estándar; vacía, una carpeta o uno de
-    los archivos de entrada (se perdería) es un error; un archivo que existe se reemplaza."""
-    if args.salida == "-":
-        args.salida = None
-    salida = args.salida
-    if salida == "":
-        raise ErrorArchivo("--salida: la ruta está vacía; dé un archivo (o '-', la salida "
-                           "estándar)", codigo="RUTA_INVALIDA", campo="salida", valor="")
-    if salida is None and args.formato == "xlsx":
-        raise ErrorArchivo("--formato xlsx: dé el archivo del libro con --salida ARCHIVO (el "
-                           "libro no va a la salida estándar)", codigo="SALIDA_REQUERIDA",
-                           campo="salida", valor="-")
-    if salida is None and destino is None:
-        raise ErrorArchivo("la salida estándar está cerrada; dé el archivo con --salida ARCHIVO",
-                           codigo="SALIDA_CERRADA", campo="salida", valor="-")
-    if salida is None or not os.path.exists(salida):
-        return
-    if os.path.isdir(salida):
-        raise ErrorArchivo(f"--salida: «{salida}» es una carpeta; dé la ruta de un archivo",
-                           codigo="SALIDA_ES_CARPETA", campo="salida", valor=salida)
-    for ruta in entradas(args):
-        if ruta != "-" and _misma(ruta, salida):
-            raise ErrorArchivo(f"--salida: «{salida}» es también el archivo de entrada {ruta}; "
-                               "se perdería: dé otro archivo", codigo="SALIDA_ES_ENTRADA",
-                               campo="salida", valor=salida)
 
 
 def _texto(resultado: Resultado, args: argparse.Namespace, archivo: IO[bytes]) -> None:
@@ -151,7 +116,7 @@ def _escribir(resultado: Resultado, args: argparse.Namespace, salida: TextIO) ->
 
 def _correr(args: argparse.Namespace, destino: TextIO | None) -> int:
     verificar_entradas(args)
-    _verificar_salida(args, destino)
+    verificar_salida(args, destino)
     codigo, resultado = args.funcion(args)
     _escribir(resultado, args, cast("TextIO", destino))
     return int(codigo)

@@ -1,10 +1,11 @@
-"""Lo que la línea de comandos dice en stderr y lo que escribe en disco, bajo uso hostil.
+"""Lo que la línea de comandos dice en stderr y dónde escribe su salida, bajo uso hostil.
 
 - :func:`avisar`: avisos y errores en stderr con los caracteres de control y bidi escapados
   (un nombre de archivo o un valor de opción con ``\\x1b[2J`` no altera la terminal), cada línea
   acotada a :data:`MAX_LINEA` caracteres (un valor de 100 000 caracteres no inunda la pantalla);
   si stderr está cerrado, no se escribe nada (el código de salida sigue diciendo qué pasó).
 - :func:`motivo_del_sistema`: un ``OSError`` en español, sin ``[Errno 28]`` ni reprs.
+- :func:`verificar_salida`: ``--salida`` se mira antes de leer nada (ver la función).
 - :func:`escribir_archivo`: ``--salida`` se escribe en un archivo temporal de la misma carpeta
   que reemplaza al destino solo al final (``os.replace``): un error a mitad de camino (disco
   lleno, Ctrl-C) deja el destino como estaba, nunca a medias.
@@ -17,17 +18,24 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import errno
 import os
 import secrets
 import stat
 import sys
-from collections.abc import Callable
-from typing import IO
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, TextIO
 
+from ..errores import ErrorArchivo
 from ._celdas import escapar
+from ._entradas import entradas
 
+#: Las tablas que un ``plan.csv`` lee a su lado (``plan.reportes.csv``…), como las nombra
+#: ``archivos`` (``archivos.cargar_csv``).
+HERMANOS_CSV = ("reportes", "modificaciones")
 #: Caracteres de una línea de un aviso o error antes de recortarla.
 MAX_LINEA = 1_000
 
@@ -104,3 +112,51 @@ def escribir_archivo(ruta: str, escribir: Callable[[IO[bytes]], None]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporal)
         raise
+
+
+def _leidos(args: argparse.Namespace) -> Iterator[str]:
+    """Los archivos que el comando lee, con las tablas de al lado de cada ``.csv``."""
+    for ruta in entradas(args):
+        if ruta == "-":
+            continue
+        yield ruta
+        camino = Path(ruta)
+        if camino.suffix.casefold() == ".csv":
+            yield from (str(camino.with_name(f"{camino.stem}.{h}{camino.suffix}"))
+                        for h in HERMANOS_CSV)
+
+
+def _misma(ruta: str, otra: str) -> bool:
+    try:
+        return os.path.samefile(ruta, otra)
+    except (OSError, ValueError):
+        return False
+
+
+def verificar_salida(args: argparse.Namespace, destino: TextIO | None) -> None:
+    """``--salida`` antes de leer nada: ``-`` es la salida estándar; vacía, una carpeta o uno de
+    los archivos que se leen (también ``plan.reportes.csv`` y ``plan.modificaciones.csv`` de un
+    ``plan.csv``: se perderían) es un error; un archivo que existe se reemplaza."""
+    if args.salida == "-":
+        args.salida = None
+    salida = args.salida
+    if salida == "":
+        raise ErrorArchivo("--salida: la ruta está vacía; dé un archivo (o '-', la salida "
+                           "estándar)", codigo="RUTA_INVALIDA", campo="salida", valor="")
+    if salida is None and args.formato == "xlsx":
+        raise ErrorArchivo("--formato xlsx: dé el archivo del libro con --salida ARCHIVO (el "
+                           "libro no va a la salida estándar)", codigo="SALIDA_REQUERIDA",
+                           campo="salida", valor="-")
+    if salida is None and destino is None:
+        raise ErrorArchivo("la salida estándar está cerrada; dé el archivo con --salida ARCHIVO",
+                           codigo="SALIDA_CERRADA", campo="salida", valor="-")
+    if salida is None or not os.path.exists(salida):
+        return
+    if os.path.isdir(salida):
+        raise ErrorArchivo(f"--salida: «{salida}» es una carpeta; dé la ruta de un archivo",
+                           codigo="SALIDA_ES_CARPETA", campo="salida", valor=salida)
+    for ruta in _leidos(args):
+        if _misma(ruta, salida):
+            raise ErrorArchivo(f"--salida: «{salida}» es también el archivo de entrada {ruta}; "
+                               "se perdería: dé otro archivo", codigo="SALIDA_ES_ENTRADA",
+                               campo="salida", valor=salida)

@@ -1,0 +1,382 @@
+"""La línea de comandos bajo uso hostil (tarea h13a del issue 13): la entrada estándar cerrada o
+una terminal, ``-`` dos veces, stdout y stderr cerrados, ``--salida`` a una carpeta, a una
+carpeta que no existe, a un archivo de entrada o a un disco lleno, Ctrl-C a mitad de un lote,
+valores con caracteres de control o bidi, valores enormes.
+
+El estándar de la tarea: «bad input gets a clear Spanish error (…) and a documented exit code,
+never a Python traceback, never a Python repr (…); only regular files are read; nothing hangs
+or balloons; (…) a failed command leaves no partial output file». Cada mensaje esperado está
+escrito a mano."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+from cli.comun import correr, escribir_ejemplos
+from sdg_metas import cli
+from sdg_metas.archivos import guardar_plan
+from sdg_metas.cli import _lotes, _terminal
+from sdg_metas.ejemplos import plan_ejemplo
+
+PLAN_EJEMPLO = "Proceso Inspección, Vigilancia y Control"
+
+
+@pytest.fixture
+def rutas(tmp_path: Path) -> dict[str, Path]:
+    return escribir_ejemplos(tmp_path)
+
+
+def _error(capsys: pytest.CaptureFixture[str]) -> str:
+    return capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+# --- la entrada estándar --------------------------------------------------------------------
+
+def test_entrada_estandar_cerrada(monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """``sdg-metas evaluar - <&-``: antes, AttributeError de Python (``sys.stdin`` es None)."""
+    monkeypatch.setattr(sys, "stdin", None)
+    assert correr("evaluar", "-") == (2, "")
+    assert _error(capsys) == ("sdg-metas: error: plan: '-' es la entrada estándar y está "
+                              "cerrada; dé la ruta del archivo\n")
+
+
+def test_entrada_estandar_terminal(monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str], rutas: dict[str, Path]
+                                   ) -> None:
+    """``sdg-metas modificacion - --plan plan.json`` en una terminal: antes se quedaba esperando
+    a que alguien escribiera el JSON."""
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    assert correr("modificacion", "-", "--plan", str(rutas["plan"])) == (2, "")
+    assert _error(capsys) == (
+        "sdg-metas: error: solicitud: '-' lee un JSON de la entrada estándar, que es una "
+        "terminal; redirija el archivo (< plan.json) o dé su ruta\n")
+
+
+def test_entrada_estandar_dos_veces(monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str],
+                                    rutas: dict[str, Path]) -> None:
+    """``consolidar - - <plan.json``: antes, el segundo ``-`` leía nada y el mensaje era «JSON
+    mal formado en la línea 1, columna 1», que no dice qué pasó."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(rutas["plan"].read_bytes())))
+    assert correr("consolidar", "-", str(rutas["otro"]), "-", "--vigencia", "2025") == (2, "")
+    assert _error(capsys) == (
+        "sdg-metas: error: '-' (la entrada estándar) se da 2 veces; se puede leer una sola vez: "
+        "dé los demás archivos por su ruta\n")
+
+
+def test_un_nombre_que_empieza_por_llave_es_un_archivo(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sdg-metas evaluar '{2025}.json'``: antes se tomaba por un texto JSON («JSON mal
+    formado en la línea 1, columna 2»)."""
+    guardar_plan(plan_ejemplo(), tmp_path / "{2025}.json")
+    monkeypatch.chdir(tmp_path)
+    codigo, texto = correr("evaluar", "{2025}.json")
+    assert codigo == 0
+    assert texto.startswith(f"{PLAN_EJEMPLO}, 2025-T4\n")
+
+
+def test_entrada_estandar_como_plan(monkeypatch: pytest.MonkeyPatch,
+                                    rutas: dict[str, Path]) -> None:
+    """``-`` sigue leyendo el JSON de la entrada estándar cuando no es una terminal."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(rutas["plan"].read_bytes())))
+    codigo, texto = correr("evaluar", "-")
+    assert codigo == 0
+    assert texto.startswith(f"{PLAN_EJEMPLO}, 2025-T4\n")
+
+
+# --- stdout y stderr cerrados ---------------------------------------------------------------
+
+def test_salida_estandar_cerrada(monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``sdg-metas plazos 2026 >&-``: antes, AttributeError de Python. Con ``--salida`` funciona."""
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdout", None)
+    assert cli.main(["plazos", "2026"]) == 2
+    assert _error(capsys) == ("sdg-metas: error: la salida estándar está cerrada; dé el archivo "
+                              "con --salida ARCHIVO\n")
+    destino = tmp_path / "plazos.csv"
+    assert cli.main(["plazos", "2026", "--formato", "csv", "--salida", str(destino)]) == 0
+    assert destino.read_text(encoding="utf-8").splitlines()[1] == (
+        "2026-T1,2026-03-31,2026-04-15,2026-04-15,no,")
+
+
+def test_error_con_stderr_cerrado(monkeypatch: pytest.MonkeyPatch,
+                                  rutas: dict[str, Path]) -> None:
+    """``sdg-metas evaluar nada.json 2>&-``: antes salía con 1 (AttributeError al escribir el
+    error); ahora con 2, el código documentado, aunque no pueda decirlo. Un lote de dos planes
+    (el progreso mira si stderr es una terminal) tampoco falla."""
+    monkeypatch.setattr(sys, "stderr", None)
+    assert correr("evaluar", str(rutas["plan"].with_name("nada.json"))) == (2, "")
+    codigo, _ = correr("consolidar", str(rutas["plan"]), str(rutas["otro"]), "--vigencia", "2025")
+    assert codigo == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="descriptores cerrados a la POSIX")
+@pytest.mark.parametrize(("redireccion", "codigo", "error"), [
+    ("<&-", 2, ("sdg-metas: error: plan: '-' es la entrada estándar y está cerrada; dé la ruta "
+                "del archivo\n")),
+    (">&-", 2, ("sdg-metas: error: la salida estándar está cerrada; dé el archivo con --salida "
+                "ARCHIVO\n")),
+    ("2>&-", 2, ""),
+])
+def test_como_usuario_con_descriptores_cerrados(redireccion: str, codigo: int, error: str) -> None:
+    """Lo mismo en un proceso de verdad (``sdg-metas evaluar - <&-`` …): sin traza."""
+    cerrar = {"<&-": 0, ">&-": 1, "2>&-": 2}[redireccion]
+    argv = ["evaluar", "-"] if cerrar == 0 else ["evaluar", "nada.json"] if cerrar == 2 else [
+        "plazos", "2026"]
+    proceso = subprocess.run([sys.executable, "-m", "sdg_metas", *argv], capture_output=True,
+                             text=True, check=False, preexec_fn=lambda: os.close(cerrar))
+    assert (proceso.returncode, proceso.stderr) == (codigo, error)
+
+
+# --- --salida ---------------------------------------------------------------------------------
+
+def test_salida_a_una_carpeta(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Antes: «no se pudo leer o escribir: [Errno 21] Is a directory: '…'» (inglés y repr)."""
+    assert correr("plazos", "2026", "--salida", str(tmp_path)) == (2, "")
+    assert _error(capsys) == (f"sdg-metas: error: --salida: «{tmp_path}» es una carpeta; dé la "
+                              "ruta de un archivo\n")
+
+
+def test_salida_a_una_carpeta_que_no_existe(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    destino = tmp_path / "no" / "existe.csv"
+    assert correr("plazos", "2026", "--salida", str(destino)) == (2, "")
+    assert _error(capsys) == (f"sdg-metas: error: --salida: no se pudo escribir «{destino}»: la "
+                              "carpeta no existe\n")
+    assert not destino.parent.exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="sin /dev/full")
+def test_salida_a_un_disco_lleno(capsys: pytest.CaptureFixture[str]) -> None:
+    assert correr("plazos", "2026", "--salida", "/dev/full") == (2, "")
+    assert _error(capsys) == ("sdg-metas: error: --salida: no se pudo escribir «/dev/full»: no "
+                              "queda espacio en el disco\n")
+
+
+def test_salida_a_un_dispositivo(tmp_path: Path) -> None:
+    """Un destino que no es un archivo regular (``/dev/null``) se escribe, no se reemplaza."""
+    assert correr("plazos", "2026", "--salida", os.devnull) == (0, "")
+    assert not stat.S_ISREG(os.stat(os.devnull).st_mode)
+
+
+def test_salida_igual_a_la_entrada(rutas: dict[str, Path],
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """``sdg-metas evaluar plan.json --formato json --salida plan.json``: antes el plan se
+    perdía (quedaba el resultado en su lugar). También por otro camino (``./``) o por un
+    enlace, y las tablas de al lado de un ``plan.csv``."""
+    plan = rutas["plan"]
+    antes = plan.read_bytes()
+    otra_forma = os.path.join(os.path.dirname(plan), ".", "plan.json")
+    assert correr("evaluar", str(plan), "--formato", "json", "--salida", otra_forma) == (2, "")
+    assert _error(capsys) == (f"sdg-metas: error: --salida: «{otra_forma}» es también el "
+                              f"archivo de entrada {plan}; se perdería: dé otro archivo\n")
+    assert plan.read_bytes() == antes
+    reportes = plan.with_name("plan.reportes.csv")
+    csv = str(plan.with_name("plan.csv"))
+    assert correr("validar", csv, "--formato", "csv", "--salida", str(reportes)) == (2, "")
+    assert _error(capsys) == (f"sdg-metas: error: --salida: «{reportes}» es también el "
+                              f"archivo de entrada {reportes}; se perdería: dé otro archivo\n")
+
+
+def test_salida_existente_se_reemplaza_entera(tmp_path: Path, rutas: dict[str, Path]) -> None:
+    """Un archivo que ya existe se reemplaza (como ``>`` en la terminal), con sus permisos, y
+    sin dejar temporales al lado."""
+    destino = tmp_path / "plazos.csv"
+    destino.write_text("viejo\n" * 1000, encoding="utf-8")
+    destino.chmod(0o640)
+    assert correr("plazos", "2026", "--formato", "csv", "--salida", str(destino)) == (0, "")
+    lineas = destino.read_text(encoding="utf-8").splitlines()
+    assert lineas[0] == "trimestre,fin_trimestre,dia_15,fecha_limite,movida,motivo"
+    assert len(lineas) == 5
+    if os.name == "posix":
+        assert stat.S_IMODE(destino.stat().st_mode) == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_salida_guion_es_la_salida_estandar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """``--salida -`` es la salida estándar (antes creaba un archivo llamado «-»); ``--salida ''``
+    (antes escribía en la salida estándar sin decirlo) es un error, y el libro de Excel no va a
+    la salida estándar."""
+    monkeypatch.chdir(tmp_path)
+    codigo, texto = correr("plazos", "2026", "--formato", "csv", "--salida", "-")
+    assert codigo == 0
+    assert texto.splitlines()[1] == "2026-T1,2026-03-31,2026-04-15,2026-04-15,no,"
+    assert not (tmp_path / "-").exists()
+    assert correr("plazos", "2026", "--salida", "") == (2, "")
+    assert _error(capsys) == ("sdg-metas: error: --salida: la ruta está vacía; dé un archivo (o "
+                              "'-', la salida estándar)\n")
+    assert correr("plazos", "2026", "--formato", "xlsx", "--salida", "-") == (2, "")
+    assert _error(capsys) == ("sdg-metas: error: --formato xlsx: dé el archivo del libro con "
+                              "--salida ARCHIVO (el libro no va a la salida estándar)\n")
+
+
+# --- Ctrl-C ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("con_salida", [True, False])
+def test_ctrl_c_a_mitad_del_lote(con_salida: bool, tmp_path: Path, rutas: dict[str, Path],
+                                 monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C en el plan 2 de 3: antes, una traza de KeyboardInterrupt. Ahora sale con 130
+    (128 + SIGINT), lo dice en una línea, y ni la salida estándar ni ``--salida`` (que ya
+    existía) reciben nada."""
+    destino = tmp_path / "consolidado.csv"
+    destino.write_text("viejo\n", encoding="utf-8")
+    cargar = _lotes.cargar
+    llamadas: list[str] = []
+
+    def interrumpido(ruta: str, *args: object) -> object:
+        llamadas.append(ruta)
+        if len(llamadas) == 2:
+            raise KeyboardInterrupt
+        return cargar(ruta, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_lotes, "cargar", interrumpido)
+    tercero = tmp_path / "tercero.json"
+    guardar_plan(attrs.evolve(plan_ejemplo(), unidad="Tercera unidad"), tercero)
+    salida = ["--salida", str(destino)] if con_salida else []
+    assert correr("consolidar", str(rutas["plan"]), str(rutas["otro"]), str(tercero),
+                  "--vigencia", "2025", "--formato", "csv", *salida) == (130, "")
+    queda = "; --salida queda como estaba" if con_salida else ""
+    assert _error(capsys) == f"sdg-metas: interrumpido (Ctrl-C){queda}\n"
+    assert destino.read_text(encoding="utf-8") == "viejo\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- lo que se repite en los mensajes ---------------------------------------------------------
+
+def test_opcion_desconocida_con_escape_se_escribe_escapada(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``sdg-metas plazos 2026 $'--x\\e[31m'``: antes el ESC llegaba crudo a la terminal."""
+    with pytest.raises(SystemExit) as salida:
+        cli.main(["plazos", "2026", "--x\x1b[31m"])
+    assert salida.value.code == 2
+    assert _error(capsys).splitlines()[-1] == (
+        "sdg-metas: error: argumentos no reconocidos: --x\\x1b[31m")
+
+
+@pytest.mark.parametrize(("valor", "visto"), [
+    ("20\x1b[31m26", "20\\x1b[31m26"),
+    ("2026\u202e", "2026\\u202e"),
+    ("2_026", "2_026"),  # int() lo aceptaba como 2026
+    ("1e3", "1e3"),
+    ("２０２６", "２０２６"),  # cifras de ancho completo: int() las aceptaba
+    ("9" * 5000, "9" * 40 + "… (5000 caracteres)"),
+])
+def test_vigencia_invalida(valor: str, visto: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert correr("plazos", valor) == (2, "")
+    assert _error(capsys) == (f"sdg-metas: error: vigencia: «{visto}» debe ser un año, por "
+                              "ejemplo 2026\n")
+
+
+def test_ruta_con_escape_en_un_aviso_y_en_un_error(
+    tmp_path: Path, rutas: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """El aviso de otra vigencia y el error del plan repetido nombran la ruta: escapada."""
+    otra_vigencia = tmp_path / "v2024\u202e.json"
+    guardar_plan(attrs.evolve(plan_ejemplo(), vigencia=2024, reportes=()), otra_vigencia)
+    copia = tmp_path / "p\x1b[2J.json"
+    copia.write_bytes(rutas["plan"].read_bytes())
+    assert correr("consolidar", str(otra_vigencia), str(rutas["plan"]), str(copia),
+                  "--vigencia", "2025") == (2, "")
+    carpeta = str(tmp_path)
+    assert _error(capsys) == (
+        f"sdg-metas: aviso: {carpeta}/v2024\\u202e.json es de la vigencia 2024, no de 2025; no "
+        "se incluye\n"
+        f"sdg-metas: error: {rutas['plan']} y {carpeta}/p\\x1b[2J.json describen la misma "
+        f"unidad ({PLAN_EJEMPLO}) y vigencia (2025); dé cada plan una sola vez\n")
+
+
+def test_una_linea_enorme_se_acota(rutas: dict[str, Path],
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """``--trimestre`` de 100 000 caracteres: el núcleo lo repite entero; en stderr la línea se
+    corta en 1 000 caracteres y dice cuánto medía."""
+    assert correr("evaluar", str(rutas["plan"]), "--trimestre", "x" * 100_000) == (2, "")
+    linea = _error(capsys)
+    inicio = "sdg-metas: error: trimestre: '"
+    assert linea.startswith(inicio + "x" * (1000 - len(inicio)) + "… [la línea sigue: ")
+    assert linea.endswith(" caracteres en total]\n")
+    assert len(linea) < 1100
+
+
+def test_acotar_y_motivo_del_sistema() -> None:
+    assert _terminal.acotar("x" * 1000) == "x" * 1000
+    assert _terminal.acotar("é" * 1001) == (
+        "é" * 1000 + "… [la línea sigue: 1001 caracteres en total]")
+    assert _terminal.motivo_del_sistema(PermissionError(13, "Permission denied")) == (
+        "no hay permiso")
+    assert _terminal.motivo_del_sistema(OSError(9999, "raro")) == "error del sistema número 9999"
+    assert _terminal.motivo_del_sistema(OSError("sin número")) == "error del sistema"
+
+
+def test_error_del_sistema_inesperado_en_espanol(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Un ``OSError`` que no viene de escribir la salida (p. ej. al calcular) no muestra
+    ``[Errno …]``."""
+    from sdg_metas.cli import _comandos
+
+    def falla(args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(_comandos, "demo", falla)  # el analizador se arma en cada main()
+    assert correr("demo") == (2, "")
+    assert _error(capsys) == "sdg-metas: error: no hay permiso\n"
+
+
+# --- ejemplos DIR -----------------------------------------------------------------------------
+
+def test_ejemplos_en_un_archivo_o_sin_ruta(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """``sdg-metas ejemplos plan.json``: antes «[Errno 17] File exists: …»; ``ejemplos ''``
+    escribía en la carpeta actual sin decirlo."""
+    archivo = tmp_path / "plan.json"
+    archivo.write_text("{}", encoding="utf-8")
+    assert correr("ejemplos", str(archivo)) == (2, "")
+    assert _error(capsys) == (f"sdg-metas: error: DIR: no se pudo escribir en «{archivo}»: ya "
+                              "existe y no es una carpeta\n")
+    assert correr("ejemplos", "") == (2, "")
+    assert _error(capsys) == ("sdg-metas: error: DIR: la ruta está vacía; dé un directorio (por "
+                              "ejemplo .)\n")
+
+
+# --- un lote grande con un archivo que no es regular en medio ---------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="sin FIFO")
+def test_lote_con_una_fifo_en_medio_no_se_queda_esperando(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """60 planes con una FIFO en el lugar 30: el error la nombra sin abrirla (no se bloquea), y
+    ni la salida estándar ni ``--salida`` reciben nada de los 29 anteriores."""
+    base = plan_ejemplo()
+    rutas = []
+    for i in range(60):
+        ruta = tmp_path / f"p{i:02d}.json"
+        if i == 29:
+            os.mkfifo(ruta)
+        else:
+            guardar_plan(attrs.evolve(base, unidad=f"Unidad {i}"), ruta)
+        rutas.append(str(ruta))
+    destino = tmp_path / "filas.csv"
+    assert correr("consolidar", *rutas, "--vigencia", "2025", "--formato", "csv",
+                  "--salida", str(destino)) == (2, "")
+    assert _error(capsys) == (
+        f"sdg-metas: error: {rutas[29]}: 1 problema\n  - {rutas[29]}: es una tubería (FIFO), "
+        "no un archivo regular; solo se leen archivos regulares (o '-', la entrada estándar)\n")
+    assert not destino.exists()
