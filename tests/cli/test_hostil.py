@@ -11,6 +11,7 @@ escrito a mano."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import stat
 import subprocess
@@ -379,4 +380,43 @@ def test_lote_con_una_fifo_en_medio_no_se_queda_esperando(
     assert _error(capsys) == (
         f"sdg-metas: error: {rutas[29]}: 1 problema\n  - {rutas[29]}: es una tubería (FIFO), "
         "no un archivo regular; solo se leen archivos regulares (o '-', la entrada estándar)\n")
+    assert not destino.exists()
+
+
+# --- nombres que no son UTF-8 y extensiones que no corresponden -------------------------------
+
+@pytest.mark.skipif(sys.platform != "linux", reason="nombres de bytes arbitrarios (Linux)")
+@pytest.mark.parametrize("formato", ["tabla", "json", "csv"])
+def test_ejemplos_en_una_carpeta_de_nombre_no_utf8(formato: str, tmp_path: Path) -> None:
+    """``sdg-metas ejemplos $'ej\\xff'``: antes, UnicodeEncodeError de Python (el nombre no es
+    UTF-8 y la salida sí). Ahora se escribe ``ej\\xff`` (los bytes, visibles)."""
+    carpeta = os.fsdecode(os.fsencode(str(tmp_path)) + b"/ej\xff")
+    codigo, texto = correr("ejemplos", carpeta, "--formato", formato)
+    assert codigo == 0
+    visto = f"{tmp_path}/ej\\xff/plan.json"
+    if formato == "json":
+        assert json.loads(texto)["archivos"][0] == {"archivo": visto}
+    else:
+        assert visto in texto.splitlines()
+    assert os.path.isfile(os.path.join(carpeta, "plan.json"))
+
+
+@pytest.mark.parametrize(("formato", "archivo", "mensaje"), [
+    ("xlsx", "evaluacion.csv", ("no termina en .xlsx y --formato xlsx escribe un libro de "
+                                "Excel; dé un archivo .xlsx")),
+    ("csv", "evaluacion.xlsx", ("termina en .xlsx y --formato csv no escribe un libro de Excel; "
+                                "use --formato xlsx o dé otro archivo")),
+    ("tabla", "evaluacion.XLSX", ("termina en .xlsx y --formato tabla no escribe un libro de "
+                                  "Excel; use --formato xlsx o dé otro archivo")),
+])
+def test_salida_con_extension_que_no_corresponde(
+    formato: str, archivo: str, mensaje: str, tmp_path: Path, rutas: dict[str, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``sdg-metas evaluar plan.json --salida evaluacion.xlsx`` (sin ``--formato xlsx``):
+    antes escribía la tabla de texto en un ``.xlsx`` que Excel dice dañado."""
+    destino = tmp_path / archivo
+    assert correr("evaluar", str(rutas["plan"]), "--formato", formato,
+                  "--salida", str(destino)) == (2, "")
+    assert _error(capsys) == f"sdg-metas: error: --salida: «{destino}» {mensaje}\n"
     assert not destino.exists()

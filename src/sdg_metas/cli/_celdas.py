@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import os
 from decimal import Decimal
 
 from ..numeros import redondear, texto_numero
@@ -54,6 +55,16 @@ def escapar(texto: str) -> str:
         else:
             partes.append(c)
     return "".join(partes)
+
+
+def ruta_visible(ruta: os.PathLike[str] | str) -> str:
+    """Una ruta para escribirla: un nombre que no es UTF-8 válido (``ej\\xff``, que Python
+    guarda con «surrogates» y que ninguna salida UTF-8 admite) con sus bytes escritos ``\\xff``.
+
+    >>> ruta_visible(os.fsdecode(b"ej\\xff/plan.json"))
+    'ej\\\\xff/plan.json'
+    """
+    return os.fsencode(ruta).decode("utf-8", "backslashreplace")
 
 
 def presentar(valor: object) -> object:

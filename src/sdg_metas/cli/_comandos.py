@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errores import ErrorArchivo
 from ..trimestre import Trimestre
+from ._celdas import ruta_visible
 from ._entradas import cargar, ruta_de_entrada, trimestre_del_plan, vigencia
 from ._salida import Resultado, Tabla, escribir_tabla
 from ._terminal import motivo_del_sistema
@@ -173,6 +174,7 @@ def ejemplos(args: argparse.Namespace) -> tuple[int, Resultado]:
         raise ErrorArchivo(f"DIR: no se pudo escribir en «{args.directorio}»: "
                            f"{motivo_del_sistema(e)}", codigo="DIRECTORIO_NO_ESCRIBIBLE",
                            campo="directorio", valor=args.directorio) from None
-    filas = [{"archivo": str(r)} for r in escritos]
-    return 0, Resultado("ejemplos", {"directorio": str(directorio)}, (Tabla("archivos", filas),),
-                        terminal="".join(f"{r}\n" for r in escritos))
+    nombres = [ruta_visible(r) for r in escritos]
+    filas = [{"archivo": n} for n in nombres]
+    return 0, Resultado("ejemplos", {"directorio": ruta_visible(directorio)},
+                        (Tabla("archivos", filas),), terminal="".join(f"{n}\n" for n in nombres))

@@ -12,7 +12,7 @@
 
 >>> motivo_del_sistema(OSError(28, "No space left on device"))
 'no queda espacio en el disco'
->>> acotar("x" * 1_005)[-42:]
+>>> acotar("x" * 1_005)[-45:]
 'x… [la línea sigue: 1005 caracteres en total]'
 """
 
@@ -133,6 +133,25 @@ def _misma(ruta: str, otra: str) -> bool:
         return False
 
 
+def _verificar_extension(salida: str, formato: str) -> None:
+    """Un libro de Excel va a un ``.xlsx`` y solo un libro: Excel no abre un CSV llamado
+    ``.xlsx`` (dice que el archivo está dañado). Un destino que existe y no es un archivo
+    regular (``/dev/null``) no se mira."""
+    es_libro = Path(salida).suffix.casefold() == ".xlsx"
+    if es_libro == (formato == "xlsx"):
+        return
+    with contextlib.suppress(OSError):
+        if not stat.S_ISREG(os.stat(salida).st_mode):
+            return
+    if formato == "xlsx":
+        mensaje = (f"--salida: «{salida}» no termina en .xlsx y --formato xlsx escribe un libro "
+                   "de Excel; dé un archivo .xlsx")
+    else:
+        mensaje = (f"--salida: «{salida}» termina en .xlsx y --formato {formato} no escribe un "
+                   "libro de Excel; use --formato xlsx o dé otro archivo")
+    raise ErrorArchivo(mensaje, codigo="SALIDA_EXTENSION", campo="salida", valor=salida)
+
+
 def verificar_salida(args: argparse.Namespace, destino: TextIO | None) -> None:
     """``--salida`` antes de leer nada: ``-`` es la salida estándar; vacía, una carpeta o uno de
     los archivos que se leen (también ``plan.reportes.csv`` y ``plan.modificaciones.csv`` de un
@@ -150,7 +169,10 @@ def verificar_salida(args: argparse.Namespace, destino: TextIO | None) -> None:
     if salida is None and destino is None:
         raise ErrorArchivo("la salida estándar está cerrada; dé el archivo con --salida ARCHIVO",
                            codigo="SALIDA_CERRADA", campo="salida", valor="-")
-    if salida is None or not os.path.exists(salida):
+    if salida is None:
+        return
+    _verificar_extension(salida, args.formato)
+    if not os.path.exists(salida):
         return
     if os.path.isdir(salida):
         raise ErrorArchivo(f"--salida: «{salida}» es una carpeta; dé la ruta de un archivo",
