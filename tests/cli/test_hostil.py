@@ -420,3 +420,32 @@ def test_salida_con_extension_que_no_corresponde(
                   "--salida", str(destino)) == (2, "")
     assert _error(capsys) == f"sdg-metas: error: --salida: «{destino}» {mensaje}\n"
     assert not destino.exists()
+
+
+# --- opciones -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("argv", "ultima"), [
+    # Antes `--form json` era `--formato json` (abreviatura adivinada) y `--de ,` decía
+    # «ambiguous option: --de could match --decimal, --delimitador» (en inglés).
+    (["evaluar", "plan.json", "--form", "json"],
+     "sdg-metas: error: argumentos no reconocidos: --form json"),
+    (["evaluar", "plan.json", "--de", ","],
+     "sdg-metas: error: argumentos no reconocidos: --de ,"),
+    # Antes: «ignored explicit argumento 'si'».
+    (["evaluar", "plan.json", "--ignorar-columnas=si"],
+     "sdg-metas evaluar: error: argumento --ignorar-columnas: no admite un valor; se dio 'si'"),
+])
+def test_opciones_sin_abreviar_y_en_espanol(argv: list[str], ultima: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as salida:
+        cli.main(argv)
+    assert salida.value.code == 2
+    assert _error(capsys).splitlines()[-1] == ultima
+
+
+def test_opcion_repetida_vale_la_ultima(rutas: dict[str, Path]) -> None:
+    """Como en casi todas las herramientas de línea de comandos (documentado en el README)."""
+    codigo, texto = correr("evaluar", str(rutas["plan"]), "--formato", "tabla", "--formato",
+                           "json")
+    assert codigo == 0
+    assert json.loads(texto)["comando"] == "evaluar"

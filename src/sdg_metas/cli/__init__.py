@@ -19,11 +19,18 @@ Todos aceptan ``--formato tabla|json|csv|xlsx`` (``xlsx`` requiere ``--salida AR
 cargador: ``--vigencia``, ``--unidad``, ``--nivel``, ``--hoja``, ``--fila-encabezado``,
 ``--ignorar-columnas`` y ``--delimitador``. Códigos de salida: 0 bien; 1 ``validar`` encontró
 hallazgos de severidad error, o la solicitud de ``modificacion`` no es elegible; 3 la solicitud
-requiere revisión de la OAP; 2 error de entrada (mensaje en español, sin traza).
+requiere revisión de la OAP; 2 error de entrada o de salida (mensaje en español, sin traza);
+130 interrumpido con Ctrl-C (:data:`SALIDA_INTERRUMPIDA`).
+
+Bajo uso hostil (issue 13): ``-`` es la entrada estándar (una vez; ni cerrada ni una terminal);
+``--salida -`` es la salida estándar; ``--salida ARCHIVO`` se escribe entero o no se escribe
+(:mod:`._terminal`) y nunca es un archivo que se lee; stdout o stderr cerrados no producen una
+traza; los mensajes van escapados y acotados (:func:`._terminal.avisar`).
 
 El paquete se parte en ``_parser`` (argumentos), ``_entradas`` (cargar planes),
 ``_comandos`` (comandos de un plan), ``_lotes`` (comandos de varios planes, en flujo),
-``_salida`` (resultados, tabla, JSON y CSV), ``_xlsx`` (Excel) y ``_celdas`` (cada valor).
+``_salida`` (resultados, tabla, JSON y CSV), ``_xlsx`` (Excel), ``_celdas`` (cada valor) y
+``_terminal`` (stderr y el archivo de ``--salida``).
 
 >>> import io
 >>> salida = io.StringIO()

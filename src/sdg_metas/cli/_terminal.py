@@ -22,7 +22,6 @@ import argparse
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -80,7 +79,7 @@ def motivo_del_sistema(error: OSError) -> str:
 def _temporal(destino: str) -> tuple[str, int]:
     """Un archivo nuevo, junto a ``destino``, con los permisos del destino si ya existe."""
     carpeta, nombre = os.path.split(destino)
-    ruta = os.path.join(carpeta, f".{nombre}.{secrets.token_hex(4)}.tmp")
+    ruta = os.path.join(carpeta, f".{nombre}.{os.urandom(4).hex()}.tmp")
     descriptor = os.open(ruta, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                          0o666)
     with contextlib.suppress(OSError):
