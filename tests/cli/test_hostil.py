@@ -449,3 +449,45 @@ def test_opcion_repetida_vale_la_ultima(rutas: dict[str, Path]) -> None:
                            "json")
     assert codigo == 0
     assert json.loads(texto)["comando"] == "evaluar"
+
+
+# --- --salida que no es un archivo regular, o un enlace ---------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="sin FIFO")
+def test_salida_a_una_fifo_sin_lector_no_espera(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """``--salida fifo`` sin nadie que la lea: antes se quedaba esperando para siempre."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert correr("plazos", "2026", "--salida", str(fifo)) == (2, "")
+    assert _error(capsys) == (f"sdg-metas: error: --salida: no se pudo escribir «{fifo}»: es una "
+                              "tubería (FIFO) que nadie está leyendo\n")
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="sin /dev/fd")
+def test_salida_a_una_tuberia_abierta() -> None:
+    """``--salida >(gzip > x.gz)`` (bash pasa ``/dev/fd/63``) se escribe en la tubería."""
+    lectura, escritura = os.pipe()
+    try:
+        assert correr("plazos", "2026", "--formato", "csv", "--salida",
+                      f"/dev/fd/{escritura}") == (0, "")
+    finally:
+        os.close(escritura)
+    with os.fdopen(lectura, encoding="utf-8") as tuberia:
+        lineas = tuberia.read().splitlines()
+    assert lineas[1] == "2026-T1,2026-03-31,2026-04-15,2026-04-15,no,"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="enlaces simbólicos POSIX")
+def test_salida_a_un_enlace_reemplaza_el_archivo_enlazado(tmp_path: Path) -> None:
+    """El enlace sigue siendo un enlace; lo que se reemplaza es el archivo al que apunta (o el
+    que nombra, si aún no existe)."""
+    real, enlace = tmp_path / "real.csv", tmp_path / "enlace.csv"
+    real.write_text("viejo\n", encoding="utf-8")
+    enlace.symlink_to(real.name)
+    colgado, nuevo = tmp_path / "colgado.csv", tmp_path / "nuevo.csv"
+    colgado.symlink_to(nuevo.name)
+    for destino, archivo in ((enlace, real), (colgado, nuevo)):
+        assert correr("plazos", "2026", "--formato", "csv", "--salida", str(destino)) == (0, "")
+        assert destino.is_symlink()
+        assert archivo.read_text(encoding="utf-8").startswith("trimestre,fin_trimestre,")

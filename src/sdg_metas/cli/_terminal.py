@@ -51,6 +51,7 @@ _MOTIVOS = {
     errno.ENAMETOOLONG: "el nombre es demasiado largo",
     errno.EFBIG: "el archivo sería demasiado grande",
     errno.EIO: "error de entrada/salida del dispositivo",
+    errno.ENXIO: "es una tubería (FIFO) que nadie está leyendo",
 }
 
 
@@ -87,21 +88,33 @@ def _temporal(destino: str) -> tuple[str, int]:
     return ruta, descriptor
 
 
+def _abrir_especial(destino: str, modo: int) -> int:
+    """Abre para escribir un destino que no es un archivo regular. Una tubería (FIFO) sin nadie
+    que la lea no se espera: ``O_NONBLOCK`` hace que ``open`` falle en vez de bloquearse
+    (``ENXIO``); abierta, se escribe bloqueando como siempre."""
+    if not stat.S_ISFIFO(modo):
+        return os.open(destino, os.O_WRONLY)
+    descriptor = os.open(destino, os.O_WRONLY | os.O_NONBLOCK)
+    os.set_blocking(descriptor, True)
+    return descriptor
+
+
 def escribir_archivo(ruta: str, escribir: Callable[[IO[bytes]], None]) -> None:
     """Llama ``escribir`` con el archivo abierto (binario) y deja el resultado en ``ruta``.
 
     Un archivo regular (o uno que no existe) se reemplaza al final, entero; un destino que no
-    es un archivo regular (``/dev/null``, ``/dev/stdout``, una tubería) se escribe directamente.
+    es un archivo regular (``/dev/null``, ``/dev/stdout``, una tubería que alguien lee) se
+    escribe directamente.
     """
-    destino = os.path.realpath(ruta)
     try:
-        modo = os.stat(destino).st_mode
+        modo = os.stat(ruta).st_mode  # sigue los enlaces: /dev/stdout, /dev/fd/63 …
     except FileNotFoundError:
         modo = stat.S_IFREG
     if not stat.S_ISREG(modo):
-        with open(destino, "wb") as archivo:
+        with os.fdopen(_abrir_especial(ruta, modo), "wb") as archivo:
             escribir(archivo)
         return
+    destino = os.path.realpath(ruta)  # un enlace a un archivo: se reemplaza el archivo
     temporal, descriptor = _temporal(destino)
     try:
         with os.fdopen(descriptor, "wb") as archivo:
