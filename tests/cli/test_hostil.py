@@ -491,3 +491,35 @@ def test_salida_a_un_enlace_reemplaza_el_archivo_enlazado(tmp_path: Path) -> Non
         assert correr("plazos", "2026", "--formato", "csv", "--salida", str(destino)) == (0, "")
         assert destino.is_symlink()
         assert archivo.read_text(encoding="utf-8").startswith("trimestre,fin_trimestre,")
+
+
+# --- texto que no es UTF-8: en un valor, o en la terminal -----------------------------------
+
+@pytest.mark.skipif(sys.platform != "linux", reason="argumentos de bytes arbitrarios (Linux)")
+def test_valor_de_opcion_que_no_es_utf8(tmp_path: Path) -> None:
+    """``--unidad $'U\\xff'`` (de un CSV sin unidad): antes, UnicodeEncodeError al escribir la
+    tabla. Se prueba como usuario: el argumento llega con los bytes tal cual."""
+    csv = tmp_path / "sin_plan.csv"
+    csv.write_text("codigo,descripcion,tipo,magnitud,t1,t2,t3,t4,peso,unidad\n"
+                   "M1,Hacer,suma,4,1,1,1,1,100,x\n", encoding="utf-8")
+    argv = [b"evaluar", os.fsencode(csv), b"--vigencia", b"2025", b"--nivel", b"local",
+            b"--unidad", b"U\xff"]
+    proceso = subprocess.run([os.fsencode(sys.executable), b"-m", b"sdg_metas", *argv],
+                             capture_output=True, check=False)
+    assert proceso.returncode == 2
+    assert proceso.stderr.decode("utf-8") == (
+        "sdg-metas: error: unidad: «U\\xff» no es texto UTF-8 válido\n")
+
+
+def test_terminal_que_no_es_utf8() -> None:
+    """``PYTHONIOENCODING=ascii sdg-metas demo``: antes, UnicodeEncodeError. La tabla escribe
+    ``\\xf3`` lo que la terminal no admite; el JSON sigue siendo UTF-8 (su formato)."""
+    entorno = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    tabla = subprocess.run([sys.executable, "-m", "sdg_metas", "demo"], capture_output=True,
+                           check=False, env=entorno)
+    assert tabla.returncode == 0
+    assert tabla.stdout.startswith(b"Plan de gesti\\xf3n de ejemplo: Proceso Inspecci\\xf3n,")
+    json_ = subprocess.run([sys.executable, "-m", "sdg_metas", "demo", "--formato", "json"],
+                           capture_output=True, check=False, env=entorno)
+    assert json_.returncode == 0
+    assert json.loads(json_.stdout.decode("utf-8"))["unidad"] == PLAN_EJEMPLO

@@ -43,6 +43,7 @@ El paquete se parte en ``_parser`` (argumentos), ``_entradas`` (cargar planes),
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import io
 import os
@@ -98,6 +99,18 @@ def _a_archivo(resultado: Resultado, args: argparse.Namespace) -> None:
                            campo="salida", valor=args.salida) from None
 
 
+def _codificar(salida: TextIO, formato: str) -> None:
+    """Una salida estándar que no es UTF-8 (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``): el JSON
+    y el CSV son UTF-8 siempre (lo dicen sus formatos); la tabla usa la codificación de la
+    terminal y escribe ``\\xf3`` lo que no cabe en ella (antes: UnicodeEncodeError)."""
+    if not isinstance(salida, io.TextIOWrapper) or codecs.lookup(salida.encoding).name == "utf-8":
+        return
+    if formato == "tabla":
+        salida.reconfigure(errors="backslashreplace")
+    else:
+        salida.reconfigure(encoding="utf-8")
+
+
 def _escribir(resultado: Resultado, args: argparse.Namespace, salida: TextIO) -> None:
     """Escribe el resultado en ``salida`` o en ``--salida``. Primero en un archivo temporal (en
     memoria hasta :data:`._salida.EN_MEMORIA_HASTA` bytes): un error a mitad de camino (un plan
@@ -111,6 +124,7 @@ def _escribir(resultado: Resultado, args: argparse.Namespace, salida: TextIO) ->
         escribir(resultado, args.formato, cast("TextIO", cola), args.decimal)
         cola.seek(0)
         try:
+            _codificar(salida, args.formato)
             shutil.copyfileobj(cola, salida)
             salida.flush()
         except BrokenPipeError:

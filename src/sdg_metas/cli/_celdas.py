@@ -64,7 +64,22 @@ def ruta_visible(ruta: os.PathLike[str] | str) -> str:
     >>> ruta_visible(os.fsdecode(b"ej\\xff/plan.json"))
     'ej\\\\xff/plan.json'
     """
-    return os.fsencode(ruta).decode("utf-8", "backslashreplace")
+    return texto_utf8(os.fspath(ruta))
+
+
+def texto_utf8(texto: str) -> str:
+    """``texto`` escribible en UTF-8: los bytes que no eran UTF-8 (``surrogateescape``, como
+    Python lee los argumentos y los nombres de archivo) como ``\\xff``; otro «surrogate»
+    suelto como ``\\ud800``.
+
+    >>> texto_utf8("U\\udcff"), texto_utf8("U\\ud800"), texto_utf8("Usme")
+    ('U\\\\xff', 'U\\\\ud800', 'Usme')
+    """
+    try:
+        crudo = texto.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return texto.encode("utf-8", "backslashreplace").decode("utf-8")
+    return crudo.decode("utf-8", "backslashreplace")
 
 
 def presentar(valor: object) -> object:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..errores import ErrorArchivo, ErrorTrimestre
 from ..trimestre import Trimestre
+from ._celdas import texto_utf8
 
 if TYPE_CHECKING:  # `plazos` no necesita el modelo: se importa con los archivos
     from ..modelo import PlanDeGestion
@@ -76,8 +77,23 @@ def entradas(args: argparse.Namespace) -> list[str]:
     return [r for r in rutas if r is not None] + list(getattr(args, "planes", None) or [])
 
 
+#: Los argumentos cuyo valor es una ruta: un nombre de archivo puede no ser UTF-8.
+ARGUMENTOS_RUTA = frozenset({"plan", "planes", "solicitud", "salida", "directorio"})
+
+
 def verificar_entradas(args: argparse.Namespace) -> None:
-    """La entrada estándar (``-``) se lee una sola vez: darla dos veces es un error."""
+    """La entrada estándar (``-``) se lee una sola vez: darla dos veces es un error. Un valor
+    que no es una ruta (``--unidad``…) debe ser texto UTF-8: ``--unidad $'\\xff'`` llegaría a
+    las salidas, que son UTF-8."""
+    for nombre, valor in vars(args).items():
+        if nombre in ARGUMENTOS_RUTA or not isinstance(valor, str):
+            continue
+        try:
+            valor.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ErrorArchivo(f"{nombre}: «{recortado(texto_utf8(valor))}» no es texto UTF-8 "
+                               "válido",
+                               codigo="TEXTO_INVALIDO", campo=nombre, valor=valor) from None
     veces = entradas(args).count("-")
     if veces > 1:
         raise ErrorArchivo(
