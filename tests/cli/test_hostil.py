@@ -20,6 +20,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cli.comun import correr, escribir_ejemplos
 from sdg_metas import cli
@@ -523,3 +525,45 @@ def test_terminal_que_no_es_utf8() -> None:
                            capture_output=True, check=False, env=entorno)
     assert json_.returncode == 0
     assert json.loads(json_.stdout.decode("utf-8"))["unidad"] == PLAN_EJEMPLO
+
+
+# --- invariantes --------------------------------------------------------------------------
+
+_PELIGROSOS = frozenset(
+    [chr(c) for c in range(0x20) if c != 0x0A] + [chr(c) for c in range(0x7F, 0xA0)]
+    + list("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+           "\u2028\u2029"))
+
+
+@given(st.text(max_size=3000))
+def test_avisar_nunca_escribe_un_caracter_de_control(texto: str) -> None:
+    """Lo que llega a stderr no tiene caracteres de control (salvo el fin de línea) ni de
+    dirección, y ninguna línea pasa de MAX_LINEA caracteres antes de escaparse."""
+    stderr = io.StringIO()
+    original, sys.stderr = sys.stderr, stderr
+    try:
+        _terminal.avisar(texto)
+    finally:
+        sys.stderr = original
+    escrito = stderr.getvalue()
+    assert not _PELIGROSOS & set(escrito)
+    assert escrito.count("\n") == texto.count("\n")
+    maximo = len("\\u202e") * _terminal.MAX_LINEA + len("… [la línea sigue: 3000 caracteres en "
+                                                        "total]")
+    assert all(len(linea) <= maximo for linea in escrito.split("\n"))
+
+
+@given(st.text(max_size=20))
+def test_vigencia_es_un_anio_o_un_error_que_lo_dice(texto: str) -> None:
+    """Un año solo de cifras ASCII; cualquier otro texto, VIGENCIA_INVALIDA (nunca otro error)."""
+    import re
+
+    from sdg_metas.cli._entradas import vigencia
+    from sdg_metas.errores import ErrorTrimestre
+
+    if re.fullmatch(r"\s*-?[0-9]{1,9}\s*", texto, flags=re.ASCII):
+        assert vigencia(texto) == int(texto)
+        return
+    with pytest.raises(ErrorTrimestre) as error:
+        vigencia(texto)
+    assert (error.value.codigo, error.value.campo) == ("VIGENCIA_INVALIDA", "vigencia")
