@@ -567,3 +567,18 @@ def test_vigencia_es_un_anio_o_un_error_que_lo_dice(texto: str) -> None:
     with pytest.raises(ErrorTrimestre) as error:
         vigencia(texto)
     assert (error.value.codigo, error.value.campo) == ("VIGENCIA_INVALIDA", "vigencia")
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="sin /dev/fd")
+def test_salida_a_una_tuberia_que_se_cierra(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--salida >(head -1)`` con una salida larga: quien lee cierra antes del final; el error
+    lo dice en español (antes habría sido «error del sistema número 32»)."""
+    lectura, escritura = os.pipe()
+    os.close(lectura)
+    try:
+        assert correr("demo", "--salida", f"/dev/fd/{escritura}") == (2, "")
+    finally:
+        os.close(escritura)
+    assert _error(capsys) == (f"sdg-metas: error: --salida: no se pudo escribir "
+                              f"«/dev/fd/{escritura}»: quien leía la tubería la cerró antes del "
+                              "final\n")

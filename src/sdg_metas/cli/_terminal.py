@@ -52,6 +52,7 @@ _MOTIVOS = {
     errno.EFBIG: "el archivo sería demasiado grande",
     errno.EIO: "error de entrada/salida del dispositivo",
     errno.ENXIO: "es una tubería (FIFO) que nadie está leyendo",
+    errno.EPIPE: "quien leía la tubería la cerró antes del final",
 }
 
 
