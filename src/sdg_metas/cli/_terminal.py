@@ -38,21 +38,24 @@ HERMANOS_CSV = ("reportes", "modificaciones")
 #: Caracteres de una línea de un aviso o error antes de recortarla.
 MAX_LINEA = 1_000
 
+#: Cada error del sistema, en español (los que no existen en esta plataforma se omiten).
 _MOTIVOS = {
-    errno.ENOENT: "la carpeta no existe",
-    errno.EACCES: "no hay permiso",
-    errno.EPERM: "no hay permiso",
-    errno.ENOSPC: "no queda espacio en el disco",
-    errno.EDQUOT: "se acabó la cuota de disco",
-    errno.EROFS: "el sistema de archivos es de solo lectura",
-    errno.EISDIR: "es una carpeta",
-    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
-    errno.EEXIST: "ya existe y no es una carpeta",
-    errno.ENAMETOOLONG: "el nombre es demasiado largo",
-    errno.EFBIG: "el archivo sería demasiado grande",
-    errno.EIO: "error de entrada/salida del dispositivo",
-    errno.ENXIO: "es una tubería (FIFO) que nadie está leyendo",
-    errno.EPIPE: "quien leía la tubería la cerró antes del final",
+    getattr(errno, nombre): motivo for nombre, motivo in (
+        ("ENOENT", "la carpeta no existe"),
+        ("EACCES", "no hay permiso"),
+        ("EPERM", "no hay permiso"),
+        ("ENOSPC", "no queda espacio en el disco"),
+        ("EDQUOT", "se acabó la cuota de disco"),
+        ("EROFS", "el sistema de archivos es de solo lectura"),
+        ("EISDIR", "es una carpeta"),
+        ("ENOTDIR", "una parte de la ruta no es una carpeta"),
+        ("EEXIST", "ya existe y no es una carpeta"),
+        ("ENAMETOOLONG", "el nombre es demasiado largo"),
+        ("EFBIG", "el archivo sería demasiado grande"),
+        ("EIO", "error de entrada/salida del dispositivo"),
+        ("ENXIO", "es una tubería (FIFO) que nadie está leyendo"),
+        ("EPIPE", "quien leía la tubería la cerró antes del final"),
+    ) if hasattr(errno, nombre)
 }
 
 
