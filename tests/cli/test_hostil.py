@@ -582,3 +582,23 @@ def test_salida_a_una_tuberia_que_se_cierra(capsys: pytest.CaptureFixture[str]) 
     assert _error(capsys) == (f"sdg-metas: error: --salida: no se pudo escribir "
                               f"«/dev/fd/{escritura}»: quien leía la tubería la cerró antes del "
                               "final\n")
+
+
+def test_valor_no_utf8_en_el_proceso(capsys: pytest.CaptureFixture[str]) -> None:
+    """Lo mismo sin subproceso: Python guarda el byte 0xff de un argumento como «\\udcff»."""
+    assert correr("evaluar", "plan.csv", "--unidad", "U\udcff") == (2, "")
+    assert _error(capsys) == "sdg-metas: error: unidad: «U\\xff» no es texto UTF-8 válido\n"
+
+
+@pytest.mark.parametrize(("formato", "bytes_"), [
+    ("tabla", b"Inspecci\\xf3n"),
+    ("json", "Inspección".encode()),
+    ("csv", "Inspección".encode()),
+])
+def test_codificar_una_salida_ascii(formato: str, bytes_: bytes) -> None:
+    crudo = io.BytesIO()
+    salida = io.TextIOWrapper(crudo, encoding="ascii")
+    cli._codificar(salida, formato)
+    salida.write("Inspección")
+    salida.flush()
+    assert crudo.getvalue() == bytes_
