@@ -602,3 +602,20 @@ def test_codificar_una_salida_ascii(formato: str, bytes_: bytes) -> None:
     salida.write("Inspección")
     salida.flush()
     assert crudo.getvalue() == bytes_
+
+
+def test_salida_existente_y_entradas_raras(tmp_path: Path, rutas: dict[str, Path],
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Con ``--salida`` a un archivo que existe: una entrada que no existe llega al cargador
+    (que la nombra), ``-`` no se compara con nada, y un libro a ``/dev/null`` se escribe."""
+    destino = tmp_path / "salida.csv"
+    destino.write_text("viejo\n", encoding="utf-8")
+    nada = tmp_path / "nada.json"
+    assert correr("evaluar", str(nada), "--formato", "csv", "--salida", str(destino)) == (2, "")
+    assert _error(capsys) == (f"sdg-metas: error: {nada}: 1 problema\n  - {nada}: el archivo no "
+                              "existe\n")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(rutas["plan"].read_bytes())))
+    assert correr("evaluar", "-", "--formato", "csv", "--salida", str(destino)) == (0, "")
+    assert destino.read_text(encoding="utf-8").startswith("vigencia,trimestre,unidad,")
+    assert correr("plazos", "2026", "--formato", "xlsx", "--salida", os.devnull) == (0, "")
