@@ -282,8 +282,11 @@ def test_error_de_escritura(
         def write(self, texto: str) -> int:
             raise OSError(28, "No queda espacio en el dispositivo")
 
+    """Issue 13 (h13a): el mensaje decía «no se pudo leer o escribir: [Errno 28] …» (un repr de
+    Python, sin decir dónde); ahora nombra la salida estándar y el motivo en español."""
     assert cli.main(["plazos", "2026"], Llena()) == 2
-    assert "no se pudo leer o escribir" in capsys.readouterr().err
+    assert capsys.readouterr().err == ("sdg-metas: error: no se pudo escribir en la salida "
+                                       "estándar: no queda espacio en el disco\n")
 
 
 def test_ayuda_y_errores_de_argparse_en_espanol(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 
 import attrs
@@ -73,7 +74,9 @@ def test_hoja_y_fila_de_encabezado_llegan_al_cargador(monkeypatch: pytest.Monkey
 
     def cargar_plan(ruta: str, *, hoja: str | None = None, fila_encabezado: int | None = None,
                     decimal: str = ".") -> object:
-        recibidas.update(ruta=ruta, hoja=hoja, fila_encabezado=fila_encabezado, decimal=decimal)
+        # La ruta llega como Path (h13a: un nombre que empieza por «{» es un archivo, no JSON).
+        recibidas.update(ruta=os.fspath(ruta), hoja=hoja, fila_encabezado=fila_encabezado,
+                         decimal=decimal)
         return plan_ejemplo()
 
     from sdg_metas import archivos

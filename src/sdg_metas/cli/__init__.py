@@ -19,11 +19,18 @@ Todos aceptan ``--formato tabla|json|csv|xlsx`` (``xlsx`` requiere ``--salida AR
 cargador: ``--vigencia``, ``--unidad``, ``--nivel``, ``--hoja``, ``--fila-encabezado``,
 ``--ignorar-columnas`` y ``--delimitador``. Códigos de salida: 0 bien; 1 ``validar`` encontró
 hallazgos de severidad error, o la solicitud de ``modificacion`` no es elegible; 3 la solicitud
-requiere revisión de la OAP; 2 error de entrada (mensaje en español, sin traza).
+requiere revisión de la OAP; 2 error de entrada o de salida (mensaje en español, sin traza);
+130 interrumpido con Ctrl-C (:data:`SALIDA_INTERRUMPIDA`).
+
+Bajo uso hostil (issue 13): ``-`` es la entrada estándar (una vez; ni cerrada ni una terminal);
+``--salida -`` es la salida estándar; ``--salida ARCHIVO`` se escribe entero o no se escribe
+(:mod:`._terminal`) y nunca es un archivo que se lee; stdout o stderr cerrados no producen una
+traza; los mensajes van escapados y acotados (:func:`._terminal.avisar`).
 
 El paquete se parte en ``_parser`` (argumentos), ``_entradas`` (cargar planes),
 ``_comandos`` (comandos de un plan), ``_lotes`` (comandos de varios planes, en flujo),
-``_salida`` (resultados, tabla, JSON y CSV), ``_xlsx`` (Excel) y ``_celdas`` (cada valor).
+``_salida`` (resultados, tabla, JSON y CSV), ``_xlsx`` (Excel), ``_celdas`` (cada valor) y
+``_terminal`` (stderr y el archivo de ``--salida``).
 
 >>> import io
 >>> salida = io.StringIO()
@@ -36,68 +43,123 @@ El paquete se parte en ``_parser`` (argumentos), ``_entradas`` (cargar planes),
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import io
+import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TextIO, cast
+from typing import IO, TextIO, cast
 
 from ..errores import ErrorArchivo, ErrorSdgMetas
+from ._entradas import verificar_entradas
 from ._parser import construir_parser
 from ._salida import EN_MEMORIA_HASTA, Resultado, escribir
+from ._terminal import avisar, escribir_archivo, motivo_del_sistema, verificar_salida
 
 __all__ = ["construir_parser", "main"]
 
+#: Código de salida tras Ctrl-C (128 + SIGINT, la convención de las terminales).
+SALIDA_INTERRUMPIDA = 130
+
 
 def _silenciar_stdout() -> None:
-    import contextlib
-    import os
-
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _texto(resultado: Resultado, args: argparse.Namespace, archivo: IO[bytes]) -> None:
+    texto = io.TextIOWrapper(archivo, encoding="utf-8", newline="")
+    escribir(resultado, args.formato, texto, args.decimal)
+    texto.flush()
+    texto.detach()
+
+
+def _a_archivo(resultado: Resultado, args: argparse.Namespace) -> None:
+    """``--salida``: entero o nada (:func:`._terminal.escribir_archivo`)."""
+    libro = b""
+    if args.formato == "xlsx":
+        from ._xlsx import a_xlsx
+
+        libro = a_xlsx(resultado)
+
+    def escritor(archivo: IO[bytes]) -> None:
+        if args.formato == "xlsx":
+            archivo.write(libro)
+        else:
+            _texto(resultado, args, archivo)
+
+    try:
+        escribir_archivo(args.salida, escritor)
+    except OSError as e:
+        raise ErrorArchivo(f"--salida: no se pudo escribir «{args.salida}»: "
+                           f"{motivo_del_sistema(e)}", codigo="SALIDA_NO_ESCRIBIBLE",
+                           campo="salida", valor=args.salida) from None
+
+
+def _codificar(salida: TextIO, formato: str) -> None:
+    """Una salida estándar que no es UTF-8 (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``): el JSON
+    y el CSV son UTF-8 siempre (lo dicen sus formatos); la tabla usa la codificación de la
+    terminal y escribe ``\\xf3`` lo que no cabe en ella (antes: UnicodeEncodeError)."""
+    if not isinstance(salida, io.TextIOWrapper) or codecs.lookup(salida.encoding).name == "utf-8":
+        return
+    if formato == "tabla":
+        salida.reconfigure(errors="backslashreplace")
+    else:
+        salida.reconfigure(encoding="utf-8")
 
 
 def _escribir(resultado: Resultado, args: argparse.Namespace, salida: TextIO) -> None:
     """Escribe el resultado en ``salida`` o en ``--salida``. Primero en un archivo temporal (en
     memoria hasta :data:`._salida.EN_MEMORIA_HASTA` bytes): un error a mitad de camino (un plan
     ilegible en el archivo 2 000 de un ``consolidar``) no deja una salida a medias."""
-    if args.formato == "xlsx":
-        from ._xlsx import a_xlsx
-
-        if not args.salida:
-            raise ErrorArchivo("--formato xlsx: dé el archivo del libro con --salida ARCHIVO",
-                               codigo="SALIDA_REQUERIDA", campo="salida", valor=None)
-        Path(args.salida).write_bytes(a_xlsx(resultado))
+    if args.salida:
+        _a_archivo(resultado, args)
         return
     with tempfile.SpooledTemporaryFile(
         EN_MEMORIA_HASTA, "w+", encoding="utf-8", newline=""
     ) as cola:
         escribir(resultado, args.formato, cast("TextIO", cola), args.decimal)
         cola.seek(0)
-        if args.salida:
-            with open(args.salida, "w", encoding="utf-8", newline="") as archivo:
-                shutil.copyfileobj(cola, archivo)
-        else:
+        try:
+            _codificar(salida, args.formato)
             shutil.copyfileobj(cola, salida)
+            salida.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise ErrorArchivo(f"no se pudo escribir en la salida estándar: "
+                               f"{motivo_del_sistema(e)}", codigo="SALIDA_NO_ESCRIBIBLE",
+                               campo="salida", valor="-") from None
+
+
+def _correr(args: argparse.Namespace, destino: TextIO | None) -> int:
+    verificar_entradas(args)
+    verificar_salida(args, destino)
+    codigo, resultado = args.funcion(args)
+    _escribir(resultado, args, cast("TextIO", destino))
+    return int(codigo)
 
 
 def main(argv: Sequence[str] | None = None, salida: TextIO | None = None) -> int:
     """Punto de entrada; devuelve el código de salida (ver el módulo)."""
     parser = construir_parser()
     args = parser.parse_args(argv)
-    destino = sys.stdout if salida is None else salida
     try:
-        codigo, resultado = args.funcion(args)
-        _escribir(resultado, args, destino)
+        return _correr(args, sys.stdout if salida is None else salida)
     except ErrorSdgMetas as error:
         # El mensaje ya trae la lista de problemas (ErrorCarga): se escribe una sola vez.
-        sys.stderr.write(f"sdg-metas: error: {error}\n")
+        avisar(f"sdg-metas: error: {error}\n")
         return 2
     except BrokenPipeError:  # p. ej. `sdg-metas plazos 2026 | head -1`
         _silenciar_stdout()
         return 0
     except OSError as error:
-        sys.stderr.write(f"sdg-metas: error: no se pudo leer o escribir: {error}\n")
+        avisar(f"sdg-metas: error: {motivo_del_sistema(error)}\n")
         return 2
-    return int(codigo)
+    except KeyboardInterrupt:
+        queda = "; --salida queda como estaba" if getattr(args, "salida", None) else ""
+        avisar(f"sdg-metas: interrumpido (Ctrl-C){queda}\n")
+        return SALIDA_INTERRUMPIDA

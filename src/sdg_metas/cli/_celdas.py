@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import os
 from decimal import Decimal
 
 from ..numeros import redondear, texto_numero
@@ -54,6 +55,31 @@ def escapar(texto: str) -> str:
         else:
             partes.append(c)
     return "".join(partes)
+
+
+def ruta_visible(ruta: os.PathLike[str] | str) -> str:
+    """Una ruta para escribirla: un nombre que no es UTF-8 válido (``ej\\xff``, que Python
+    guarda con «surrogates» y que ninguna salida UTF-8 admite) con sus bytes escritos ``\\xff``.
+
+    >>> ruta_visible(os.fsdecode(b"ej\\xff/plan.json"))
+    'ej\\\\xff/plan.json'
+    """
+    return texto_utf8(os.fspath(ruta))
+
+
+def texto_utf8(texto: str) -> str:
+    """``texto`` escribible en UTF-8: los bytes que no eran UTF-8 (``surrogateescape``, como
+    Python lee los argumentos y los nombres de archivo) como ``\\xff``; otro «surrogate»
+    suelto como ``\\ud800``.
+
+    >>> texto_utf8("U\\udcff"), texto_utf8("U\\ud800"), texto_utf8("Usme")
+    ('U\\\\xff', 'U\\\\ud800', 'Usme')
+    """
+    try:
+        crudo = texto.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return texto.encode("utf-8", "backslashreplace").decode("utf-8")
+    return crudo.decode("utf-8", "backslashreplace")
 
 
 def presentar(valor: object) -> object:

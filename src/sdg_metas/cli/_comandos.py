@@ -9,9 +9,12 @@ import datetime
 import io
 from pathlib import Path
 
+from ..errores import ErrorArchivo
 from ..trimestre import Trimestre
-from ._entradas import cargar, trimestre_del_plan, vigencia
+from ._celdas import ruta_visible
+from ._entradas import cargar, ruta_de_entrada, trimestre_del_plan, vigencia
 from ._salida import Resultado, Tabla, escribir_tabla
+from ._terminal import motivo_del_sistema
 
 #: Hallazgos que ``demo`` lista antes de decir «y N más».
 MAX_HALLAZGOS_DEMO = 10
@@ -136,7 +139,7 @@ def modificacion(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..modificaciones import evaluar_solicitud
 
     plan = cargar(args.plan, args)
-    solicitud = cargar_solicitud(args.solicitud, plan)
+    solicitud = cargar_solicitud(ruta_de_entrada(args.solicitud, "solicitud"), plan)
     decision = evaluar_solicitud(solicitud)
     veredicto = {
         "codigo_meta": solicitud.meta.codigo,
@@ -160,9 +163,18 @@ def modificacion(args: argparse.Namespace) -> tuple[int, Resultado]:
 def ejemplos(args: argparse.Namespace) -> tuple[int, Resultado]:
     from .. import archivos
 
+    if not args.directorio:
+        raise ErrorArchivo("DIR: la ruta está vacía; dé un directorio (por ejemplo .)",
+                           codigo="RUTA_INVALIDA", campo="directorio", valor="")
     directorio = Path(args.directorio)
-    directorio.mkdir(parents=True, exist_ok=True)
-    escritos = [Path(r) for r in archivos.escribir_ejemplos(directorio)]
-    filas = [{"archivo": str(r)} for r in escritos]
-    return 0, Resultado("ejemplos", {"directorio": str(directorio)}, (Tabla("archivos", filas),),
-                        terminal="".join(f"{r}\n" for r in escritos))
+    try:
+        directorio.mkdir(parents=True, exist_ok=True)
+        escritos = [Path(r) for r in archivos.escribir_ejemplos(directorio)]
+    except OSError as e:
+        raise ErrorArchivo(f"DIR: no se pudo escribir en «{args.directorio}»: "
+                           f"{motivo_del_sistema(e)}", codigo="DIRECTORIO_NO_ESCRIBIBLE",
+                           campo="directorio", valor=args.directorio) from None
+    nombres = [ruta_visible(r) for r in escritos]
+    filas = [{"archivo": n} for n in nombres]
+    return 0, Resultado("ejemplos", {"directorio": ruta_visible(directorio)},
+                        (Tabla("archivos", filas),), terminal="".join(f"{n}\n" for n in nombres))

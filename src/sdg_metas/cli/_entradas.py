@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import re
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errores import ErrorArchivo, ErrorTrimestre
 from ..trimestre import Trimestre
+from ._celdas import texto_utf8
 
 if TYPE_CHECKING:  # `plazos` no necesita el modelo: se importa con los archivos
     from ..modelo import PlanDeGestion
@@ -25,20 +29,81 @@ OPCIONES_CARGADOR = {
 }
 
 
+#: Hasta cuántos caracteres de un valor inválido repite un mensaje.
+MAX_VALOR_EN_MENSAJE = 40
+
+
+def recortado(texto: str) -> str:
+    """``texto`` para repetirlo en un mensaje: hasta :data:`MAX_VALOR_EN_MENSAJE` caracteres."""
+    if len(texto) <= MAX_VALOR_EN_MENSAJE:
+        return texto
+    return f"{texto[:MAX_VALOR_EN_MENSAJE]}… ({len(texto)} caracteres)"
+
+
 def vigencia(texto: str) -> int:
-    """El año de ``--vigencia`` (o de ``plazos VIGENCIA``)."""
-    try:
-        return int(texto)
-    except ValueError:
+    """El año de ``--vigencia`` (o de ``plazos VIGENCIA``): cifras ASCII (``2026``; no
+    ``2_026`` ni ``1e3``), a lo sumo nueve; el rango lo verifica el núcleo."""
+    if not re.fullmatch(r"\s*-?[0-9]{1,9}\s*", texto, flags=re.ASCII):
         raise ErrorTrimestre(
-            f"vigencia: «{texto}» debe ser un año, por ejemplo 2026",
+            f"vigencia: «{recortado(texto)}» debe ser un año, por ejemplo 2026",
             codigo="VIGENCIA_INVALIDA",
             campo="vigencia",
             valor=texto,
-        ) from None
+        )
+    return int(texto)
 
 
-def cargar(ruta: str, args: argparse.Namespace, anio: int | None = None) -> PlanDeGestion:
+def ruta_de_entrada(ruta: str, campo: str) -> Path:
+    """``ruta`` como :class:`~pathlib.Path` (así un nombre que empieza por ``{`` es un archivo,
+    no un texto JSON). ``-`` es la entrada estándar: si está cerrada o es una terminal (la
+    lectura se quedaría esperando a que alguien escriba), es un error que lo dice."""
+    if ruta == "-":
+        entrada = sys.stdin
+        if entrada is None or entrada.closed:
+            raise ErrorArchivo(
+                f"{campo}: '-' es la entrada estándar y está cerrada; dé la ruta del archivo",
+                codigo="ENTRADA_CERRADA", campo=campo, valor=ruta)
+        if entrada.isatty():
+            raise ErrorArchivo(
+                f"{campo}: '-' lee un JSON de la entrada estándar, que es una terminal; "
+                "redirija el archivo (< plan.json) o dé su ruta",
+                codigo="ENTRADA_ES_TERMINAL", campo=campo, valor=ruta)
+    return Path(ruta)
+
+
+def entradas(args: argparse.Namespace) -> list[str]:
+    """Las rutas que el comando va a leer (``SOLICITUD``, ``PLAN``, ``--plan``, ``PLAN...``)."""
+    rutas = [getattr(args, n, None) for n in ("solicitud", "plan")]
+    return [r for r in rutas if r is not None] + list(getattr(args, "planes", None) or [])
+
+
+#: Los argumentos cuyo valor es una ruta: un nombre de archivo puede no ser UTF-8.
+ARGUMENTOS_RUTA = frozenset({"plan", "planes", "solicitud", "salida", "directorio"})
+
+
+def verificar_entradas(args: argparse.Namespace) -> None:
+    """La entrada estándar (``-``) se lee una sola vez: darla dos veces es un error. Un valor
+    que no es una ruta (``--unidad``…) debe ser texto UTF-8: ``--unidad $'\\xff'`` llegaría a
+    las salidas, que son UTF-8."""
+    for nombre, valor in vars(args).items():
+        if nombre in ARGUMENTOS_RUTA or not isinstance(valor, str):
+            continue
+        try:
+            valor.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ErrorArchivo(f"{nombre}: «{recortado(texto_utf8(valor))}» no es texto UTF-8 "
+                               "válido",
+                               codigo="TEXTO_INVALIDO", campo=nombre, valor=valor) from None
+    veces = entradas(args).count("-")
+    if veces > 1:
+        raise ErrorArchivo(
+            f"'-' (la entrada estándar) se da {veces} veces; se puede leer una sola vez: dé "
+            "los demás archivos por su ruta",
+            codigo="ENTRADA_REPETIDA", campo="entrada", valor="-")
+
+
+def cargar(ruta: str, args: argparse.Namespace, anio: int | None = None,
+           campo: str = "plan") -> PlanDeGestion:
     """El plan de ``ruta`` con las opciones del cargador dadas en la línea de comandos.
 
     Solo se pasan las opciones que se dieron; una que ``cargar_plan`` no admite es un error
@@ -60,7 +125,7 @@ def cargar(ruta: str, args: argparse.Namespace, anio: int | None = None) -> Plan
                 codigo="OPCION_NO_ADMITIDA", campo=nombre, valor=valor,
             )
         opciones[nombre] = valor
-    return cargar_plan(ruta, **opciones)  # type: ignore[arg-type]
+    return cargar_plan(ruta_de_entrada(ruta, campo), **opciones)  # type: ignore[arg-type]
 
 
 def trimestre_del_plan(plan: PlanDeGestion, texto: str | None) -> Trimestre:

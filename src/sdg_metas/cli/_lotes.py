@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, TypeVar
 from .._validacion import sin_tildes
 from ..errores import ErrorArchivo
 from ..trimestre import Trimestre
+from ._celdas import escapar
 from ._entradas import cargar, vigencia
 from ._salida import Resultado, Tabla
+from ._terminal import avisar
 
 if TYPE_CHECKING:
     from ..consolidacion import Fila
@@ -45,11 +47,11 @@ class _Progreso:
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self.activo = total > 1 and sys.stderr.isatty()
+        self.activo = total > 1 and sys.stderr is not None and sys.stderr.isatty()
 
     def paso(self, i: int, texto: str) -> None:
         if self.activo:
-            sys.stderr.write(f"\r[{i}/{self.total}] {texto[:60]:<60}")
+            sys.stderr.write(f"\r[{i}/{self.total}] {escapar(texto)[:60]:<60}")
             sys.stderr.flush()
 
     def fin(self) -> None:
@@ -75,10 +77,10 @@ class Lote:
         try:
             for i, ruta in enumerate(self.rutas, start=1):
                 progreso.paso(i, ruta)
-                plan = cargar(ruta, self.args, self.anio)
+                plan = cargar(ruta, self.args, self.anio, "planes")
                 if plan.vigencia != self.anio:
-                    sys.stderr.write(f"sdg-metas: aviso: {ruta} es de la vigencia {plan.vigencia}, "
-                                     f"no de {self.anio}; no se incluye\n")
+                    avisar(f"sdg-metas: aviso: {ruta} es de la vigencia {plan.vigencia}, no de "
+                           f"{self.anio}; no se incluye\n")
                     del plan  # que no siga vivo mientras se carga el siguiente
                     continue
                 _no_repetido(vistos, plan, ruta)

@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 from . import _comandos as c
 from . import _lotes as lotes
 from ._salida import FORMATOS, Resultado
+from ._terminal import avisar
 
 Comando = Callable[[argparse.Namespace], tuple[int, Resultado]]
 
@@ -19,6 +20,11 @@ _TRADUCCIONES = (
     ("invalid choice", "opción inválida"),
     ("choose from", "elija entre"),
     ("expected one argument", "se esperaba un argumento"),
+    ("expected at least one argument", "se esperaba al menos un argumento"),
+    ("ignored explicit argument", "no admite un valor; se dio"),
+    ("ambiguous option", "opción ambigua"),
+    ("could match", "puede ser"),
+    ("not allowed with argument", "no se admite junto con el argumento"),
     ("invalid int value", "no es un número entero"),
     ("argument ", "argumento "),
 )
@@ -26,12 +32,12 @@ _TRADUCCIONES = (
 EPILOGO = (
     "Códigos de salida: 0 bien; 1 `validar` encontró hallazgos de severidad error, o "
     "`modificacion` no es elegible; 3 `modificacion` requiere revisión de la OAP; 2 error de "
-    "entrada (mensaje en español, sin traza)."
+    "entrada o de salida (mensaje en español, sin traza); 130 interrumpido (Ctrl-C)."
 )
 _AYUDA_MODIFICACION = (
     "Códigos de salida: 0 la solicitud es elegible; 1 no es elegible; 3 requiere revisión de la "
     "OAP (segunda modificación por cambio normativo o fuerza mayor, Política 9); 2 error de "
-    "entrada."
+    "entrada; 130 interrumpido (Ctrl-C)."
 )
 
 
@@ -40,6 +46,9 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, ayuda: bool = True, **kwargs: Any) -> None:
         kwargs["add_help"] = False
+        # Sin abreviaturas: `--salid x` o `--form json` son errores, no `--salida`/`--formato`
+        # adivinados (una opción nueva podría cambiar lo que una abreviatura quiere decir).
+        kwargs["allow_abbrev"] = False
         super().__init__(*args, **kwargs)
         self._positionals.title = "argumentos"
         self._optionals.title = "opciones"
@@ -56,7 +65,8 @@ class _Parser(argparse.ArgumentParser):
         for ingles, espanol in _TRADUCCIONES:
             message = message.replace(ingles, espanol)
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        avisar(f"{self.prog}: error: {message}\n")
+        sys.exit(2)
 
 
 def _padres() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
