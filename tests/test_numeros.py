@@ -252,7 +252,8 @@ _LISTA: list[int] = [1]
             ),
         ),
         (Decimal("NaN"), ErrorNumero, "NUMERO_INVALIDO",
-         "peso: Decimal('NaN') no es un número finito"),
+         # issue 13 (API hostil): el valor como se escribe, no su repr Decimal('NaN')
+         "peso: NaN no es un número finito"),
         ("-2", ErrorNumero, "NUMERO_INVALIDO",
          "peso: -2 es negativo; debe ser mayor o igual que 0"),
         (
@@ -363,7 +364,8 @@ def test_redondear_errores_de_sus_argumentos() -> None:
     with pytest.raises(ErrorNumero) as nan:
         porcentaje(Decimal("NaN"))
     assert nan.value.campo == "fraccion"
-    assert str(nan.value) == "fraccion: Decimal('NaN') no es un número finito"
+    # issue 13 (API hostil): NaN como se escribe, no su repr Decimal('NaN')
+    assert str(nan.value) == "fraccion: NaN no es un número finito"
 
 
 def test_texto_numero_decimales_y_numeros_pequenos() -> None:

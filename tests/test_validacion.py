@@ -88,7 +88,8 @@ def test_exigir_fecha() -> None:
     with pytest.raises(TipoInvalido) as error:
         exigir_fecha(momento, "fecha_envio")
     assert str(error.value) == (
-        "fecha_envio: datetime.datetime(2025, 4, 15, 9, 30) debe ser una fecha (datetime.date), "
+        # issue 13 (API hostil): el mensaje muestra el valor como se escribe, no su repr
+        "fecha_envio: 2025-04-15 09:30:00 debe ser una fecha (datetime.date), "
         "no datetime"
     )
     assert (error.value.campo, error.value.valor) == ("fecha_envio", momento)

@@ -30,6 +30,7 @@ función decorada).
 from __future__ import annotations
 
 import datetime
+import decimal
 import enum
 import functools
 import linecache
@@ -85,19 +86,65 @@ def sin_tildes(texto: str) -> str:
     return "".join(c for c in descompuesto if not unicodedata.combining(c))
 
 
+#: Largo máximo de un valor mostrado en un mensaje (uno de 10 MB no infla el mensaje).
+MAX_MOSTRAR = 120
+#: Marcas de un ``repr`` de Python que un mensaje no muestra (objetos, tipos, Decimal…).
+_REPR_DE_PYTHON = ("0x", "<", "Decimal(", "datetime.", "Fraction(")
+
+
+def _representar(valor: object) -> str | None:
+    """El texto de ``valor`` para un mensaje, sin llamar a métodos que una subclase cambie; o
+    ``None`` si no tiene uno legible (se nombra su tipo)."""
+    if isinstance(valor, str):
+        if len(valor) <= MAX_MOSTRAR:
+            return str.__repr__(valor)
+        return f"{str.__repr__(valor[:MAX_MOSTRAR])}… ({len(valor)} caracteres)"
+    if isinstance(valor, bool):
+        return "True" if valor else "False"
+    if isinstance(valor, int):
+        return int.__repr__(valor) if valor.bit_length() <= 400 else None
+    if isinstance(valor, float):
+        return float.__repr__(valor)
+    if isinstance(valor, decimal.Decimal):
+        return decimal.Decimal.__str__(valor)
+    if isinstance(valor, datetime.datetime):
+        return datetime.datetime.isoformat(valor, sep=" ")
+    if isinstance(valor, (datetime.date, datetime.time)):
+        return type(valor).isoformat(valor)
+    try:
+        texto = repr(valor)
+    except Exception:  # un objeto cuyo __repr__ falla: se nombra su tipo
+        return None
+    return None if any(marca in texto for marca in _REPR_DE_PYTHON) else texto
+
+
 def mostrar(valor: object) -> str:
     """Un valor recibido, como lo nombra un mensaje: ``None`` es «vacío», una enumeración su
-    valor en español, lo demás su representación (los textos entre comillas).
+    valor, un número o una fecha como se escribe (``1.5``, ``2025-01-01``), un texto entre
+    comillas; lo que no tiene una forma legible (un objeto, un ``repr`` que falla) por su tipo.
+    Un texto largo se recorta a :data:`MAX_MOSTRAR` caracteres (y se dice su largo); lo demás,
+    si pasa de ese largo, también se recorta.
 
+    >>> from decimal import Decimal
     >>> from sdg_metas.modelo import TipoProgramacion
     >>> mostrar(None), mostrar(TipoProgramacion.SUMA), mostrar("x"), mostrar(3)
     ('vacío', "'suma'", "'x'", '3')
+    >>> mostrar(Decimal("NaN")), mostrar(datetime.date(2025, 1, 1)), mostrar(object())
+    ('NaN', '2025-01-01', 'un valor de tipo object')
+    >>> mostrar("x" * 1_000_000)[-26:]
+    "xxx'… (1000000 caracteres)"
     """
     if valor is None:
         return "vacío"
     if isinstance(valor, enum.Enum):
-        return repr(valor.value)
-    return repr(valor)
+        valor = valor.value
+    texto = _representar(valor)
+    if texto is None:
+        nombre = type(valor).__name__[:MAX_MOSTRAR]
+        return f"un valor de tipo {nombre}"
+    if len(texto) > 4 * MAX_MOSTRAR:  # un texto recortado con escapes (\\x00) cabe
+        return f"{texto[:MAX_MOSTRAR]}…"
+    return texto
 
 
 def exigir_tipo(valor: object, clase: type[_T], campo: str, descripcion: str) -> _T:
@@ -201,7 +248,7 @@ def textos(valor: Iterable[str] | str) -> tuple[str, ...]:
     resultado = tuple(valor)
     for i, item in enumerate(resultado):
         if not isinstance(item, str):
-            raise TipoInvalido(f"[{i}]: {item!r} debe ser un texto", campo=f"[{i}]", valor=item)
+            raise TipoInvalido(f"[{i}]: {mostrar(item)} debe ser un texto", campo=f"[{i}]", valor=item)
     return resultado
 
 
@@ -235,7 +282,7 @@ def enum_desde_texto(
             return miembro
     validos = ", ".join(str(m.value) for m in clase)
     raise error(
-        f"{campo}: {texto!r} no es un valor válido; valores válidos: {validos}",
+        f"{campo}: {mostrar(texto)} no es un valor válido; valores válidos: {validos}",
         codigo=f"{clase.__name__.upper()}_DESCONOCIDO",
         campo=campo,
         valor=texto,

@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from ._validacion import exigir_entero, exigir_fecha, exigir_iterable, exigir_tipo
+from ._validacion import exigir_entero, exigir_fecha, exigir_iterable, exigir_tipo, mostrar
 from .errores import ErrorCalendario, TipoInvalido
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
 from .trimestre import Trimestre
@@ -193,7 +193,7 @@ def _validar_calendario(calendario: object) -> Calendario | None:
     if calendario is None or type(calendario) is Calendario:
         return calendario
     raise TipoInvalido(
-        f"calendario: {calendario!r} debe ser un Calendario (o quedar vacío)",
+        f"calendario: {mostrar(calendario)} debe ser un Calendario (o quedar vacío)",
         campo="calendario",
         valor=calendario,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._validacion import mostrar
 from .errores import ErrorModelo
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def problemas_del_plan(
         if nivel is not None and meta.nivel is not None and meta.nivel is not nivel:
             problemas.append(
                 ErrorModelo(
-                    f"metas[{i}].nivel: la meta {meta.codigo!r} es del nivel "
+                    f"metas[{i}].nivel: la meta {mostrar(meta.codigo)} es del nivel "
                     f"{meta.nivel.value} y el plan del nivel {nivel.value}; una meta es del "
                     "nivel de su plan",
                     codigo="NIVEL_CONTRADICTORIO",
@@ -69,7 +70,7 @@ def problemas_del_plan(
         if registro.codigo_meta not in conteo:
             problemas.append(
                 ErrorModelo(
-                    f"modificaciones[{i}].codigo_meta: {registro.codigo_meta!r} no es una meta "
+                    f"modificaciones[{i}].codigo_meta: {mostrar(registro.codigo_meta)} no es una meta "
                     "del plan",
                     codigo="MODIFICACION_SIN_META",
                     campo=f"modificaciones[{i}].codigo_meta",
@@ -104,7 +105,7 @@ def _problemas_reporte(
         )
         problemas.append(
             ErrorModelo(
-                f"{campo}.codigo_meta: {reporte.codigo_meta!r} {problema}",
+                f"{campo}.codigo_meta: {mostrar(reporte.codigo_meta)} {problema}",
                 codigo="REPORTE_SIN_META",
                 campo=f"{campo}.codigo_meta",
                 valor=reporte.codigo_meta,
@@ -114,7 +115,7 @@ def _problemas_reporte(
     if clave in vistos:
         problemas.append(
             ErrorModelo(
-                f"{campo}: la meta {reporte.codigo_meta!r} ya tiene un reporte para "
+                f"{campo}: la meta {mostrar(reporte.codigo_meta)} ya tiene un reporte para "
                 f"{reporte.trimestre}",
                 codigo="REPORTE_DUPLICADO",
                 campo=campo,

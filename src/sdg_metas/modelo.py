@@ -30,6 +30,7 @@ from ._validacion import (
     acelerar,
     copiador,
     de_tipo,
+    mostrar,
     sin_tildes,
     textos,
     tupla_de,
@@ -200,7 +201,7 @@ def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | N
     if type(valores) not in (tuple, list) and (  # una tupla o lista no pasa por el ABC
         isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable)
     ):
-        raise TipoInvalido(f"trimestres: {valores!r} debe ser una secuencia de cuatro valores "
+        raise TipoInvalido(f"trimestres: {mostrar(valores)} debe ser una secuencia de cuatro valores "
                            "(T1..T4)", campo="trimestres", valor=valores)
     lista = tuple(valores)
     if len(lista) != 4:
@@ -556,7 +557,7 @@ class PlanDeGestion(_Recuerdos):
         if posicion is not None:
             return self.metas[posicion]
         raise ErrorModelo(
-            f"codigo: {codigo!r} no es una meta del plan {self.unidad} {self.vigencia}",
+            f"codigo: {mostrar(codigo)} no es una meta del plan {self.unidad} {self.vigencia}",
             codigo="META_DESCONOCIDA",
             campo="codigo",
             valor=codigo,

@@ -37,6 +37,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TypeGuard
 
+from ._validacion import mostrar
 from .errores import ErrorNumero, TipoInvalido
 
 __all__ = [
@@ -195,7 +196,7 @@ def _finito(valor: object, campo: str) -> Decimal:
     """``valor`` como ``Decimal`` finito, sin signo en el cero (sin comprobar el rango)."""
     if isinstance(valor, bool):
         raise TipoInvalido(
-            f"{campo}: {valor!r} es un booleano, no un número", campo=campo, valor=valor
+            f"{campo}: {mostrar(valor)} es un booleano, no un número", campo=campo, valor=valor
         )
     if isinstance(valor, Decimal):
         numero = valor
@@ -209,14 +210,14 @@ def _finito(valor: object, campo: str) -> Decimal:
         raise TipoInvalido(f"{campo}: falta el número (se recibió None)", campo=campo, valor=valor)
     else:
         raise TipoInvalido(
-            f"{campo}: {valor!r} es de tipo {type(valor).__name__}; se espera un número "
+            f"{campo}: {mostrar(valor)} es de tipo {type(valor).__name__}; se espera un número "
             "(int, Decimal, float o texto con punto decimal)",
             campo=campo,
             valor=valor,
         )
     if not numero.is_finite():
         raise ErrorNumero(
-            f"{campo}: {valor!r} no es un número finito", campo=campo, valor=valor
+            f"{campo}: {mostrar(valor)} no es un número finito", campo=campo, valor=valor
         )
     if numero.is_zero() and numero.is_signed():
         numero = numero.copy_abs()
@@ -269,7 +270,7 @@ def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
     if "," in limpio:
         sugerido = limpio.replace(",", ".") if limpio.count(",") == 1 and "." not in limpio else ""
         raise ErrorNumero(
-            f"{campo}: {texto!r} usa coma decimal; escriba el número con punto decimal"
+            f"{campo}: {mostrar(texto)} usa coma decimal; escriba el número con punto decimal"
             + (f": {sugerido}" if sugerido else " y sin separador de miles"),
             campo=campo,
             valor=original,
@@ -277,7 +278,7 @@ def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
     if _GRAMATICA.fullmatch(limpio) is None:
         especial = limpio.lstrip("+-").casefold() in _ESPECIALES
         raise ErrorNumero(
-            f"{campo}: {texto!r} no es un número" + (" finito" if especial else ""),
+            f"{campo}: {mostrar(texto)} no es un número" + (" finito" if especial else ""),
             campo=campo,
             valor=original,
         )
@@ -286,7 +287,7 @@ def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
             return Decimal(limpio)
         except decimal.DecimalException:  # un exponente fuera de todo contexto: 1e999999999
             raise ErrorNumero(
-                f"{campo}: {texto!r} está fuera del rango de una cifra de un plan",
+                f"{campo}: {mostrar(texto)} está fuera del rango de una cifra de un plan",
                 codigo="NUMERO_FUERA_DE_RANGO",
                 campo=campo,
                 valor=original,
@@ -301,7 +302,7 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
     """
     if isinstance(decimales, bool) or not isinstance(decimales, int) or decimales < 0:
         raise ErrorNumero(
-            f"decimales: {decimales!r} debe ser un entero mayor o igual que 0",
+            f"decimales: {mostrar(decimales)} debe ser un entero mayor o igual que 0",
             campo="decimales",
             valor=decimales,
         )

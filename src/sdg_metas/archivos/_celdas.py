@@ -16,7 +16,7 @@ from typing import TypeVar, cast
 
 from dateutil import parser
 
-from .._validacion import sin_tildes
+from .._validacion import mostrar, sin_tildes
 from ..errores import ErrorNumero
 from ..numeros import a_decimal
 from ._problemas import Invalido, corto
@@ -125,7 +125,7 @@ def sugerencia(texto: str, opciones: Iterable[str]) -> str:
     "; ¿quiso decir 'magnitud'?"
     """
     parecidas = difflib.get_close_matches(sin_tildes(texto), list(opciones), n=1, cutoff=0.6)
-    return f"; ¿quiso decir {parecidas[0]!r}?" if parecidas else ""
+    return f"; ¿quiso decir {mostrar(parecidas[0])}?" if parecidas else ""
 
 
 def enum_celda(clase: type[_E], texto: str) -> _E:
@@ -154,13 +154,13 @@ def _texto_numero(texto: str, decimal: str) -> str:
             texto = texto.replace(".", "")
         elif "." in texto:
             raise ErrorNumero(
-                f"{texto!r} tiene un punto que no separa miles; con decimal=',' escriba el "
+                f"{mostrar(texto)} tiene un punto que no separa miles; con decimal=',' escriba el "
                 "número con coma decimal (1.300,5 o 1300,5)"
             )
         return texto.replace(",", ".")
     if "," in texto:
         raise ErrorNumero(
-            f"{texto!r} usa coma decimal; si el archivo viene de Excel en español, cárguelo "
+            f"{mostrar(texto)} usa coma decimal; si el archivo viene de Excel en español, cárguelo "
             "con decimal=','"
         )
     return texto

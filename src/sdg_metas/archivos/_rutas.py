@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from .._validacion import mostrar
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
 from ._lectura import ENTRADA_ESTANDAR, leer_json, parece_json, ruta_valida, texto_de
@@ -58,7 +59,7 @@ def limites_efectivos(limites: object, max_bytes: int, max_metas: int) -> Limite
     if limites is None:
         limites = LIMITES
     if not isinstance(limites, Limites):
-        raise ErrorArchivo(f"limites: {limites!r} debe ser un Limites", codigo="LIMITE_INVALIDO",
+        raise ErrorArchivo(f"limites: {mostrar(limites)} debe ser un Limites", codigo="LIMITE_INVALIDO",
                            campo="limites", valor=limites)
     return attrs.evolve(
         limites,
@@ -124,7 +125,7 @@ def cargar_plan(
     if sufijo == ".xlsx":
         return cargar_xlsx(ruta, hoja=hoja, **opciones)
     raise error(visible(str(ruta)), "EXTENSION_DESCONOCIDA",
-                f"la extensión {ruta.suffix!r} no es .json, .csv ni .xlsx")
+                f"la extensión {mostrar(ruta.suffix)} no es .json, .csv ni .xlsx")
 
 
 def guardar_plan(
@@ -161,7 +162,7 @@ def guardar_plan(
     sufijo = destino.suffix.casefold()
     if sufijo not in (".json", ".csv", ".xlsx"):
         raise ErrorArchivo(
-            f"{visible(str(destino))}: la extensión {destino.suffix!r} no es .json, .csv ni .xlsx",
+            f"{visible(str(destino))}: la extensión {mostrar(destino.suffix)} no es .json, .csv ni .xlsx",
             codigo="EXTENSION_DESCONOCIDA", campo="ruta", valor=str(destino),
         )
     try:

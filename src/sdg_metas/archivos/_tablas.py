@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._validacion import INSTALAR_EXCEL
+from .._validacion import INSTALAR_EXCEL, mostrar
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
 from ._celdas import desescapar_xlsx, letra_columna
@@ -55,12 +55,12 @@ def opciones_csv(delimitador: str | None, decimal: str) -> None:
     """``OPCION_INVALIDA`` si ``decimal`` o ``delimitador`` no son de los admitidos."""
     if decimal not in (".", ","):
         raise ErrorArchivo(
-            f"decimal: {decimal!r} debe ser '.' o ','", codigo="OPCION_INVALIDA",
+            f"decimal: {mostrar(decimal)} debe ser '.' o ','", codigo="OPCION_INVALIDA",
             campo="decimal", valor=decimal,
         )
     if delimitador is not None and delimitador not in (",", ";", "\t"):
         raise ErrorArchivo(
-            f"delimitador: {delimitador!r} debe ser ',', ';' o un tabulador",
+            f"delimitador: {mostrar(delimitador)} debe ser ',', ';' o un tabulador",
             codigo="OPCION_INVALIDA", campo="delimitador", valor=delimitador,
         )
     if delimitador == decimal:
@@ -353,7 +353,7 @@ def cargar_xlsx(
     try:
         if hoja is not None and hoja not in libro.sheetnames:
             raise error(nombre, "EXCEL_INVALIDO",
-                        f"el libro no tiene la hoja {hoja!r}; hojas: "
+                        f"el libro no tiene la hoja {mostrar(hoja)}; hojas: "
                         + ", ".join(libro.sheetnames), "hoja")
         primera = hoja or ("metas" if "metas" in libro.sheetnames else libro.sheetnames[0])
         tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas, primera)
