@@ -33,6 +33,7 @@ import datetime
 import decimal
 import enum
 import functools
+import itertools
 import linecache
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -82,7 +83,8 @@ def recordar_textos_cortos(
 
 def sin_tildes(texto: str) -> str:
     """Minúsculas, sin tildes y sin espacios en los extremos: ``" Línea "`` → ``"linea"``."""
-    descompuesto = unicodedata.normalize("NFKD", texto.strip().casefold())
+    # str.strip y no texto.strip: una subclase de str puede cambiar sus métodos (issue 13)
+    descompuesto = unicodedata.normalize("NFKD", str.strip(texto).casefold())
     return "".join(c for c in descompuesto if not unicodedata.combining(c))
 
 
@@ -194,6 +196,34 @@ def exigir_iterable(valor: object, campo: str, descripcion: str) -> Iterable[Any
     return valor
 
 
+#: Lo más que la biblioteca lee de un iterable recibido (un plan de 200 000 metas tiene 800 000
+#: reportes): un iterador infinito es un error, no una espera sin fin (issue 13).
+MAX_ELEMENTOS = 2_000_000
+
+
+def tupla_acotada(valor: object, campo: str, descripcion: str) -> tuple[Any, ...]:
+    """``valor`` (un iterable que no es texto: :func:`exigir_iterable`) como ``tuple``, leyendo
+    a lo sumo :data:`MAX_ELEMENTOS`; si trae más (un iterador infinito), :class:`ErrorModelo`
+    con código ``DEMASIADOS_ELEMENTOS``.
+
+    >>> import itertools
+    >>> tupla_acotada(itertools.count(), "metas", "una colección de metas")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorModelo: metas: trae más de 2000000 elementos (¿un iterador infinito?)
+    """
+    if type(valor) is tuple or type(valor) is list:  # camino rápido: finitos
+        return tuple(valor)
+    iterable = exigir_iterable(valor, campo, descripcion)
+    resultado = tuple(itertools.islice(iterable, MAX_ELEMENTOS + 1))
+    if len(resultado) > MAX_ELEMENTOS:
+        raise ErrorModelo(
+            f"{campo}: trae más de {MAX_ELEMENTOS} elementos (¿un iterador infinito?)",
+            codigo="DEMASIADOS_ELEMENTOS", campo=campo, valor=None,
+        )
+    return resultado
+
+
 def falta_openpyxl(uso: str, campo: str, valor: str) -> ErrorArchivo:
     """El error ``EXCEL_NO_DISPONIBLE`` de quien necesita openpyxl para ``uso`` y no lo tiene;
     lo lanza quien intentó importarlo (``raise falta_openpyxl(...) from None``).
@@ -244,8 +274,8 @@ def textos(valor: Iterable[str] | str) -> tuple[str, ...]:
     (('acta.pdf',), (), ('a', 'b'))
     """
     if isinstance(valor, str):
-        valor = (valor,) if valor.strip() else ()
-    resultado = tuple(valor)
+        valor = (valor,) if str.strip(valor) else ()
+    resultado = tupla_acotada(valor, "textos", "un texto o una colección de textos")
     for i, item in enumerate(resultado):
         if not isinstance(item, str):
             raise TipoInvalido(f"[{i}]: {mostrar(item)} debe ser un texto", campo=f"[{i}]", valor=item)
@@ -389,7 +419,7 @@ def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tu
     ...
     sdg_metas.errores.TipoInvalido: valores[1]: '2' debe ser un entero
     """
-    resultado = tuple(exigir_iterable(valor, campo, f"una secuencia de {clase.__name__}"))
+    resultado = tupla_acotada(valor, campo, f"una secuencia de {clase.__name__}")
     for i, item in enumerate(resultado):
         if not isinstance(item, clase):
             raise TipoInvalido(

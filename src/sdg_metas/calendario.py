@@ -245,6 +245,11 @@ def es_dia_habil(fecha: datetime.date, calendario: Calendario | None = None) -> 
 
 
 def _siguiente(fecha: datetime.date, calendario: Calendario | None) -> datetime.date:
+    if fecha == _FECHA.max:  # 9999-12-31: Python no tiene un día siguiente (issue 13)
+        raise ErrorCalendario(
+            f"fecha: {fecha.isoformat()} es el último día que se puede representar; no tiene "
+            "un día hábil siguiente", codigo="AÑO_FUERA_DE_CALENDARIO", campo="fecha", valor=fecha,
+        )
     fecha += _UN_DIA
     while not _habil(fecha, calendario):
         fecha += _UN_DIA

@@ -37,7 +37,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TypeGuard
 
-from ._validacion import mostrar
+from ._validacion import MAX_MOSTRAR, mostrar
 from .errores import ErrorNumero, TipoInvalido
 
 __all__ = [
@@ -106,13 +106,13 @@ def a_decimal(
     numero = _finito(valor, campo)
     if not negativo and numero.is_signed() and numero != 0:
         raise ErrorNumero(
-            f"{campo}: {valor} es negativo; debe ser mayor o igual que 0",
+            f"{campo}: {_cifra(valor)} es negativo; debe ser mayor o igual que 0",
             campo=campo,
             valor=valor,
         )
     if rango and not numero.is_zero() and not CIFRA_MINIMA <= numero.copy_abs() <= CIFRA_MAXIMA:
         raise ErrorNumero(
-            f"{campo}: {valor} está fuera del rango de una cifra de un plan (0, o entre 10^-20 y "
+            f"{campo}: {_cifra(valor)} está fuera del rango de una cifra de un plan (0, o entre 10^-20 y "
             "10^15 en valor absoluto)",
             codigo="NUMERO_FUERA_DE_RANGO",
             campo=campo,
@@ -190,6 +190,12 @@ def cifras_validas(valores: tuple[object, ...]) -> TypeGuard[tuple[Decimal | Non
         ):
             return False
     return True
+
+
+def _cifra(valor: object) -> str:
+    """Una cifra recibida en un mensaje: un texto corto tal cual (sin comillas), lo demás con
+    :func:`~sdg_metas._validacion.mostrar` (un texto de 1 MB no infla el mensaje)."""
+    return valor if type(valor) is str and len(valor) <= MAX_MOSTRAR else mostrar(valor)
 
 
 def _finito(valor: object, campo: str) -> Decimal:
@@ -309,7 +315,7 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
     numero = valor if _ya_finito(valor) else _finito(valor, "valor")
     if numero.adjusted() + decimales + 1 > CONTEXTO.prec:
         raise ErrorNumero(
-            f"valor: {numero} no se puede presentar con {decimales} decimales en "
+            f"valor: {mostrar(numero)} no se puede presentar con {decimales} decimales en "
             f"{CONTEXTO.prec} dígitos",
             codigo="NUMERO_FUERA_DE_RANGO",
             campo="valor",
@@ -350,7 +356,14 @@ def porcentaje(fraccion: Decimal | None, decimales: int = 2) -> Decimal | None:
     if fraccion is None:
         return None
     numero = fraccion if _ya_finito(fraccion) else _finito(fraccion, "fraccion")
-    return redondear(CONTEXTO.multiply(numero, _CIEN), decimales)
+    try:
+        centesimas = CONTEXTO.multiply(numero, _CIEN)
+    except decimal.DecimalException:  # 1e999999: fuera de todo contexto (issue 13)
+        raise ErrorNumero(
+            f"fraccion: {mostrar(fraccion)} está fuera del rango de un porcentaje",
+            codigo="NUMERO_FUERA_DE_RANGO", campo="fraccion", valor=fraccion,
+        ) from None
+    return redondear(centesimas, decimales)
 
 
 def texto_numero(valor: Decimal | None, decimales: int = 2, *, nulo: str = "—") -> str:

@@ -281,6 +281,10 @@ REGLAS: Mapping[str, Regla] = MappingProxyType({r.id: r for r in _CATALOGO})
 
 def regla(identificador: str) -> Regla:
     """La regla con ese identificador, o un error que lista los identificadores válidos."""
+    if not isinstance(identificador, str):  # una lista no es una clave (issue 13)
+        raise TipoInvalido(
+            f"regla: {mostrar(identificador)} debe ser un texto", campo="regla", valor=identificador
+        )
     try:
         return REGLAS[identificador]
     except KeyError:
@@ -293,8 +297,6 @@ def regla(identificador: str) -> Regla:
 
 
 def _validar_regla(_inst: object, _atributo: object, valor: Any) -> None:
-    if not isinstance(valor, str):
-        raise TipoInvalido(f"regla: {mostrar(valor)} debe ser un texto", campo="regla", valor=valor)
     regla(valor)
 
 

@@ -86,7 +86,7 @@ def solicitud_desde_plan(
         eliminar=eliminar,
         modificaciones_previas=_modificaciones_previas(plan, codigo_meta, politica),
         trimestres_reportados=plan.trimestres_reportados(codigo_meta),
-        conceptos=tuple(conceptos),
+        conceptos=conceptos,  # el conversor la valida (y acota un iterador infinito)
         causal_excepcional=causal_excepcional,
         vigencia=plan.vigencia,
     )
