@@ -214,7 +214,7 @@ def leer_fila(
 
 
 def _texto_valor(valor: object) -> str:
-    return repr(valor.value) if isinstance(valor, Nivel) else repr(valor)
+    return mostrar(valor)
 
 
 def _unico(

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .._validacion import mostrar
 from ..errores import ErrorArchivo, ErrorSdgMetas
 
 _T = TypeVar("_T")
@@ -45,6 +46,10 @@ FACTOR_XLSX = 20
 Campo = tuple[Callable[[object], Any], bool, object]
 
 
+#: Largo máximo de un nombre de archivo en un mensaje.
+_MAX_VISIBLE = 200
+
+
 def visible(texto: str) -> str:
     """``texto`` con los caracteres de control y de dirección (bidi) escritos como ``\\u…``,
     para que un nombre de archivo hostil no altere la terminal ni el orden de lo que se lee.
@@ -52,6 +57,8 @@ def visible(texto: str) -> str:
     >>> visible("plan\\u202egpj.json"), visible("a\\x1b[31m")
     ('plan\\\\u202egpj.json', 'a\\\\x1b[31m')
     """
+    if len(texto) > _MAX_VISIBLE:  # un nombre de 1 MB no infla cada mensaje (issue 13)
+        texto = f"{texto[:_MAX_VISIBLE]}… ({len(texto)} caracteres)"
     if texto.isprintable():
         return texto
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in texto)
@@ -192,8 +199,9 @@ def mensaje_de(e: ErrorSdgMetas) -> str:
 
 
 def corto(valor: object) -> str:
-    """``repr(valor)`` recortado a 60 caracteres para los mensajes."""
-    texto = repr(valor)
+    """``valor`` como lo muestra un mensaje (:func:`~sdg_metas._validacion.mostrar`: nunca un
+    ``repr`` de Python como ``Decimal('1')``), recortado a 60 caracteres."""
+    texto = mostrar(valor)
     return texto if len(texto) <= 60 else texto[:57] + "..."
 
 

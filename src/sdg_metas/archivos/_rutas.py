@@ -99,7 +99,7 @@ def cargar_plan(
     >>> cargar_plan(None)
     Traceback (most recent call last):
     ...
-    sdg_metas.errores.TipoInvalido: ruta: None debe ser una ruta (texto o Path) o un texto JSON
+    sdg_metas.errores.TipoInvalido: ruta: vacío debe ser una ruta (texto o Path) o un texto JSON
 
     >>> cargar_plan('{"formato": "sdg_metas/plan", "version": 1')
     Traceback (most recent call last):

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._validacion import INSTALAR_EXCEL, mostrar
+from .._validacion import INSTALAR_EXCEL, exigir_entero, exigir_tipo, mostrar
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
 from ._celdas import desescapar_xlsx, letra_columna
@@ -200,6 +200,7 @@ def cargar_csv(
     """
     validar_limite(max_bytes, "max_bytes")
     validar_limite(max_metas, "max_metas")
+    _opciones_de_tabla(vigencia, unidad, fila_encabezado, limites)
     opciones_csv(delimitador, decimal)
     es_texto = isinstance(ruta_o_texto, str) and ("\n" in ruta_o_texto or "\r" in ruta_o_texto)
     nombre, texto = texto_de(ruta_o_texto, es_texto, max_bytes)
@@ -259,6 +260,22 @@ def _delimitador(texto: str, delimitador: str | None, decimal: str, desde: int =
 
 
 _LECTORES = {"reportes": leer_reportes, "modificaciones": leer_modificaciones}
+
+
+def _opciones_de_tabla(
+    vigencia: object, unidad: object, fila_encabezado: object, limites: object
+) -> None:
+    """Los parámetros de un cargador de tablas, antes de leer (issue 13: una vigencia ``sNaN``
+    o unos límites que no son :class:`Limites` no llegan a compararse con el archivo)."""
+    if vigencia is not None:
+        exigir_entero(vigencia, "vigencia", "un año (int) o quedar vacío")
+    if unidad is not None:
+        exigir_tipo(unidad, str, "unidad", "un texto (o quedar vacío)")
+    if fila_encabezado is not None:
+        validar_limite(fila_encabezado, "fila_encabezado")
+    if limites is not None and not isinstance(limites, Limites):
+        raise ErrorArchivo(f"limites: {mostrar(limites)} debe ser un Limites",
+                           codigo="LIMITE_INVALIDO", campo="limites", valor=limites)
 
 
 def _openpyxl(nombre: str) -> Any:
@@ -338,6 +355,7 @@ def cargar_xlsx(
     """
     validar_limite(max_bytes, "max_bytes")
     validar_limite(max_metas, "max_metas")
+    _opciones_de_tabla(vigencia, unidad, fila_encabezado, limites)
     opciones_csv(None, decimal)
     destino = ruta_valida(ruta)
     nombre = visible(str(destino))
