@@ -111,8 +111,10 @@ def _representar(valor: object) -> str | None:
         return decimal.Decimal.__str__(valor)
     if isinstance(valor, datetime.datetime):
         return datetime.datetime.isoformat(valor, sep=" ")
-    if isinstance(valor, (datetime.date, datetime.time)):
-        return type(valor).isoformat(valor)
+    if isinstance(valor, datetime.date):
+        return datetime.date.isoformat(valor)
+    if isinstance(valor, datetime.time):
+        return datetime.time.isoformat(valor)
     try:
         texto = repr(valor)
     except Exception:  # un objeto cuyo __repr__ falla: se nombra su tipo

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ._validacion import mostrar
+from ._validacion import exigir_entero, exigir_tipo, mostrar, tupla_de
 from .errores import ErrorModelo
 
 if TYPE_CHECKING:
@@ -39,6 +39,29 @@ def problemas_del_plan(
     >>> [e.codigo for e in problemas_del_plan(2025, [], [Reporte(trimestre=Trimestre(2024, 4))])]
     ['REPORTE_FUERA_DE_VIGENCIA', 'REPORTE_SIN_META']
     """
+    from .modelo import Meta, Nivel, RegistroModificacion, Reporte  # al usarse (issue 13)
+
+    exigir_entero(vigencia, "vigencia", "un año (int)")
+    if nivel is not None:
+        exigir_tipo(nivel, Nivel, "nivel", "un Nivel (o quedar vacío)")
+    return problemas_sin_validar(
+        vigencia,
+        tupla_de(metas, Meta, "metas", "una Meta"),
+        tupla_de(reportes, Reporte, "reportes", "un Reporte"),
+        tupla_de(modificaciones, RegistroModificacion, "modificaciones", "un RegistroModificacion"),
+        nivel,
+    )
+
+
+def problemas_sin_validar(
+    vigencia: int,
+    metas: Sequence[Meta],
+    reportes: Sequence[Reporte],
+    modificaciones: Sequence[RegistroModificacion] = (),
+    nivel: Nivel | None = None,
+) -> tuple[ErrorModelo, ...]:
+    """:func:`problemas_del_plan` sobre argumentos ya validados (los de un ``PlanDeGestion``,
+    cuyos conversores ya los comprobaron): no los comprueba otra vez."""
     conteo: dict[str, int] = {}
     for meta in metas:
         conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1

@@ -41,7 +41,7 @@ from ._validacion import (
 )
 from .errores import ErrorModelo, ErrorProgramacion
 from .indice import IndicePlan
-from .invariantes import problemas_del_plan
+from .invariantes import problemas_del_plan, problemas_sin_validar
 from .numeros import CONTEXTO, a_decimal
 from .trimestre import Trimestre, indice_trimestre, validar_vigencia
 
@@ -530,7 +530,7 @@ class PlanDeGestion(_Recuerdos):
     )
 
     def __attrs_post_init__(self) -> None:
-        for problema in problemas_del_plan(
+        for problema in problemas_sin_validar(
             self.vigencia, self.metas, self.reportes, self.modificaciones, self.nivel
         ):
             raise problema
