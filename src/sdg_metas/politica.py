@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from ._validacion import mostrar, sin_tildes
+from ._validacion import mostrar, sin_tildes, tupla_acotada
 from .errores import ErrorSdgMetas
 
 __all__ = [
@@ -108,7 +108,7 @@ def _tolerancia(_inst: object, atributo: attrs.Attribute[Decimal], valor: object
     if not isinstance(valor, Decimal) or not valor.is_finite() or valor < 0:
         raise _invalida(
             f"{atributo.name}: {mostrar(valor)} debe ser un Decimal finito mayor o igual que 0 "
-            "(por ejemplo Decimal('0.01'))",
+            "(por ejemplo 0.01)",
             atributo.name,
             valor,
         )
@@ -132,7 +132,7 @@ def _conjunto_normalizado(valor: object, campo: str) -> frozenset[str]:
             valor,
         )
     resultado = set()
-    for texto in valor:
+    for texto in tupla_acotada(valor, campo, "un conjunto de textos"):  # no uno infinito
         if not isinstance(texto, str) or not texto.strip():
             raise _invalida(f"{campo}: {mostrar(texto)} debe ser un texto no vacío", campo, texto)
         resultado.add(sin_tildes(texto))
@@ -214,7 +214,7 @@ def _no_negativo(_inst: object, atributo: attrs.Attribute[int], valor: int) -> N
 def _fraccion_politica(_inst: object, atributo: attrs.Attribute[Decimal], valor: object) -> None:
     if not isinstance(valor, Decimal) or not valor.is_finite():
         raise _invalida(
-            f"{atributo.name}: {mostrar(valor)} debe ser un Decimal finito (por ejemplo Decimal('0.8'))",
+            f"{atributo.name}: {mostrar(valor)} debe ser un Decimal finito (por ejemplo 0.8)",
             atributo.name,
             valor,
         )

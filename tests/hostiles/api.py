@@ -217,12 +217,17 @@ _PROHIBIDO = re.compile(
 
 
 def defecto_del_mensaje(error: ErrorSdgMetas) -> str | None:
-    """Qué le falta a un error de la biblioteca para estar bien formado, o ``None``."""
+    """Qué le falta a un error de la biblioteca para estar bien formado, o ``None``.
+
+    Un ``ErrorCarga`` (los problemas de un archivo, a lo sumo ``Limites.max_problemas``) se mide
+    renglón por renglón: cada problema es un mensaje."""
     if not isinstance(error.codigo, str) or not error.codigo:
         return f"codigo vacío: {error.codigo!r}"
     texto = str(error)
-    if len(texto) > MAX_MENSAJE:
-        return f"mensaje de {len(texto)} caracteres: {texto[:300]!r}…"
+    renglones = texto.split("\n") if getattr(error, "problemas", None) else [texto]
+    for renglon in renglones:
+        if len(renglon) > MAX_MENSAJE:
+            return f"mensaje de {len(renglon)} caracteres: {renglon[:300]!r}…"
     hallado = _PROHIBIDO.search(texto)
     if hallado:
         return f"el mensaje muestra {hallado.group()!r}: {texto[:500]!r}"
@@ -303,8 +308,8 @@ LLAMADAS: tuple[Llamada, ...] = (
     Llamada("indice_trimestre", trimestre.indice_trimestre, {"numero": _v(1)}),
     # modelo
     Llamada("Programacion", modelo.Programacion, _PROG),
-    Llamada("Programacion.programado", _META.programacion.programado, {"hasta": _v(2)}),
-    Llamada("Programacion.valor", _META.programacion.valor, {"hasta": _v(2)}),
+    Llamada("Programacion.programado", _META.programacion.programado, {"numero": _v(2)}),
+    Llamada("Programacion.valor", _META.programacion.valor, {"numero": _v(2)}),
     Llamada("Indicador", modelo.Indicador, {"nombre": _v("Visitas"), "numerador": _v("n"),
                                             "denominador": _v("d"), "unidad": _v("visitas")}),
     Llamada("Meta", modelo.Meta, _META_ARGS),
@@ -401,7 +406,7 @@ LLAMADAS: tuple[Llamada, ...] = (
         **_POL}),
     Llamada("comparar_metas", modificaciones.comparar_metas,
             {"meta": _v(_META), "propuesta": _v(_PLAN.metas[1])}),
-    Llamada("Decision.motivo", _DECISION.motivo, {"regla": _v("MOD-01")}),
+    Llamada("Decision.motivo", _DECISION.motivo, {"identificador": _v("MOD-01")}),
     # ciclo y reglas
     Llamada("transicion", ciclo.transicion, {
         "estado": _v("formulacion"), "accion": _v("enviar_a_revision"), "rol": _v("profesional_oap"),
@@ -460,4 +465,70 @@ LLAMADAS += tuple(
             {"texto": _v(next(iter(clase)).value)})
     for nombre in _ENUMS
     if hasattr(clase := getattr(sdg_metas, nombre, None), "desde_texto")
+)
+
+
+def _evaluar_cifras(tipo: str, magnitud: object, t1: object, t2: object, e1: object,
+                    e2: object, hasta: object, linea_base: object) -> object:
+    """``evaluar`` con cada cifra por separado: la programación y las ejecuciones hostiles."""
+    programacion = modelo.Programacion(tipo, magnitud, (t1, t2, t2, t2), linea_base)
+    return calculos.evaluar(programacion, (e1, e2, None, None), hasta)
+
+
+_CIFRAS = {"magnitud": _v(Decimal(40)), "t1": _v(Decimal(10)), "t2": _v(Decimal(10)),
+           "e1": _v(Decimal(5)), "e2": _v("7.5"), "hasta": _v(2), "linea_base": _v(None)}
+_CIFRAS_CRECIENTE = {**_CIFRAS, "magnitud": _v(40), "t1": _v(10), "t2": _v(40),
+                     "linea_base": _v(5)}
+
+LLAMADAS += (
+    Llamada("evaluar suma (cifras)", _evaluar_cifras, {"tipo": _v("suma"), **_CIFRAS}),
+    Llamada("evaluar constante (cifras)", _evaluar_cifras,
+            {"tipo": _v("constante"), **_CIFRAS, "magnitud": _v(10)}),
+    Llamada("evaluar creciente (cifras)", _evaluar_cifras,
+            {"tipo": _v("creciente"), **_CIFRAS_CRECIENTE}),
+    Llamada("evaluar decreciente (cifras)", _evaluar_cifras, {
+        "tipo": _v("decreciente"), **_CIFRAS, "magnitud": _v(5), "t1": _v(30), "t2": _v(5),
+        "linea_base": _v(40)}),
+    Llamada("Politica", sdg_metas.Politica, {
+        a.name: _v(getattr(POLITICA_PLE_PIN_P005_V8, a.name))
+        for a in attrs.fields(sdg_metas.Politica)
+    }),
+    Llamada("Limites (todos)", archivos.Limites, {
+        a.name: _v(getattr(archivos.Limites(), a.name)) for a in attrs.fields(archivos.Limites)
+    }),
+    Llamada("Trimestre.siguiente", lambda vigencia, numero: Trimestre(vigencia, numero).siguiente(),
+            {"vigencia": _v(2025), "numero": _v(4)}),
+    Llamada("Trimestre.anterior", lambda vigencia, numero: Trimestre(vigencia, numero).anterior(),
+            {"vigencia": _v(2025), "numero": _v(1)}),
+    Llamada("Cambios.describir", lambda meta, propuesta: modificaciones.comparar_metas(
+        meta, propuesta).describir(), {"meta": _v(_META), "propuesta": _v(_PROPUESTA)}),
+)
+
+try:  # el extra pandas
+    from sdg_metas.pandas import a_dataframe
+except ImportError:  # pragma: no cover - sin el extra
+    pass
+else:
+    LLAMADAS += (Llamada("a_dataframe", a_dataframe,
+                         {"filas": _v(consolidacion.filas(_EVALUACION)), "numerico": _v(True)}),)
+
+from sdg_metas import testing  # noqa: E402 - el extra testing (hypothesis ya está)
+
+#: Las estrategias públicas de ``sdg_metas.testing``: un argumento hostil se rechaza al pedirla.
+LLAMADAS += (
+    Llamada("testing.metas", testing.metas, {
+        "codigo": _v("M1"), "tipo": _v("suma"), "coherentes": _v(True), "nivel": _v("local"),
+        "peso": _v(10)}),
+    Llamada("testing.planes", testing.planes, {
+        "vigencia": _v(2025), "min_metas": _v(1), "max_metas": _v(3), "con_reportes": _v(True),
+        "nivel": _v("local")}),
+    Llamada("testing.trimestres", testing.trimestres, {"vigencias": _v(2025),
+                                                       "numeros": _v((1, 2))}),
+    Llamada("testing.decimales", testing.decimales,
+            {"min_value": _v(0), "max_value": _v(10), "places": _v(2)}),
+    Llamada("testing.programaciones", testing.programaciones,
+            {"tipo": _v("suma"), "coherentes": _v(True), "porcentual": _v(False)}),
+    Llamada("testing.reportes", testing.reportes, {"meta": _v(_META), "trimestre": _v(_T1)}),
+    Llamada("testing.solicitudes_modificacion", testing.solicitudes_modificacion,
+            {"meta": _v(_META), "vigencia": _v(2025), "eliminar": _v(None)}),
 )
