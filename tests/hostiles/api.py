@@ -284,7 +284,8 @@ _PLANES = {"planes": _v((_PLAN,))}
 _CAL = {"calendario": _v(None)}
 _SOLICITUD_ARGS = {
     "plan": _v(_PLAN), "codigo_meta": _v("M1"), "fecha": _v(datetime.date(2025, 5, 5)),
-    "solicitante": _v("lider_proceso"), "medio": _v("memorando"), "destinatario": _v("profesional_oap"),
+    "solicitante": _v("lider_proceso"), "medio": _v("memorando"),
+    "destinatario": _v("profesional_oap"),
     "justificacion": _v("Cambio de alcance."), "propuesta": _v(_PROPUESTA), "eliminar": _v(False),
     "conceptos": _v(()), "causal_excepcional": _v(None), **_POL,
 }
@@ -391,7 +392,8 @@ LLAMADAS: tuple[Llamada, ...] = (
     Llamada("solicitud_desde_plan", modificaciones.solicitud_desde_plan, _SOLICITUD_ARGS),
     Llamada("SolicitudModificacion", modificaciones.SolicitudModificacion, {
         "meta": _v(_META), "fecha": _v(datetime.date(2025, 5, 5)),
-        "solicitante": _v("lider_proceso"), "medio": _v("memorando"), "destinatario": _v("profesional_oap"),
+        "solicitante": _v("lider_proceso"), "medio": _v("memorando"),
+    "destinatario": _v("profesional_oap"),
         "justificacion": _v("Cambio."), "propuesta": _v(_PROPUESTA), "eliminar": _v(False),
         "modificaciones_previas": _v(0), "trimestres_reportados": _v({1}), "conceptos": _v(()),
         "causal_excepcional": _v(None), "vigencia": _v(2025)}),
@@ -409,7 +411,8 @@ LLAMADAS: tuple[Llamada, ...] = (
     Llamada("Decision.motivo", _DECISION.motivo, {"identificador": _v("MOD-01")}),
     # ciclo y reglas
     Llamada("transicion", ciclo.transicion, {
-        "estado": _v("formulacion"), "accion": _v("enviar_a_revision"), "rol": _v("profesional_oap"),
+        "estado": _v("formulacion"), "accion": _v("enviar_a_revision"),
+        "rol": _v("profesional_oap"),
         "decision": _v(None), "revision_oap_aprobada": _v(False)}),
     Llamada("acciones_permitidas", ciclo.acciones_permitidas, {"estado": _v("formulacion")}),
     Llamada("regla", reglas.regla, {"identificador": _v("FOR-01")}),

@@ -36,8 +36,8 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis.errors import InvalidArgument
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from sdg_metas import ErrorSdgMetas
 
@@ -89,7 +89,7 @@ def falla(llamada: Llamada, argumentos: dict[str, Any], carpeta: str) -> str | N
         return defecto_del_mensaje(ErrorSdgMetas(str(error), codigo="INVALID_ARGUMENT"))
     except Colgada:
         return f"no terminó en {SEGUNDOS} s"
-    except Exception as error:  # noqa: BLE001 - lo que se busca: cualquier otra excepción
+    except Exception as error:
         donde = traceback.extract_tb(error.__traceback__)[-1]
         return (f"{type(error).__name__}: {str(error)[:300]} "
                 f"({os.path.basename(donde.filename)}:{donde.lineno})")

@@ -11,7 +11,7 @@ from typing import Any
 from ..ejemplos import plan_ejemplo
 from ..errores import ErrorArchivo
 from ._lectura import ruta_valida
-from ._problemas import visible
+from ._problemas import nombre_visible
 from ._rutas import guardar_plan
 from ._solicitud import FORMATO_SOLICITUD, VERSION_SOLICITUD
 from ._tablas import hermanos_csv
@@ -56,7 +56,7 @@ def escribir_ejemplos(directorio: str | os.PathLike[str]) -> list[Path]:
     try:
         carpeta.mkdir(parents=True, exist_ok=True)
     except OSError as e:  # el nombre, acotado, una vez (e lo repetiría entero)
-        raise ErrorArchivo(f"{visible(str(carpeta))}: no se pudo crear la carpeta "
+        raise ErrorArchivo(f"{nombre_visible(carpeta)}: no se pudo crear la carpeta "
                            f"({e.strerror or 'error del sistema'})",
                            codigo="ESCRITURA_FALLIDA", campo="directorio",
                            valor=str(carpeta)) from e
@@ -69,7 +69,7 @@ def escribir_ejemplos(directorio: str | os.PathLike[str]) -> list[Path]:
     try:
         solicitud.write_text(texto, encoding="utf-8")
     except OSError as e:
-        raise ErrorArchivo(f"{visible(str(solicitud))}: no se pudo escribir el archivo "
+        raise ErrorArchivo(f"{nombre_visible(solicitud)}: no se pudo escribir el archivo "
                            f"({e.strerror or 'error del sistema'})",
                            codigo="ESCRITURA_FALLIDA", campo="ruta",
                            valor=str(solicitud)) from e

@@ -47,7 +47,20 @@ Campo = tuple[Callable[[object], Any], bool, object]
 
 
 #: Largo máximo de un nombre de archivo en un mensaje.
-_MAX_VISIBLE = 200
+_MAX_NOMBRE = 200
+
+
+def nombre_visible(ruta: object) -> str:
+    """El nombre de un archivo para los mensajes: :func:`visible` y, si pasa de 200 caracteres,
+    recortado con su largo (un nombre de 1 MB no infla cada mensaje; issue 13).
+
+    >>> nombre_visible("x" * 300)[-25:]
+    'xxxxxxx… (300 caracteres)'
+    """
+    texto = str(ruta)
+    if len(texto) > _MAX_NOMBRE:
+        texto = f"{texto[:_MAX_NOMBRE]}… ({len(texto)} caracteres)"
+    return visible(texto)
 
 
 def visible(texto: str) -> str:
@@ -57,8 +70,6 @@ def visible(texto: str) -> str:
     >>> visible("plan\\u202egpj.json"), visible("a\\x1b[31m")
     ('plan\\\\u202egpj.json', 'a\\\\x1b[31m')
     """
-    if len(texto) > _MAX_VISIBLE:  # un nombre de 1 MB no infla cada mensaje (issue 13)
-        texto = f"{texto[:_MAX_VISIBLE]}… ({len(texto)} caracteres)"
     if texto.isprintable():
         return texto
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in texto)

@@ -17,7 +17,15 @@ from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
 from ._lectura import ENTRADA_ESTANDAR, leer_json, parece_json, ruta_valida, texto_de
 from ._plan_json import leer_plan, plan_a_json
-from ._problemas import LIMITES, MAX_BYTES, MAX_METAS, Limites, error, validar_limite, visible
+from ._problemas import (
+    LIMITES,
+    MAX_BYTES,
+    MAX_METAS,
+    Limites,
+    error,
+    nombre_visible,
+    validar_limite,
+)
 from ._tablas import archivos_del_plan, cargar_csv, cargar_xlsx
 
 
@@ -124,7 +132,7 @@ def cargar_plan(
         return cargar_csv(ruta, delimitador=delimitador, **opciones)
     if sufijo == ".xlsx":
         return cargar_xlsx(ruta, hoja=hoja, **opciones)
-    raise error(visible(str(ruta)), "EXTENSION_DESCONOCIDA",
+    raise error(nombre_visible(ruta), "EXTENSION_DESCONOCIDA",
                 f"la extensión {mostrar(ruta.suffix)} no es .json, .csv ni .xlsx")
 
 
@@ -162,7 +170,7 @@ def guardar_plan(
     sufijo = destino.suffix.casefold()
     if sufijo not in (".json", ".csv", ".xlsx"):
         raise ErrorArchivo(
-            f"{visible(str(destino))}: la extensión {mostrar(destino.suffix)} no es .json, .csv ni .xlsx",
+            f"{nombre_visible(destino)}: la extensión {mostrar(destino.suffix)} no es .json, .csv ni .xlsx",
             codigo="EXTENSION_DESCONOCIDA", campo="ruta", valor=str(destino),
         )
     try:
@@ -180,7 +188,7 @@ def guardar_plan(
 
 
 def _fallo_escritura(destino: Path, motivo: str, codigo: str = "ESCRITURA_FALLIDA") -> ErrorArchivo:
-    return ErrorArchivo(f"{visible(str(destino))}: no se pudo escribir el archivo ({motivo})",
+    return ErrorArchivo(f"{nombre_visible(destino)}: no se pudo escribir el archivo ({motivo})",
                         codigo=codigo, campo="ruta", valor=str(destino))
 
 

@@ -44,8 +44,8 @@ from ._problemas import (
     Recolector,
     corto,
     error,
+    nombre_visible,
     validar_limite,
-    visible,
 )
 from ._registros import Registros, leer_modificaciones, leer_reportes
 from ._xlsx import abrir_xlsx
@@ -358,7 +358,7 @@ def cargar_xlsx(
     _opciones_de_tabla(vigencia, unidad, fila_encabezado, limites)
     opciones_csv(None, decimal)
     destino = ruta_valida(ruta)
-    nombre = visible(str(destino))
+    nombre = nombre_visible(destino)
     _openpyxl(nombre)
     datos = leer_bytes(destino, max_bytes)
     limites = limites or LIMITES
