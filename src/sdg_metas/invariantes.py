@@ -54,11 +54,8 @@ def problemas_del_plan(
 
 
 def problemas_sin_validar(
-    vigencia: int,
-    metas: Sequence[Meta],
-    reportes: Sequence[Reporte],
-    modificaciones: Sequence[RegistroModificacion] = (),
-    nivel: Nivel | None = None,
+    vigencia: int, metas: Sequence[Meta], reportes: Sequence[Reporte],
+    modificaciones: Sequence[RegistroModificacion], nivel: Nivel | None,
 ) -> tuple[ErrorModelo, ...]:
     """:func:`problemas_del_plan` sobre argumentos ya validados (los de un ``PlanDeGestion``,
     cuyos conversores ya los comprobaron): no los comprueba otra vez."""
