@@ -198,9 +198,7 @@ def cargar_csv(
       - <texto>, fila 2, columna t1: '12,5' usa coma decimal; si el archivo viene de Excel en español, cárguelo con decimal=','
       ...
     """
-    validar_limite(max_bytes, "max_bytes")
-    validar_limite(max_metas, "max_metas")
-    _opciones_de_tabla(vigencia, unidad, fila_encabezado, limites)
+    _opciones_de_tabla(max_bytes, max_metas, vigencia, unidad, fila_encabezado, limites)
     opciones_csv(delimitador, decimal)
     es_texto = isinstance(ruta_o_texto, str) and ("\n" in ruta_o_texto or "\r" in ruta_o_texto)
     nombre, texto = texto_de(ruta_o_texto, es_texto, max_bytes)
@@ -263,10 +261,13 @@ _LECTORES = {"reportes": leer_reportes, "modificaciones": leer_modificaciones}
 
 
 def _opciones_de_tabla(
-    vigencia: object, unidad: object, fila_encabezado: object, limites: object
+    max_bytes: object, max_metas: object, vigencia: object, unidad: object,
+    fila_encabezado: object, limites: object,
 ) -> None:
     """Los parámetros de un cargador de tablas, antes de leer (issue 13: una vigencia ``sNaN``
     o unos límites que no son :class:`Limites` no llegan a compararse con el archivo)."""
+    validar_limite(max_bytes, "max_bytes")
+    validar_limite(max_metas, "max_metas")
     if vigencia is not None:
         exigir_entero(vigencia, "vigencia", "un año (int) o quedar vacío")
     if unidad is not None:
@@ -353,9 +354,7 @@ def cargar_xlsx(
     números escritos como texto. Una fórmula sin valor calculado guardado es un error que
     nombra su celda.
     """
-    validar_limite(max_bytes, "max_bytes")
-    validar_limite(max_metas, "max_metas")
-    _opciones_de_tabla(vigencia, unidad, fila_encabezado, limites)
+    _opciones_de_tabla(max_bytes, max_metas, vigencia, unidad, fila_encabezado, limites)
     opciones_csv(None, decimal)
     destino = ruta_valida(ruta)
     nombre = nombre_visible(destino)
