@@ -707,3 +707,17 @@ def test_plazo_calculado_una_vez(monkeypatch: pytest.MonkeyPatch) -> None:
         assert fecha_limite_reporte(Trimestre(2025, 1)) == D(2025, 4, 15)
         assert fecha_limite_reporte(Trimestre(2025, 1), calendario=entidad) == D(2025, 4, 16)
     assert llamadas == [D(2025, 4, 15), D(2025, 4, 15)]
+
+
+def test_siguiente_dia_habil_del_ultimo_dia_representable() -> None:
+    """Issue 13: ``siguiente_dia_habil(date(9999, 12, 31))`` era un ``OverflowError``: no hay
+    un día siguiente que Python pueda representar."""
+    from sdg_metas import ErrorCalendario, siguiente_dia_habil
+
+    with pytest.raises(ErrorCalendario) as error:
+        siguiente_dia_habil(datetime.date(9999, 12, 31))
+    assert error.value.codigo == "AÑO_FUERA_DE_CALENDARIO"
+    assert str(error.value) == (
+        "fecha: 9999-12-31 es el último día que se puede representar; no tiene un día hábil "
+        "siguiente"
+    )

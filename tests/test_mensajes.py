@@ -154,7 +154,8 @@ def test_valores_que_pueden_faltar_no_dicen_none() -> None:
     with pytest.raises(TipoInvalido) as valor:
         semaforo(Decimal("NaN"))
     assert str(valor.value) == (
-        "valor: Decimal('NaN') debe ser un Decimal finito (una fracción, 1 = 100 %) o quedar vacío"
+        # issue 13 (API hostil): NaN como se escribe, no su repr Decimal('NaN')
+        "valor: NaN debe ser un Decimal finito (una fracción, 1 = 100 %) o quedar vacío"
     )
     for mensaje in (str(cumple.value), str(calendario.value), str(plan.value), str(valor.value)):
         assert "None" not in mensaje

@@ -407,3 +407,64 @@ def test_texto_opcional_en_blanco_es_sin_dato(campo: str) -> None:
         _meta(**{campo: 5})
     assert error.value.campo == campo
     assert error.value.valor == 5
+
+
+# --- issue 13: la API bajo argumentos hostiles ------------------------------------------------
+
+
+def test_funciones_del_modelo_con_tipos_hostiles() -> None:
+    """Antes: ``es_porcentual(3)`` y ``ejecucion_de("x", meta)`` eran ``AttributeError``,
+    ``ejecuciones_de(meta, 3)`` un ``TypeError`` y ``Meta(entregables=None)`` otro."""
+    from sdg_metas import TipoInvalido, ejecucion_de, es_porcentual
+    from sdg_metas.ejemplos import plan_ejemplo
+    from sdg_metas.modelo import ejecuciones_de
+
+    meta = plan_ejemplo().metas[0]
+    casos = [
+        (lambda: es_porcentual(3), "unidad: 3 debe ser un texto (o quedar vacío)"),
+        (lambda: ejecucion_de("x", meta), "reporte: 'x' debe ser un Reporte"),
+        (lambda: ejecucion_de(plan_ejemplo().reportes[0], None), "meta: vacío debe ser una Meta"),
+        (lambda: ejecuciones_de(meta, 3), "reportes: 3 debe ser una secuencia de Reporte"),
+        (lambda: attrs.evolve(meta, entregables=None),
+         "textos: vacío debe ser un texto o una colección de textos"),
+    ]
+    for llamar, mensaje in casos:
+        with pytest.raises(TipoInvalido) as error:
+            llamar()
+        assert str(error.value) == mensaje
+    assert es_porcentual(None) is False
+    assert es_porcentual("") is False
+
+
+def test_programacion_con_un_iterador_infinito() -> None:
+    """Antes ``Programacion("suma", 4, itertools.count())`` leía sin fin hasta agotar la
+    memoria; ahora se deja de leer a los 2 000 000 de valores."""
+    import itertools
+
+    from sdg_metas import ErrorSdgMetas
+
+    with pytest.raises(ErrorSdgMetas) as error:
+        Programacion("suma", 4, itertools.count())
+    assert error.value.codigo == "DEMASIADOS_ELEMENTOS"
+    assert str(error.value) == "trimestres: trae más de 2000000 elementos (¿un iterador infinito?)"
+
+
+def test_problemas_del_plan_valida_sus_argumentos() -> None:
+    """Antes ``problemas_del_plan(Decimal("sNaN"), …)`` era un ``InvalidOperation`` y
+    ``problemas_del_plan(2025, [3], [])`` un ``AttributeError``."""
+    from decimal import Decimal
+
+    from sdg_metas import TipoInvalido, problemas_del_plan
+
+    casos = [
+        (lambda: problemas_del_plan(Decimal("sNaN"), [], []),
+         "vigencia: sNaN debe ser un año (int)"),
+        (lambda: problemas_del_plan(2025, [3], []), "metas[0]: 3 debe ser una Meta"),
+        (lambda: problemas_del_plan(2025, [], [None]), "reportes[0]: vacío debe ser un Reporte"),
+        (lambda: problemas_del_plan(2025, [], [], nivel="local"),
+         "nivel: 'local' debe ser un Nivel (o quedar vacío)"),
+    ]
+    for llamar, mensaje in casos:
+        with pytest.raises(TipoInvalido) as error:
+            llamar()
+        assert str(error.value) == mensaje

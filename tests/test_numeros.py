@@ -252,7 +252,8 @@ _LISTA: list[int] = [1]
             ),
         ),
         (Decimal("NaN"), ErrorNumero, "NUMERO_INVALIDO",
-         "peso: Decimal('NaN') no es un número finito"),
+         # issue 13 (API hostil): el valor como se escribe, no su repr Decimal('NaN')
+         "peso: NaN no es un número finito"),
         ("-2", ErrorNumero, "NUMERO_INVALIDO",
          "peso: -2 es negativo; debe ser mayor o igual que 0"),
         (
@@ -363,7 +364,8 @@ def test_redondear_errores_de_sus_argumentos() -> None:
     with pytest.raises(ErrorNumero) as nan:
         porcentaje(Decimal("NaN"))
     assert nan.value.campo == "fraccion"
-    assert str(nan.value) == "fraccion: Decimal('NaN') no es un número finito"
+    # issue 13 (API hostil): NaN como se escribe, no su repr Decimal('NaN')
+    assert str(nan.value) == "fraccion: NaN no es un número finito"
 
 
 def test_texto_numero_decimales_y_numeros_pequenos() -> None:
@@ -597,3 +599,20 @@ def test_texto_simple_usa_el_internado(memorias_vacias: None) -> None:
     antes = a_decimal("7.25", negativo=True)
     assert a_decimal("7.25") is antes
     assert {"7.25": antes} == numeros._CIFRAS_VALIDAS
+
+
+def test_cifras_hostiles_dan_un_error_corto() -> None:
+    """Issue 13: un texto de un millón de dígitos no infla el mensaje (antes lo repetía entero)
+    y ``porcentaje(1e999999)`` era un ``decimal.Overflow``. 10^999 999 × 100 no cabe en el
+    contexto de 50 dígitos: NUMERO_FUERA_DE_RANGO."""
+    with pytest.raises(ErrorNumero) as grande:
+        a_decimal("9" * 1_000_000, "peso")
+    assert grande.value.codigo == "NUMERO_FUERA_DE_RANGO"
+    assert str(grande.value) == (
+        "peso: '" + "9" * 120 + "'… (1000000 caracteres) está fuera del rango de una cifra de "
+        "un plan (0, o entre 10^-20 y 10^15 en valor absoluto)"
+    )
+    with pytest.raises(ErrorNumero) as enorme:
+        porcentaje(Decimal("1e999999"))
+    assert enorme.value.codigo == "NUMERO_FUERA_DE_RANGO"
+    assert str(enorme.value) == "fraccion: 1E+999999 está fuera del rango de un porcentaje"

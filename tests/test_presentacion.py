@@ -341,3 +341,25 @@ def test_valor_json_de_cualquier_plan_y_evaluacion(plan, k) -> None:  # type: ig
     assert [Decimal(m["meta"]["peso"]) for m in dato["metas"]] == [m.peso for m in plan.metas]
     valor = ev.calificacion.valor
     assert dato["calificacion"]["valor"] == (None if valor is None else str(valor))
+
+
+def test_html_de_otro_tipo_es_tipo_invalido() -> None:
+    """Issue 13: ``html_decision(None)`` era un ``AttributeError`` de Python."""
+    from sdg_metas import TipoInvalido
+    from sdg_metas.presentacion import (
+        html_calificacion,
+        html_decision,
+        html_evaluacion,
+        html_oportunidad,
+    )
+
+    casos = [
+        (html_decision, "decision: vacío debe ser una Decision"),
+        (html_evaluacion, "evaluacion: vacío debe ser una EvaluacionPlan (use evaluar_plan)"),
+        (html_calificacion, "calificacion: vacío debe ser una Calificacion"),
+        (html_oportunidad, "oportunidad: vacío debe ser una Oportunidad"),
+    ]
+    for funcion, mensaje in casos:
+        with pytest.raises(TipoInvalido) as error:
+            funcion(None)
+        assert str(error.value) == mensaje

@@ -87,3 +87,13 @@ def test_el_camino_rapido_en_meta_da_lo_mismo_que_evolve(hallazgo: Hallazgo) -> 
     assert rapido == attrs.evolve(hallazgo, codigo_meta="M7")
     assert (rapido.fuente, rapido.campo, rapido.trimestre) == (
         hallazgo.fuente, hallazgo.campo, hallazgo.trimestre)
+
+
+def test_regla_con_una_lista_es_tipo_invalido() -> None:
+    """Issue 13: ``regla([])`` era un ``TypeError`` de Python («unhashable type: 'list'»)."""
+    from sdg_metas import TipoInvalido
+    from sdg_metas.reglas import regla
+
+    with pytest.raises(TipoInvalido) as error:
+        regla([])  # type: ignore[arg-type]
+    assert str(error.value) == "regla: [] debe ser un texto"

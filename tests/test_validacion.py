@@ -88,7 +88,8 @@ def test_exigir_fecha() -> None:
     with pytest.raises(TipoInvalido) as error:
         exigir_fecha(momento, "fecha_envio")
     assert str(error.value) == (
-        "fecha_envio: datetime.datetime(2025, 4, 15, 9, 30) debe ser una fecha (datetime.date), "
+        # issue 13 (API hostil): el mensaje muestra el valor como se escribe, no su repr
+        "fecha_envio: 2025-04-15 09:30:00 debe ser una fecha (datetime.date), "
         "no datetime"
     )
     assert (error.value.campo, error.value.valor) == ("fecha_envio", momento)
@@ -478,3 +479,65 @@ def test_recordar_textos_cortos_recuerda_hasta_el_largo_y_el_maximo() -> None:
     assert largo_mas("abc", 2) == 5
     assert largo_mas("abc", 1) == 4
     assert llamadas == [("x", 0), ("abc", 1)]
+
+
+# --- issue 13: la API bajo argumentos hostiles ------------------------------------------------
+
+
+class _ReprQueFalla:
+    def __repr__(self) -> str:
+        raise RuntimeError("repr hostil")
+
+
+class _TextoRaro(str):
+    def strip(self, *_a: object) -> str:  # type: ignore[override]
+        return "otro"
+
+
+def test_mostrar_nunca_un_repr_de_python() -> None:
+    """Issue 13: «messages never show a Python repr of an object (``<object at 0x..>``,
+    ``Decimal('1.5')``, ``datetime.date(2025, 1, 1)``)» y «never balloon»."""
+    from decimal import Decimal
+
+    assert mostrar(Decimal("NaN")) == "NaN"
+    assert mostrar(Decimal("1.5")) == "1.5"
+    assert mostrar(datetime.date(2025, 1, 1)) == "2025-01-01"
+    assert mostrar(datetime.datetime(2025, 4, 15, 9, 30)) == "2025-04-15 09:30:00"
+    assert mostrar(datetime.time(0, 0)) == "00:00:00"
+    assert mostrar(object()) == "un valor de tipo object"
+    assert mostrar(_ReprQueFalla()) == "un valor de tipo _ReprQueFalla"
+    assert mostrar([Decimal("1")]) == "un valor de tipo list"  # su repr diría Decimal('1')
+    assert mostrar(10**400) == "un valor de tipo int"  # 401 dígitos
+    assert mostrar(12) == "12"
+    assert mostrar([1, "a"]) == "[1, 'a']"
+    # un texto de 1 000 caracteres: los primeros 120 entre comillas y su largo
+    assert mostrar("x" * 1000) == "'" + "x" * 120 + "'… (1000 caracteres)"
+
+
+def test_tupla_acotada_rechaza_un_iterador_infinito() -> None:
+    import itertools
+
+    from sdg_metas._validacion import MAX_ELEMENTOS, tupla_acotada
+
+    assert tupla_acotada(iter([1, 2]), "x", "una colección") == (1, 2)
+    assert tupla_acotada([1], "x", "una colección") == (1,)
+    with pytest.raises(ErrorSdgMetas) as error:
+        tupla_acotada(itertools.count(), "metas", "una colección de metas")
+    assert error.value.codigo == "DEMASIADOS_ELEMENTOS"
+    assert str(error.value) == "metas: trae más de 2000000 elementos (¿un iterador infinito?)"
+    assert MAX_ELEMENTOS == 2_000_000
+    with pytest.raises(TipoInvalido):
+        tupla_acotada(3, "metas", "una colección de metas")
+
+
+def test_textos_no_iterable_es_tipo_invalido() -> None:
+    """Antes ``textos(None)`` era un ``TypeError`` de Python («'NoneType' object is not
+    iterable»)."""
+    with pytest.raises(TipoInvalido) as error:
+        textos(None)  # type: ignore[arg-type]
+    assert str(error.value) == "textos: vacío debe ser un texto o una colección de textos"
+
+
+def test_sin_tildes_no_usa_los_metodos_de_una_subclase() -> None:
+    """Un ``str`` cuyo ``strip`` devuelve otra cosa: se usa ``str.strip``."""
+    assert sin_tildes(_TextoRaro("  Línea ")) == "linea"

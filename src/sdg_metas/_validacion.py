@@ -30,8 +30,10 @@ función decorada).
 from __future__ import annotations
 
 import datetime
+import decimal
 import enum
 import functools
+import itertools
 import linecache
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -81,23 +83,72 @@ def recordar_textos_cortos(
 
 def sin_tildes(texto: str) -> str:
     """Minúsculas, sin tildes y sin espacios en los extremos: ``" Línea "`` → ``"linea"``."""
-    descompuesto = unicodedata.normalize("NFKD", texto.strip().casefold())
+    # str.strip y no texto.strip: una subclase de str puede cambiar sus métodos (issue 13)
+    descompuesto = unicodedata.normalize("NFKD", str.strip(texto).casefold())
     return "".join(c for c in descompuesto if not unicodedata.combining(c))
+
+
+#: Largo máximo de un valor mostrado en un mensaje (uno de 10 MB no infla el mensaje).
+MAX_MOSTRAR = 120
+#: Marcas de un ``repr`` de Python que un mensaje no muestra (objetos, tipos, Decimal…).
+_REPR_DE_PYTHON = ("0x", "<", "Decimal(", "datetime.", "Fraction(")
+
+
+def _representar(valor: object) -> str | None:
+    """El texto de ``valor`` para un mensaje, sin llamar a métodos que una subclase cambie; o
+    ``None`` si no tiene uno legible (se nombra su tipo)."""
+    if isinstance(valor, str):
+        if len(valor) <= MAX_MOSTRAR:
+            return str.__repr__(valor)
+        return f"{str.__repr__(valor[:MAX_MOSTRAR])}… ({len(valor)} caracteres)"
+    if isinstance(valor, bool):
+        return "True" if valor else "False"
+    if isinstance(valor, int):
+        return int.__repr__(valor) if valor.bit_length() <= 400 else None
+    if isinstance(valor, float):
+        return float.__repr__(valor)
+    if isinstance(valor, decimal.Decimal):
+        return decimal.Decimal.__str__(valor)
+    if isinstance(valor, datetime.datetime):
+        return datetime.datetime.isoformat(valor, sep=" ")
+    if isinstance(valor, datetime.date):
+        return datetime.date.isoformat(valor)
+    if isinstance(valor, datetime.time):
+        return datetime.time.isoformat(valor)
+    try:
+        texto = repr(valor)
+    except Exception:  # un objeto cuyo __repr__ falla: se nombra su tipo
+        return None
+    return None if any(marca in texto for marca in _REPR_DE_PYTHON) else texto
 
 
 def mostrar(valor: object) -> str:
     """Un valor recibido, como lo nombra un mensaje: ``None`` es «vacío», una enumeración su
-    valor en español, lo demás su representación (los textos entre comillas).
+    valor, un número o una fecha como se escribe (``1.5``, ``2025-01-01``), un texto entre
+    comillas; lo que no tiene una forma legible (un objeto, un ``repr`` que falla) por su tipo.
+    Un texto largo se recorta a :data:`MAX_MOSTRAR` caracteres (y se dice su largo); lo demás,
+    si pasa de ese largo, también se recorta.
 
+    >>> from decimal import Decimal
     >>> from sdg_metas.modelo import TipoProgramacion
     >>> mostrar(None), mostrar(TipoProgramacion.SUMA), mostrar("x"), mostrar(3)
     ('vacío', "'suma'", "'x'", '3')
+    >>> mostrar(Decimal("NaN")), mostrar(datetime.date(2025, 1, 1)), mostrar(object())
+    ('NaN', '2025-01-01', 'un valor de tipo object')
+    >>> mostrar("x" * 1_000_000)[-26:]
+    "xxx'… (1000000 caracteres)"
     """
     if valor is None:
         return "vacío"
     if isinstance(valor, enum.Enum):
-        return repr(valor.value)
-    return repr(valor)
+        valor = valor.value
+    texto = _representar(valor)
+    if texto is None:
+        nombre = type(valor).__name__[:MAX_MOSTRAR]
+        return f"un valor de tipo {nombre}"
+    if len(texto) > 4 * MAX_MOSTRAR:  # un texto recortado con escapes (\\x00) cabe
+        return f"{texto[:MAX_MOSTRAR]}…"
+    return texto
 
 
 def exigir_tipo(valor: object, clase: type[_T], campo: str, descripcion: str) -> _T:
@@ -145,6 +196,34 @@ def exigir_iterable(valor: object, campo: str, descripcion: str) -> Iterable[Any
             f"{campo}: {mostrar(valor)} debe ser {descripcion}", campo=campo, valor=valor
         )
     return valor
+
+
+#: Lo más que la biblioteca lee de un iterable recibido (un plan de 200 000 metas tiene 800 000
+#: reportes): un iterador infinito es un error, no una espera sin fin (issue 13).
+MAX_ELEMENTOS = 2_000_000
+
+
+def tupla_acotada(valor: object, campo: str, descripcion: str) -> tuple[Any, ...]:
+    """``valor`` (un iterable que no es texto: :func:`exigir_iterable`) como ``tuple``, leyendo
+    a lo sumo :data:`MAX_ELEMENTOS`; si trae más (un iterador infinito), :class:`ErrorModelo`
+    con código ``DEMASIADOS_ELEMENTOS``.
+
+    >>> import itertools
+    >>> tupla_acotada(itertools.count(), "metas", "una colección de metas")
+    Traceback (most recent call last):
+    ...
+    sdg_metas.errores.ErrorModelo: metas: trae más de 2000000 elementos (¿un iterador infinito?)
+    """
+    if type(valor) is tuple or type(valor) is list:  # camino rápido: finitos
+        return tuple(valor)
+    iterable = exigir_iterable(valor, campo, descripcion)
+    resultado = tuple(itertools.islice(iterable, MAX_ELEMENTOS + 1))
+    if len(resultado) > MAX_ELEMENTOS:
+        raise ErrorModelo(
+            f"{campo}: trae más de {MAX_ELEMENTOS} elementos (¿un iterador infinito?)",
+            codigo="DEMASIADOS_ELEMENTOS", campo=campo, valor=None,
+        )
+    return resultado
 
 
 def falta_openpyxl(uso: str, campo: str, valor: str) -> ErrorArchivo:
@@ -197,11 +276,11 @@ def textos(valor: Iterable[str] | str) -> tuple[str, ...]:
     (('acta.pdf',), (), ('a', 'b'))
     """
     if isinstance(valor, str):
-        valor = (valor,) if valor.strip() else ()
-    resultado = tuple(valor)
+        valor = (valor,) if str.strip(valor) else ()
+    resultado = tupla_acotada(valor, "textos", "un texto o una colección de textos")
     for i, item in enumerate(resultado):
         if not isinstance(item, str):
-            raise TipoInvalido(f"[{i}]: {item!r} debe ser un texto", campo=f"[{i}]", valor=item)
+            raise TipoInvalido(f"[{i}]: {mostrar(item)} debe ser un texto", campo=f"[{i}]", valor=item)
     return resultado
 
 
@@ -235,7 +314,7 @@ def enum_desde_texto(
             return miembro
     validos = ", ".join(str(m.value) for m in clase)
     raise error(
-        f"{campo}: {texto!r} no es un valor válido; valores válidos: {validos}",
+        f"{campo}: {mostrar(texto)} no es un valor válido; valores válidos: {validos}",
         codigo=f"{clase.__name__.upper()}_DESCONOCIDO",
         campo=campo,
         valor=texto,
@@ -342,7 +421,7 @@ def tupla_de(valor: object, clase: type[_T], campo: str, descripcion: str) -> tu
     ...
     sdg_metas.errores.TipoInvalido: valores[1]: '2' debe ser un entero
     """
-    resultado = tuple(exigir_iterable(valor, campo, f"una secuencia de {clase.__name__}"))
+    resultado = tupla_acotada(valor, campo, f"una secuencia de {clase.__name__}")
     for i, item in enumerate(resultado):
         if not isinstance(item, clase):
             raise TipoInvalido(

@@ -32,7 +32,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ._validacion import exigir_tipo, fijadores
+from ._validacion import exigir_tipo, fijadores, mostrar
 from .errores import ErrorProgramacion, TipoInvalido
 from .modelo import (
     Numero,
@@ -94,7 +94,7 @@ def _ejecuciones(valores: Sequence[Numero | None]) -> tuple[Decimal | None, ...]
         )
     if isinstance(valores, (str, bytes)) or not isinstance(valores, Sequence):
         raise TipoInvalido(
-            f"ejecuciones: {valores!r} debe ser una secuencia de cuatro valores (T1..T4)",
+            f"ejecuciones: {mostrar(valores)} debe ser una secuencia de cuatro valores (T1..T4)",
             campo="ejecuciones",
             valor=valores,
         )

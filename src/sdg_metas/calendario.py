@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from ._validacion import exigir_entero, exigir_fecha, exigir_iterable, exigir_tipo
+from ._validacion import exigir_entero, exigir_fecha, exigir_iterable, exigir_tipo, mostrar
 from .errores import ErrorCalendario, TipoInvalido
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
 from .trimestre import Trimestre
@@ -193,7 +193,7 @@ def _validar_calendario(calendario: object) -> Calendario | None:
     if calendario is None or type(calendario) is Calendario:
         return calendario
     raise TipoInvalido(
-        f"calendario: {calendario!r} debe ser un Calendario (o quedar vacío)",
+        f"calendario: {mostrar(calendario)} debe ser un Calendario (o quedar vacío)",
         campo="calendario",
         valor=calendario,
     )
@@ -245,6 +245,11 @@ def es_dia_habil(fecha: datetime.date, calendario: Calendario | None = None) -> 
 
 
 def _siguiente(fecha: datetime.date, calendario: Calendario | None) -> datetime.date:
+    if fecha == _FECHA.max:  # 9999-12-31: Python no tiene un día siguiente (issue 13)
+        raise ErrorCalendario(
+            f"fecha: {fecha.isoformat()} es el último día que se puede representar; no tiene "
+            "un día hábil siguiente", codigo="AÑO_FUERA_DE_CALENDARIO", campo="fecha", valor=fecha,
+        )
     fecha += _UN_DIA
     while not _habil(fecha, calendario):
         fecha += _UN_DIA

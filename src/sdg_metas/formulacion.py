@@ -36,7 +36,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from ._validacion import de_tipo, exigir_iterable, exigir_tipo, sin_tildes, tupla_de
+from ._validacion import de_tipo, exigir_iterable, exigir_tipo, mostrar, sin_tildes, tupla_de
 from .errores import TipoInvalido
 from .modelo import (
     Meta,
@@ -135,7 +135,7 @@ def verificar_programacion(
     """
     if not isinstance(programacion, Programacion):
         raise TipoInvalido(
-            f"programacion: {programacion!r} debe ser una Programacion",
+            f"programacion: {mostrar(programacion)} debe ser una Programacion",
             campo="programacion",
             valor=programacion,
         )
@@ -318,7 +318,7 @@ def _for_05(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
     else:
         vigentes = ", ".join(catalogo.values()) or "el catálogo está vacío"
         mensaje = (
-            f"objetivo_estrategico: {objetivo!r} no es un objetivo estratégico del marco "
+            f"objetivo_estrategico: {mostrar(objetivo)} no es un objetivo estratégico del marco "
             f"vigente ({vigentes})"
         )
     return (Hallazgo("FOR-05", mensaje, campo="objetivo_estrategico"),)
@@ -372,15 +372,15 @@ def _redaccion(meta: Meta, politica: Politica) -> tuple[Hallazgo, ...]:
         if not es_infinitivo(palabra, politica):
             normal = sin_tildes(palabra)
             if normal in politica.palabras_no_infinitivo:
-                razon = f"{palabra!r} no es un verbo"
+                razon = f"{mostrar(palabra)} no es un verbo"
             elif normal.isalpha():
-                razon = f"{palabra!r} no termina en -ar, -er o -ir"
+                razon = f"{mostrar(palabra)} no termina en -ar, -er o -ir"
             else:
-                razon = f"{palabra!r} no es una palabra"
+                razon = f"{mostrar(palabra)} no es una palabra"
             hallazgos.append(
                 Hallazgo(
                     "FOR-06",
-                    f"descripcion: la redacción {meta.descripcion.strip()!r} no empieza por un "
+                    f"descripcion: la redacción {mostrar(meta.descripcion.strip())} no empieza por un "
                     f"verbo en infinitivo ({razon})",
                     Severidad.ADVERTENCIA,
                     campo="descripcion",
@@ -523,7 +523,7 @@ def _for_08(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
     return tuple(
         Hallazgo(
             "FOR-08",
-            f"codigo: {codigo!r} está repetido {veces} veces en el plan; cada meta necesita un "
+            f"codigo: {mostrar(codigo)} está repetido {veces} veces en el plan; cada meta necesita un "
             "código propio",
             codigo_meta=codigo,
             campo="codigo",

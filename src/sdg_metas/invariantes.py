@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._validacion import exigir_entero, exigir_tipo, mostrar, tupla_de
 from .errores import ErrorModelo
 
 if TYPE_CHECKING:
@@ -38,6 +39,26 @@ def problemas_del_plan(
     >>> [e.codigo for e in problemas_del_plan(2025, [], [Reporte(trimestre=Trimestre(2024, 4))])]
     ['REPORTE_FUERA_DE_VIGENCIA', 'REPORTE_SIN_META']
     """
+    from .modelo import Meta, Nivel, RegistroModificacion, Reporte  # al usarse (issue 13)
+
+    exigir_entero(vigencia, "vigencia", "un año (int)")
+    if nivel is not None:
+        exigir_tipo(nivel, Nivel, "nivel", "un Nivel (o quedar vacío)")
+    return problemas_sin_validar(
+        vigencia,
+        tupla_de(metas, Meta, "metas", "una Meta"),
+        tupla_de(reportes, Reporte, "reportes", "un Reporte"),
+        tupla_de(modificaciones, RegistroModificacion, "modificaciones", "un RegistroModificacion"),
+        nivel,
+    )
+
+
+def problemas_sin_validar(
+    vigencia: int, metas: Sequence[Meta], reportes: Sequence[Reporte],
+    modificaciones: Sequence[RegistroModificacion], nivel: Nivel | None,
+) -> tuple[ErrorModelo, ...]:
+    """:func:`problemas_del_plan` sobre argumentos ya validados (los de un ``PlanDeGestion``,
+    cuyos conversores ya los comprobaron): no los comprueba otra vez."""
     conteo: dict[str, int] = {}
     for meta in metas:
         conteo[meta.codigo] = conteo.get(meta.codigo, 0) + 1
@@ -46,7 +67,7 @@ def problemas_del_plan(
         if nivel is not None and meta.nivel is not None and meta.nivel is not nivel:
             problemas.append(
                 ErrorModelo(
-                    f"metas[{i}].nivel: la meta {meta.codigo!r} es del nivel "
+                    f"metas[{i}].nivel: la meta {mostrar(meta.codigo)} es del nivel "
                     f"{meta.nivel.value} y el plan del nivel {nivel.value}; una meta es del "
                     "nivel de su plan",
                     codigo="NIVEL_CONTRADICTORIO",
@@ -69,7 +90,7 @@ def problemas_del_plan(
         if registro.codigo_meta not in conteo:
             problemas.append(
                 ErrorModelo(
-                    f"modificaciones[{i}].codigo_meta: {registro.codigo_meta!r} no es una meta "
+                    f"modificaciones[{i}].codigo_meta: {mostrar(registro.codigo_meta)} no es una meta "
                     "del plan",
                     codigo="MODIFICACION_SIN_META",
                     campo=f"modificaciones[{i}].codigo_meta",
@@ -104,7 +125,7 @@ def _problemas_reporte(
         )
         problemas.append(
             ErrorModelo(
-                f"{campo}.codigo_meta: {reporte.codigo_meta!r} {problema}",
+                f"{campo}.codigo_meta: {mostrar(reporte.codigo_meta)} {problema}",
                 codigo="REPORTE_SIN_META",
                 campo=f"{campo}.codigo_meta",
                 valor=reporte.codigo_meta,
@@ -114,7 +135,7 @@ def _problemas_reporte(
     if clave in vistos:
         problemas.append(
             ErrorModelo(
-                f"{campo}: la meta {reporte.codigo_meta!r} ya tiene un reporte para "
+                f"{campo}: la meta {mostrar(reporte.codigo_meta)} ya tiene un reporte para "
                 f"{reporte.trimestre}",
                 codigo="REPORTE_DUPLICADO",
                 campo=campo,

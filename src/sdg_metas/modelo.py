@@ -30,15 +30,18 @@ from ._validacion import (
     acelerar,
     copiador,
     de_tipo,
+    exigir_tipo,
+    mostrar,
     sin_tildes,
     textos,
+    tupla_acotada,
     tupla_de,
     validar_fecha,
     validar_fecha_opcional,
 )
-from .errores import ErrorModelo, ErrorProgramacion, TipoInvalido
+from .errores import ErrorModelo, ErrorProgramacion
 from .indice import IndicePlan
-from .invariantes import problemas_del_plan
+from .invariantes import problemas_del_plan, problemas_sin_validar
 from .numeros import CONTEXTO, a_decimal
 from .trimestre import Trimestre, indice_trimestre, validar_vigencia
 
@@ -197,12 +200,7 @@ def _comportamientos() -> Any:
 
 
 def _valores_trimestrales(valores: Iterable[Numero | None]) -> tuple[Decimal | None, ...]:
-    if type(valores) not in (tuple, list) and (  # una tupla o lista no pasa por el ABC
-        isinstance(valores, (str, bytes)) or not isinstance(valores, Iterable)
-    ):
-        raise TipoInvalido(f"trimestres: {valores!r} debe ser una secuencia de cuatro valores "
-                           "(T1..T4)", campo="trimestres", valor=valores)
-    lista = tuple(valores)
+    lista = tupla_acotada(valores, "trimestres", "una secuencia de cuatro valores (T1..T4)")
     if len(lista) != 4:
         raise ErrorProgramacion(
             f"trimestres: se esperan exactamente 4 valores (T1..T4) y se recibieron {len(lista)}",
@@ -223,9 +221,9 @@ def es_porcentual(unidad: str | None) -> bool:
     >>> es_porcentual("%"), es_porcentual("Porcentaje"), es_porcentual("número")
     (True, True, False)
     """
-    if not unidad:
+    if unidad is None:
         return False
-    normal = sin_tildes(unidad)
+    normal = sin_tildes(exigir_tipo(unidad, str, "unidad", "un texto (o quedar vacío)"))
     return normal == "%" or normal.startswith("porcentaje") or normal == "por ciento"
 
 
@@ -440,6 +438,8 @@ def ejecucion_de(reporte: Reporte, meta: Meta) -> Decimal | None:
     >>> ejecucion_de(Reporte(trimestre=Trimestre(2025, 1), numerador=45, denominador=50), m)
     Decimal('90.0')
     """
+    exigir_tipo(reporte, Reporte, "reporte", "un Reporte")
+    exigir_tipo(meta, Meta, "meta", "una Meta")
     if reporte.ejecucion is not None:
         return reporte.ejecucion
     if reporte.numerador is None or reporte.denominador is None or reporte.denominador.is_zero():
@@ -453,7 +453,7 @@ def ejecuciones_de(meta: Meta, reportes: Iterable[Reporte]) -> tuple[Decimal | N
     """T1..T4 de ``meta``: :func:`ejecucion_de` de cada reporte en su trimestre, ``None`` donde
     no hay reporte (o no trae ejecución)."""
     valores: list[Decimal | None] = [None, None, None, None]
-    for reporte in reportes:
+    for reporte in tupla_de(reportes, Reporte, "reportes", "un Reporte"):
         valores[reporte.trimestre.numero - 1] = ejecucion_de(reporte, meta)
     return tuple(valores)
 
@@ -530,7 +530,7 @@ class PlanDeGestion(_Recuerdos):
     )
 
     def __attrs_post_init__(self) -> None:
-        for problema in problemas_del_plan(
+        for problema in problemas_sin_validar(
             self.vigencia, self.metas, self.reportes, self.modificaciones, self.nivel
         ):
             raise problema
@@ -556,7 +556,7 @@ class PlanDeGestion(_Recuerdos):
         if posicion is not None:
             return self.metas[posicion]
         raise ErrorModelo(
-            f"codigo: {codigo!r} no es una meta del plan {self.unidad} {self.vigencia}",
+            f"codigo: {mostrar(codigo)} no es una meta del plan {self.unidad} {self.vigencia}",
             codigo="META_DESCONOCIDA",
             campo="codigo",
             valor=codigo,

@@ -37,6 +37,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TypeGuard
 
+from ._validacion import MAX_MOSTRAR, mostrar
 from .errores import ErrorNumero, TipoInvalido
 
 __all__ = [
@@ -105,13 +106,13 @@ def a_decimal(
     numero = _finito(valor, campo)
     if not negativo and numero.is_signed() and numero != 0:
         raise ErrorNumero(
-            f"{campo}: {valor} es negativo; debe ser mayor o igual que 0",
+            f"{campo}: {_cifra(valor)} es negativo; debe ser mayor o igual que 0",
             campo=campo,
             valor=valor,
         )
     if rango and not numero.is_zero() and not CIFRA_MINIMA <= numero.copy_abs() <= CIFRA_MAXIMA:
         raise ErrorNumero(
-            f"{campo}: {valor} está fuera del rango de una cifra de un plan (0, o entre 10^-20 y "
+            f"{campo}: {_cifra(valor)} está fuera del rango de una cifra de un plan (0, o entre 10^-20 y "
             "10^15 en valor absoluto)",
             codigo="NUMERO_FUERA_DE_RANGO",
             campo=campo,
@@ -191,11 +192,17 @@ def cifras_validas(valores: tuple[object, ...]) -> TypeGuard[tuple[Decimal | Non
     return True
 
 
+def _cifra(valor: object) -> str:
+    """Una cifra recibida en un mensaje: un texto corto tal cual (sin comillas), lo demás con
+    :func:`~sdg_metas._validacion.mostrar` (un texto de 1 MB no infla el mensaje)."""
+    return valor if type(valor) is str and len(valor) <= MAX_MOSTRAR else mostrar(valor)
+
+
 def _finito(valor: object, campo: str) -> Decimal:
     """``valor`` como ``Decimal`` finito, sin signo en el cero (sin comprobar el rango)."""
     if isinstance(valor, bool):
         raise TipoInvalido(
-            f"{campo}: {valor!r} es un booleano, no un número", campo=campo, valor=valor
+            f"{campo}: {mostrar(valor)} es un booleano, no un número", campo=campo, valor=valor
         )
     if isinstance(valor, Decimal):
         numero = valor
@@ -209,14 +216,14 @@ def _finito(valor: object, campo: str) -> Decimal:
         raise TipoInvalido(f"{campo}: falta el número (se recibió None)", campo=campo, valor=valor)
     else:
         raise TipoInvalido(
-            f"{campo}: {valor!r} es de tipo {type(valor).__name__}; se espera un número "
+            f"{campo}: {mostrar(valor)} es de tipo {type(valor).__name__}; se espera un número "
             "(int, Decimal, float o texto con punto decimal)",
             campo=campo,
             valor=valor,
         )
     if not numero.is_finite():
         raise ErrorNumero(
-            f"{campo}: {valor!r} no es un número finito", campo=campo, valor=valor
+            f"{campo}: {mostrar(valor)} no es un número finito", campo=campo, valor=valor
         )
     if numero.is_zero() and numero.is_signed():
         numero = numero.copy_abs()
@@ -269,7 +276,7 @@ def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
     if "," in limpio:
         sugerido = limpio.replace(",", ".") if limpio.count(",") == 1 and "." not in limpio else ""
         raise ErrorNumero(
-            f"{campo}: {texto!r} usa coma decimal; escriba el número con punto decimal"
+            f"{campo}: {mostrar(texto)} usa coma decimal; escriba el número con punto decimal"
             + (f": {sugerido}" if sugerido else " y sin separador de miles"),
             campo=campo,
             valor=original,
@@ -277,7 +284,7 @@ def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
     if _GRAMATICA.fullmatch(limpio) is None:
         especial = limpio.lstrip("+-").casefold() in _ESPECIALES
         raise ErrorNumero(
-            f"{campo}: {texto!r} no es un número" + (" finito" if especial else ""),
+            f"{campo}: {mostrar(texto)} no es un número" + (" finito" if especial else ""),
             campo=campo,
             valor=original,
         )
@@ -286,7 +293,7 @@ def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
             return Decimal(limpio)
         except decimal.DecimalException:  # un exponente fuera de todo contexto: 1e999999999
             raise ErrorNumero(
-                f"{campo}: {texto!r} está fuera del rango de una cifra de un plan",
+                f"{campo}: {mostrar(texto)} está fuera del rango de una cifra de un plan",
                 codigo="NUMERO_FUERA_DE_RANGO",
                 campo=campo,
                 valor=original,
@@ -301,14 +308,14 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
     """
     if isinstance(decimales, bool) or not isinstance(decimales, int) or decimales < 0:
         raise ErrorNumero(
-            f"decimales: {decimales!r} debe ser un entero mayor o igual que 0",
+            f"decimales: {mostrar(decimales)} debe ser un entero mayor o igual que 0",
             campo="decimales",
             valor=decimales,
         )
     numero = valor if _ya_finito(valor) else _finito(valor, "valor")
     if numero.adjusted() + decimales + 1 > CONTEXTO.prec:
         raise ErrorNumero(
-            f"valor: {numero} no se puede presentar con {decimales} decimales en "
+            f"valor: {mostrar(numero)} no se puede presentar con {decimales} decimales en "
             f"{CONTEXTO.prec} dígitos",
             codigo="NUMERO_FUERA_DE_RANGO",
             campo="valor",
@@ -349,7 +356,14 @@ def porcentaje(fraccion: Decimal | None, decimales: int = 2) -> Decimal | None:
     if fraccion is None:
         return None
     numero = fraccion if _ya_finito(fraccion) else _finito(fraccion, "fraccion")
-    return redondear(CONTEXTO.multiply(numero, _CIEN), decimales)
+    try:
+        centesimas = CONTEXTO.multiply(numero, _CIEN)
+    except decimal.DecimalException:  # 1e999999: fuera de todo contexto (issue 13)
+        raise ErrorNumero(
+            f"fraccion: {mostrar(fraccion)} está fuera del rango de un porcentaje",
+            codigo="NUMERO_FUERA_DE_RANGO", campo="fraccion", valor=fraccion,
+        ) from None
+    return redondear(centesimas, decimales)
 
 
 def texto_numero(valor: Decimal | None, decimales: int = 2, *, nulo: str = "—") -> str:

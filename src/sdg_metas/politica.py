@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from ._validacion import sin_tildes
+from ._validacion import mostrar, sin_tildes, tupla_acotada
 from .errores import ErrorSdgMetas
 
 __all__ = [
@@ -107,8 +107,8 @@ class AvanceAcumulado(enum.Enum):
 def _tolerancia(_inst: object, atributo: attrs.Attribute[Decimal], valor: object) -> None:
     if not isinstance(valor, Decimal) or not valor.is_finite() or valor < 0:
         raise _invalida(
-            f"{atributo.name}: {valor!r} debe ser un Decimal finito mayor o igual que 0 "
-            "(por ejemplo Decimal('0.01'))",
+            f"{atributo.name}: {mostrar(valor)} debe ser un Decimal finito mayor o igual que 0 "
+            "(por ejemplo 0.01)",
             atributo.name,
             valor,
         )
@@ -117,7 +117,7 @@ def _tolerancia(_inst: object, atributo: attrs.Attribute[Decimal], valor: object
 def _booleano(_inst: object, atributo: attrs.Attribute[bool], valor: object) -> None:
     if not isinstance(valor, bool):
         raise _invalida(
-            f"{atributo.name}: {valor!r} debe ser True o False",
+            f"{atributo.name}: {mostrar(valor)} debe ser True o False",
             atributo.name,
             valor,
         )
@@ -127,14 +127,14 @@ def _conjunto_normalizado(valor: object, campo: str) -> frozenset[str]:
     """Un conjunto de textos no vacíos en minúsculas y sin tildes (``INT-40``, ``INT-46``)."""
     if isinstance(valor, (str, bytes)) or not hasattr(valor, "__iter__"):
         raise _invalida(
-            f"{campo}: {valor!r} debe ser un conjunto de textos (por ejemplo frozenset({{'hogar'}}))",
+            f"{campo}: {mostrar(valor)} debe ser un conjunto de textos (por ejemplo frozenset({{'hogar'}}))",
             campo,
             valor,
         )
     resultado = set()
-    for texto in valor:
+    for texto in tupla_acotada(valor, campo, "un conjunto de textos"):  # no uno infinito
         if not isinstance(texto, str) or not texto.strip():
-            raise _invalida(f"{campo}: {texto!r} debe ser un texto no vacío", campo, texto)
+            raise _invalida(f"{campo}: {mostrar(texto)} debe ser un texto no vacío", campo, texto)
         resultado.add(sin_tildes(texto))
     return frozenset(resultado)
 
@@ -205,7 +205,7 @@ class CalificacionAnual(enum.Enum):
 def _no_negativo(_inst: object, atributo: attrs.Attribute[int], valor: int) -> None:
     if isinstance(valor, bool) or not isinstance(valor, int) or valor < 0:
         raise _invalida(
-            f"{atributo.name}: {valor!r} debe ser un entero mayor o igual que 0",
+            f"{atributo.name}: {mostrar(valor)} debe ser un entero mayor o igual que 0",
             atributo.name,
             valor,
         )
@@ -214,7 +214,7 @@ def _no_negativo(_inst: object, atributo: attrs.Attribute[int], valor: int) -> N
 def _fraccion_politica(_inst: object, atributo: attrs.Attribute[Decimal], valor: object) -> None:
     if not isinstance(valor, Decimal) or not valor.is_finite():
         raise _invalida(
-            f"{atributo.name}: {valor!r} debe ser un Decimal finito (por ejemplo Decimal('0.8'))",
+            f"{atributo.name}: {mostrar(valor)} debe ser un Decimal finito (por ejemplo 0.8)",
             atributo.name,
             valor,
         )
@@ -224,7 +224,7 @@ def _miembro_politica(_inst: object, atributo: attrs.Attribute[Any], valor: obje
     clase = type(atributo.default)
     if not isinstance(valor, clase):
         raise _invalida(
-            f"{atributo.name}: {valor!r} debe ser un {clase.__name__}",
+            f"{atributo.name}: {mostrar(valor)} debe ser un {clase.__name__}",
             atributo.name,
             valor,
         )
@@ -341,7 +341,7 @@ class Politica:
                 valido = False
         if not valido:
             raise _invalida(
-                f"{atributo.name}: {valor!r} debe ser una tupla (mes, día) de una fecha válida "
+                f"{atributo.name}: {mostrar(valor)} debe ser una tupla (mes, día) de una fecha válida "
                 "de un año no bisiesto, por ejemplo (6, 30)",
                 atributo.name,
                 valor,

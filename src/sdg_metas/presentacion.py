@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from ._validacion import exigir_tipo
 from .errores import TipoInvalido
 from .numeros import porcentaje, texto_numero
 from .politica import POLITICA_PLE_PIN_P005_V8, Politica
@@ -164,6 +165,9 @@ def html_evaluacion(evaluacion: EvaluacionPlan) -> str:
     >>> "85.25 %" in html, "#f4a6a6" in html  # la calificación y el rojo de M5
     (True, True)
     """
+    from .consolidacion import EvaluacionPlan  # al usarse: presentacion es la capa más alta
+
+    exigir_tipo(evaluacion, EvaluacionPlan, "evaluacion", "una EvaluacionPlan (use evaluar_plan)")
     cal = evaluacion.calificacion
     titulo = (
         f"{_e(evaluacion.plan.unidad)} — {_e(evaluacion.trimestre)}: calificación "
@@ -209,6 +213,9 @@ def html_calificacion(
     >>> "96.25 %" in html, "no programada" in html
     (True, True)
     """
+    from .consolidacion import Calificacion
+
+    exigir_tipo(calificacion, Calificacion, "calificacion", "una Calificacion")
     from .consolidacion import semaforo
 
     banda = semaforo(calificacion.valor, politica)
@@ -249,6 +256,9 @@ def html_decision(decision: Decision) -> str:
     >>> "no elegible" in d._repr_html_(), "MOD-04</abbr>" in d._repr_html_()
     (True, True)
     """
+    from .modificaciones import Decision
+
+    exigir_tipo(decision, Decision, "decision", "una Decision")
     texto, banda = _ELEGIBILIDAD[decision.elegibilidad.value]
     meta = decision.codigo_meta or "(sin código)"
     titulo = (
@@ -275,6 +285,9 @@ def html_oportunidad(oportunidad: Oportunidad) -> str:
     >>> "extemporáneo" in html, "REP-06</abbr>" in html
     (True, True)
     """
+    from .calendario import Oportunidad
+
+    exigir_tipo(oportunidad, Oportunidad, "oportunidad", "una Oportunidad")
     if not oportunidad.a_tiempo:
         dias = oportunidad.dias_habiles_de_retraso
         estado, banda = f"extemporáneo ({dias} {'día hábil' if dias == 1 else 'días hábiles'})", "rojo"

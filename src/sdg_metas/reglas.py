@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._validacion import de_tipo, fijadores
+from ._validacion import de_tipo, fijadores, mostrar
 from .errores import ErrorSdgMetas, TipoInvalido
 from .trimestre import Trimestre
 
@@ -281,11 +281,15 @@ REGLAS: Mapping[str, Regla] = MappingProxyType({r.id: r for r in _CATALOGO})
 
 def regla(identificador: str) -> Regla:
     """La regla con ese identificador, o un error que lista los identificadores válidos."""
+    if not isinstance(identificador, str):  # una lista no es una clave (issue 13)
+        raise TipoInvalido(
+            f"regla: {mostrar(identificador)} debe ser un texto", campo="regla", valor=identificador
+        )
     try:
         return REGLAS[identificador]
     except KeyError:
         raise ErrorSdgMetas(
-            f"regla: {identificador!r} no está en el catálogo; válidas: {', '.join(REGLAS)}",
+            f"regla: {mostrar(identificador)} no está en el catálogo; válidas: {', '.join(REGLAS)}",
             codigo="REGLA_DESCONOCIDA",
             campo="regla",
             valor=identificador,
@@ -293,8 +297,6 @@ def regla(identificador: str) -> Regla:
 
 
 def _validar_regla(_inst: object, _atributo: object, valor: Any) -> None:
-    if not isinstance(valor, str):
-        raise TipoInvalido(f"regla: {valor!r} debe ser un texto", campo="regla", valor=valor)
     regla(valor)
 
 
@@ -306,7 +308,7 @@ _booleano = de_tipo("True o False", bool)
 def _validar_cumple(_inst: object, _atributo: object, valor: Any) -> None:
     if valor is not None and not isinstance(valor, bool):
         raise TipoInvalido(
-            f"cumple: {valor!r} debe ser True o False (o quedar vacío)", campo="cumple", valor=valor
+            f"cumple: {mostrar(valor)} debe ser True o False (o quedar vacío)", campo="cumple", valor=valor
         )
 
 

@@ -38,7 +38,7 @@ from decimal import Decimal, localcontext
 import attrs
 
 from . import reglas
-from ._validacion import exigir_tipo, recordar_textos_cortos, sin_tildes, tupla_de
+from ._validacion import exigir_tipo, mostrar, recordar_textos_cortos, sin_tildes, tupla_de
 from .calculos import (
     Resultado,
     comprobar_ejecuciones,
@@ -127,8 +127,8 @@ def verificar_reporte(
 def _misma_meta(reporte: Reporte, meta: Meta, campo: str) -> None:
     if reporte.codigo_meta not in ("", meta.codigo):
         raise ErrorModelo(
-            f"{campo}.codigo_meta: {reporte.codigo_meta!r} no es la meta verificada "
-            f"{meta.codigo!r}",
+            f"{campo}.codigo_meta: {mostrar(reporte.codigo_meta)} no es la meta verificada "
+            f"{mostrar(meta.codigo)}",
             codigo="REPORTE_DE_OTRA_META",
             campo=f"{campo}.codigo_meta",
             valor=reporte.codigo_meta,
@@ -151,7 +151,7 @@ def _anteriores(anteriores: object, meta: Meta, reporte: Reporte) -> tuple[Repor
             )
         if otro.trimestre.numero in vistos:
             raise ErrorModelo(
-                f"{campo}: ya hay un reporte de la meta {meta.codigo!r} para {otro.trimestre}",
+                f"{campo}: ya hay un reporte de la meta {mostrar(meta.codigo)} para {otro.trimestre}",
                 codigo="REPORTE_DUPLICADO",
                 campo=campo,
                 valor=str(otro.trimestre),
@@ -404,7 +404,7 @@ def _falta_analisis(c: ContextoReporte, campo: str, que: str) -> tuple[Hallazgo,
         return ()
     if _vacio(texto):
         return _h(c, "REP-03", campo, f"{campo}: falta el análisis {que}")
-    return _h(c, "REP-03", campo, f"{campo}: {texto.strip()!r} no es un análisis {que} (INT-46)")
+    return _h(c, "REP-03", campo, f"{campo}: {mostrar(texto.strip())} no es un análisis {que} (INT-46)")
 
 
 def _rep_03(c: ContextoReporte) -> tuple[Hallazgo, ...]:

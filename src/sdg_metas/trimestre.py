@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from ._validacion import exigir_entero, exigir_fecha
+from ._validacion import exigir_entero, exigir_fecha, mostrar
 from .errores import ErrorTrimestre, TipoInvalido
 
 __all__ = ["VIGENCIA_MAXIMA", "VIGENCIA_MINIMA", "Trimestre", "indice_trimestre", "validar_vigencia"]
@@ -109,14 +109,14 @@ class Trimestre:
         """
         if not isinstance(texto, str):
             raise TipoInvalido(
-                f"trimestre: {texto!r} debe ser un texto como '2025-T2'",
+                f"trimestre: {mostrar(texto)} debe ser un texto como '2025-T2'",
                 campo="trimestre",
                 valor=texto,
             )
         coincidencia = _PATRON_TRIMESTRE.match(texto)
         if coincidencia is None:
             raise ErrorTrimestre(
-                f"trimestre: {texto!r} no tiene la forma AAAA-Tn (por ejemplo 2025-T2), "
+                f"trimestre: {mostrar(texto)} no tiene la forma AAAA-Tn (por ejemplo 2025-T2), "
                 "con n entre 1 y 4",
                 campo="trimestre",
                 valor=texto,
@@ -133,7 +133,7 @@ def indice_trimestre(numero: object) -> int:
         numero = numero.numero
     if isinstance(numero, bool) or not isinstance(numero, int):
         raise TipoInvalido(
-            f"trimestre: {numero!r} debe ser un número de trimestre (1..4) o un Trimestre",
+            f"trimestre: {mostrar(numero)} debe ser un número de trimestre (1..4) o un Trimestre",
             campo="trimestre",
             valor=numero,
         )

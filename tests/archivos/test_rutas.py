@@ -211,3 +211,36 @@ def test_limite_de_bytes_enorme(tmp_path: Path) -> None:
     """Un ``max_bytes`` mayor que lo que admite ``read`` no es un ``OverflowError``."""
     ruta = guardar_plan(plan_ejemplo(), tmp_path / "plan.json")
     assert cargar_plan(ruta, max_bytes=10**30) == plan_ejemplo()
+
+
+# --- issue 13: la API bajo argumentos hostiles ------------------------------------------------
+
+
+def test_nombre_de_archivo_largo_no_infla_el_mensaje() -> None:
+    """Antes el nombre (o un texto CSV tomado por nombre) salía entero, dos veces: un nombre de
+    1 000 caracteres se muestra con los primeros 200 y su largo."""
+    from sdg_metas.archivos import ErrorCarga, cargar_plan
+
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan("x" * 1000)
+    nombre = "x" * 200 + "… (1000 caracteres)"
+    assert error.value.codigo == "EXTENSION_DESCONOCIDA"
+    assert str(error.value).split("\n")[0] == f"{nombre}: 1 problema"
+    assert len(str(error.value)) < 600
+
+
+def test_escribir_ejemplos_con_una_ruta_invalida() -> None:
+    """Antes ``escribir_ejemplos("a\\x00b")`` era un ``ValueError`` de Python («embedded null
+    byte») y ``escribir_ejemplos(3)`` un ``TypeError``."""
+    from sdg_metas import TipoInvalido
+    from sdg_metas.archivos import escribir_ejemplos
+
+    with pytest.raises(ErrorArchivo) as nulo:
+        escribir_ejemplos("a\x00b")
+    assert nulo.value.codigo == "RUTA_INVALIDA"
+    assert str(nulo.value) == (
+        "directorio: 'a\\x00b' no es una ruta válida (contiene un carácter nulo)"
+    )
+    with pytest.raises(TipoInvalido) as tipo:
+        escribir_ejemplos(3)  # type: ignore[arg-type]
+    assert str(tipo.value) == "directorio: 3 debe ser una ruta (texto o Path) o un texto JSON"

@@ -237,3 +237,48 @@ def test_fila_encabezado_en_excel(tmp_path: Path) -> None:
         cargar_plan(ruta, hoja="Plan")
     plan = cargar_plan(ruta, hoja="Plan", fila_encabezado=3)
     assert (plan.unidad, [m.codigo for m in plan.metas]) == ("Proceso de prueba", ["M1"])
+
+
+# --- issue 13: la API bajo argumentos hostiles ------------------------------------------------
+
+_CSV_HOSTIL = (
+    "vigencia;unidad_plan;codigo;descripcion;tipo;magnitud;t1;t2;t3;t4;peso\n"
+    "2025;Suba;M1;Atender 40 solicitudes;suma;40;10;10;10;10;100\n"
+)
+
+
+def test_parametros_de_cargar_csv_se_validan_antes_de_leer() -> None:
+    """Antes: ``vigencia=Decimal("sNaN")`` era un ``InvalidOperation`` al compararla con la
+    columna, ``fila_encabezado="2"`` un ``TypeError`` y ``limites=True`` un ``AttributeError``;
+    ``vigencia=object()`` daba un problema que mostraba ``<object object at 0x…>``."""
+    from sdg_metas import ErrorSdgMetas
+    from sdg_metas.archivos import cargar_csv
+
+    casos: list[tuple[dict[str, Any], str, str]] = [
+        ({"vigencia": Decimal("sNaN")}, "TIPO_INVALIDO",
+         "vigencia: sNaN debe ser un año (int) o quedar vacío"),
+        ({"vigencia": object()}, "TIPO_INVALIDO",
+         "vigencia: un valor de tipo object debe ser un año (int) o quedar vacío"),
+        ({"unidad": 3}, "TIPO_INVALIDO", "unidad: 3 debe ser un texto (o quedar vacío)"),
+        ({"fila_encabezado": "2"}, "LIMITE_INVALIDO",
+         "fila_encabezado: '2' debe ser un entero mayor que 0"),
+        ({"limites": True}, "LIMITE_INVALIDO", "limites: True debe ser un Limites"),
+    ]
+    for opciones, codigo, mensaje in casos:
+        with pytest.raises(ErrorSdgMetas) as error:
+            cargar_csv(_CSV_HOSTIL, **opciones)
+        assert (error.value.codigo, str(error.value)) == (codigo, mensaje)
+    assert cargar_csv(_CSV_HOSTIL, vigencia=2025, fila_encabezado=1).vigencia == 2025
+
+
+def test_celdas_exigen_un_texto() -> None:
+    """Antes ``neutralizar_celda(None)`` era un ``AttributeError`` y ``restaurar_celda(3)``,
+    ``escapar_xlsx(3)`` un ``TypeError``."""
+    from sdg_metas import TipoInvalido
+    from sdg_metas.archivos import escapar_xlsx, neutralizar_celda, restaurar_celda
+
+    for funcion, valor, mostrado in ((neutralizar_celda, None, "vacío"),
+                                     (restaurar_celda, 3, "3"), (escapar_xlsx, b"x", "b'x'")):
+        with pytest.raises(TipoInvalido) as error:
+            funcion(valor)
+        assert str(error.value) == f"texto: {mostrado} debe ser un texto"

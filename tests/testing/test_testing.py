@@ -520,3 +520,23 @@ def test_solicitudes_y_su_decision() -> None:
         estrategia, lambda s: modulo.evaluar_solicitud(s).motivo("MOD-07").cumple, settings=busqueda
     )
     assert modulo.evaluar_solicitud(exenta).motivo("MOD-07").cumple
+
+
+def test_estrategias_con_argumentos_hostiles() -> None:
+    """Issue 13: ``trimestres(numeros=itertools.count())`` agotaba la memoria,
+    ``trimestres(numeros=Decimal(1))`` era un ``TypeError`` y ``decimales(places=10**400)`` un
+    ``decimal.Overflow``: ahora, como toda opción inválida, ``InvalidArgument``."""
+    import itertools
+
+    from hypothesis.errors import InvalidArgument
+
+    from sdg_metas.testing import decimales, trimestres
+
+    with pytest.raises(InvalidArgument, match="trae más de 2000000 elementos"):
+        trimestres(numeros=itertools.count())
+    with pytest.raises(InvalidArgument, match="numeros: 1 debe ser una colección"):
+        trimestres(numeros=Decimal(1))
+    with pytest.raises(InvalidArgument, match="no caben en un Decimal"):
+        decimales(places=10**400)
+    with pytest.raises(InvalidArgument, match="no caben en un Decimal"):
+        decimales(max_value=Decimal("1e999999"))

@@ -16,7 +16,7 @@ from typing import TypeVar, cast
 
 from dateutil import parser
 
-from .._validacion import sin_tildes
+from .._validacion import exigir_tipo, mostrar, sin_tildes
 from ..errores import ErrorNumero
 from ..numeros import a_decimal
 from ._problemas import Invalido, corto
@@ -45,6 +45,7 @@ def neutralizar_celda(texto: str) -> str:
     >>> neutralizar_celda("Atender 50 solicitudes")
     'Atender 50 solicitudes'
     """
+    exigir_tipo(texto, str, "texto", "un texto")
     if texto.startswith(PELIGROSOS) or texto.startswith(_ESCAPE):
         return _ESCAPE + texto
     return texto
@@ -59,6 +60,7 @@ def restaurar_celda(texto: str) -> str:
     >>> restaurar_celda("'=1+1"), restaurar_celda("''hola"), restaurar_celda("'hola")
     ('=1+1', "'hola", "'hola")
     """
+    exigir_tipo(texto, str, "texto", "un texto")
     if len(texto) > 1 and texto[0] == _ESCAPE and texto[1] in (*PELIGROSOS, _ESCAPE):
         return texto[1:]
     return texto
@@ -81,7 +83,7 @@ def escapar_xlsx(texto: str) -> str:
     >>> desescapar_xlsx(escapar_xlsx("_x000D_\r\x01"))
     '_x000D_\r\x01'
     """
-    texto = _ESCAPE_XLSX.sub("_x005F_", texto)
+    texto = _ESCAPE_XLSX.sub("_x005F_", exigir_tipo(texto, str, "texto", "un texto"))
     return _CONTROL.sub(lambda m: f"_x{ord(m[0]):04X}_", texto)
 
 
@@ -125,7 +127,7 @@ def sugerencia(texto: str, opciones: Iterable[str]) -> str:
     "; ¿quiso decir 'magnitud'?"
     """
     parecidas = difflib.get_close_matches(sin_tildes(texto), list(opciones), n=1, cutoff=0.6)
-    return f"; ¿quiso decir {parecidas[0]!r}?" if parecidas else ""
+    return f"; ¿quiso decir {mostrar(parecidas[0])}?" if parecidas else ""
 
 
 def enum_celda(clase: type[_E], texto: str) -> _E:
@@ -154,13 +156,13 @@ def _texto_numero(texto: str, decimal: str) -> str:
             texto = texto.replace(".", "")
         elif "." in texto:
             raise ErrorNumero(
-                f"{texto!r} tiene un punto que no separa miles; con decimal=',' escriba el "
+                f"{mostrar(texto)} tiene un punto que no separa miles; con decimal=',' escriba el "
                 "número con coma decimal (1.300,5 o 1300,5)"
             )
         return texto.replace(",", ".")
     if "," in texto:
         raise ErrorNumero(
-            f"{texto!r} usa coma decimal; si el archivo viene de Excel en español, cárguelo "
+            f"{mostrar(texto)} usa coma decimal; si el archivo viene de Excel en español, cárguelo "
             "con decimal=','"
         )
     return texto

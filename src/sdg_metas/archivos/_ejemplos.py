@@ -10,6 +10,8 @@ from typing import Any
 
 from ..ejemplos import plan_ejemplo
 from ..errores import ErrorArchivo
+from ._lectura import ruta_valida
+from ._problemas import nombre_visible
 from ._rutas import guardar_plan
 from ._solicitud import FORMATO_SOLICITUD, VERSION_SOLICITUD
 from ._tablas import hermanos_csv
@@ -50,11 +52,12 @@ def escribir_ejemplos(directorio: str | os.PathLike[str]) -> list[Path]:
     >>> mismo, solicitud.meta.codigo, solicitud.eliminar
     (True, 'M5', True)
     """
-    carpeta = Path(directorio)
+    carpeta = ruta_valida(directorio, "directorio")  # un tipo inválido o un NUL (issue 13)
     try:
         carpeta.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise ErrorArchivo(f"{carpeta}: no se pudo crear la carpeta ({e})",
+    except OSError as e:  # el nombre, acotado, una vez (e lo repetiría entero)
+        raise ErrorArchivo(f"{nombre_visible(carpeta)}: no se pudo crear la carpeta "
+                           f"({e.strerror or 'error del sistema'})",
                            codigo="ESCRITURA_FALLIDA", campo="directorio",
                            valor=str(carpeta)) from e
     plan = plan_ejemplo()
@@ -66,7 +69,8 @@ def escribir_ejemplos(directorio: str | os.PathLike[str]) -> list[Path]:
     try:
         solicitud.write_text(texto, encoding="utf-8")
     except OSError as e:
-        raise ErrorArchivo(f"{solicitud}: no se pudo escribir el archivo ({e})",
+        raise ErrorArchivo(f"{nombre_visible(solicitud)}: no se pudo escribir el archivo "
+                           f"({e.strerror or 'error del sistema'})",
                            codigo="ESCRITURA_FALLIDA", campo="ruta",
                            valor=str(solicitud)) from e
     return [*rutas, solicitud]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from .._validacion import sin_tildes
+from .._validacion import mostrar, sin_tildes
 from ..modelo import Nivel
 from ._celdas import letra_columna, restaurar_celda, sugerencia
 from ._problemas import Invalido, Recolector, corto, error
@@ -116,7 +116,7 @@ def _indices(
                                      + ", ".join(columnas)
                                      + " (o cargue con ignorar_columnas=True)"))
         elif nombre in indices:
-            rec.anotar(ubicar.sin_columna(numero, i), nombre, f"la columna {nombre!r} está repetida")
+            rec.anotar(ubicar.sin_columna(numero, i), nombre, f"la columna {mostrar(nombre)} está repetida")
         else:
             indices[nombre] = i
     return indices
@@ -135,7 +135,7 @@ def leer_encabezados(
     for columna, consejo in obligatorias.items():
         if columna not in indices:
             rec.anotar(ubicar.fila(numero), columna,
-                       f"falta la columna obligatoria {columna!r}{consejo}")
+                       f"falta la columna obligatoria {mostrar(columna)}{consejo}")
     return ubicar if len(rec.problemas) == antes else None
 
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from .._validacion import mostrar
 from ..errores import ErrorSdgMetas
 from ..modelo import (
     Indicador,
@@ -213,7 +214,7 @@ def leer_fila(
 
 
 def _texto_valor(valor: object) -> str:
-    return repr(valor.value) if isinstance(valor, Nivel) else repr(valor)
+    return mostrar(valor)
 
 
 def _unico(
@@ -262,7 +263,7 @@ def _anotar_codigos_ambiguos(rec: Recolector, ubicar: Ubicador, filas: Sequence[
         codigo = fila.meta["codigo"]
         if len(conteo[codigo]) > 1 and any(e is not None for e in fila.ejecuciones):
             rec.anotar(ubicar(fila.numero, "codigo"), "codigo",
-                       f"el código {codigo!r} está repetido (filas "
+                       f"el código {mostrar(codigo)} está repetido (filas "
                        f"{', '.join(map(str, conteo[codigo]))}) y sus ejecuciones son ambiguas")
 
 

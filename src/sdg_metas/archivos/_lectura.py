@@ -24,7 +24,7 @@ from ._problemas import (
     Limites,
     corto,
     error,
-    visible,
+    nombre_visible,
 )
 from ._xlsx import inspeccionar_xlsx, limites_xlsx
 
@@ -93,7 +93,7 @@ def leer_bytes(ruta: Path, max_bytes: int) -> bytes:
     un dispositivo se rechazan sin bloquear), y se abre con ``O_NONBLOCK`` y se vuelve a mirar
     lo abierto, por si la ruta cambió entre las dos miradas. ``-`` es la entrada estándar.
     """
-    nombre = visible(str(ruta))
+    nombre = nombre_visible(ruta)
     if str(ruta) == ENTRADA_ESTANDAR:
         datos = _leer_acotado(sys.stdin.buffer, max_bytes)
         verificar_tamano(nombre, len(datos), max_bytes)
@@ -151,7 +151,7 @@ def texto_de(
         verificar_tamano(TEXTO, tamano, max_bytes)
         return TEXTO, texto.removeprefix("\ufeff")
     ruta = ruta_valida(ruta_o_texto)
-    return visible(str(ruta)), decodificar(visible(str(ruta)), leer_bytes(ruta, max_bytes))
+    return nombre_visible(ruta), decodificar(nombre_visible(ruta), leer_bytes(ruta, max_bytes))
 
 
 def parece_json(ruta_o_texto: object) -> bool:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar
 
+from .._validacion import mostrar
 from ..errores import ErrorArchivo, ErrorSdgMetas
 from ..modelo import (
     Indicador,
@@ -135,7 +136,7 @@ def validar_plan(plan: object) -> PlanDeGestion:
     """``plan`` si es un :class:`PlanDeGestion`; si no, ``TIPO_INVALIDO``."""
     if not isinstance(plan, PlanDeGestion):
         raise ErrorArchivo(
-            f"plan: {plan!r} debe ser un PlanDeGestion", codigo="TIPO_INVALIDO", campo="plan",
+            f"plan: {mostrar(plan)} debe ser un PlanDeGestion", codigo="TIPO_INVALIDO", campo="plan",
             valor=plan,
         )
     return plan

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .._validacion import mostrar
 from ..errores import ErrorArchivo, ErrorSdgMetas
 
 _T = TypeVar("_T")
@@ -43,6 +44,23 @@ FACTOR_XLSX = 20
 
 #: Cómo se lee un campo de un objeto: (conversor, obligatorio, valor por defecto).
 Campo = tuple[Callable[[object], Any], bool, object]
+
+
+#: Largo máximo de un nombre de archivo en un mensaje.
+_MAX_NOMBRE = 200
+
+
+def nombre_visible(ruta: object) -> str:
+    """El nombre de un archivo para los mensajes: :func:`visible` y, si pasa de 200 caracteres,
+    recortado con su largo (un nombre de 1 MB no infla cada mensaje; issue 13).
+
+    >>> nombre_visible("x" * 300)[-25:]
+    'xxxxxxx… (300 caracteres)'
+    """
+    texto = str(ruta)
+    if len(texto) > _MAX_NOMBRE:
+        texto = f"{texto[:_MAX_NOMBRE]}… ({len(texto)} caracteres)"
+    return visible(texto)
 
 
 def visible(texto: str) -> str:
@@ -192,8 +210,9 @@ def mensaje_de(e: ErrorSdgMetas) -> str:
 
 
 def corto(valor: object) -> str:
-    """``repr(valor)`` recortado a 60 caracteres para los mensajes."""
-    texto = repr(valor)
+    """``valor`` como lo muestra un mensaje (:func:`~sdg_metas._validacion.mostrar`: nunca un
+    ``repr`` de Python como ``Decimal('1')``), recortado a 60 caracteres."""
+    texto = mostrar(valor)
     return texto if len(texto) <= 60 else texto[:57] + "..."
 
 

@@ -12,11 +12,20 @@ from typing import Any
 
 import attrs
 
+from .._validacion import mostrar
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
 from ._lectura import ENTRADA_ESTANDAR, leer_json, parece_json, ruta_valida, texto_de
 from ._plan_json import leer_plan, plan_a_json
-from ._problemas import LIMITES, MAX_BYTES, MAX_METAS, Limites, error, validar_limite, visible
+from ._problemas import (
+    LIMITES,
+    MAX_BYTES,
+    MAX_METAS,
+    Limites,
+    error,
+    nombre_visible,
+    validar_limite,
+)
 from ._tablas import archivos_del_plan, cargar_csv, cargar_xlsx
 
 
@@ -58,7 +67,7 @@ def limites_efectivos(limites: object, max_bytes: int, max_metas: int) -> Limite
     if limites is None:
         limites = LIMITES
     if not isinstance(limites, Limites):
-        raise ErrorArchivo(f"limites: {limites!r} debe ser un Limites", codigo="LIMITE_INVALIDO",
+        raise ErrorArchivo(f"limites: {mostrar(limites)} debe ser un Limites", codigo="LIMITE_INVALIDO",
                            campo="limites", valor=limites)
     return attrs.evolve(
         limites,
@@ -98,7 +107,7 @@ def cargar_plan(
     >>> cargar_plan(None)
     Traceback (most recent call last):
     ...
-    sdg_metas.errores.TipoInvalido: ruta: None debe ser una ruta (texto o Path) o un texto JSON
+    sdg_metas.errores.TipoInvalido: ruta: vacío debe ser una ruta (texto o Path) o un texto JSON
 
     >>> cargar_plan('{"formato": "sdg_metas/plan", "version": 1')
     Traceback (most recent call last):
@@ -123,8 +132,8 @@ def cargar_plan(
         return cargar_csv(ruta, delimitador=delimitador, **opciones)
     if sufijo == ".xlsx":
         return cargar_xlsx(ruta, hoja=hoja, **opciones)
-    raise error(visible(str(ruta)), "EXTENSION_DESCONOCIDA",
-                f"la extensión {ruta.suffix!r} no es .json, .csv ni .xlsx")
+    raise error(nombre_visible(ruta), "EXTENSION_DESCONOCIDA",
+                f"la extensión {mostrar(ruta.suffix)} no es .json, .csv ni .xlsx")
 
 
 def guardar_plan(
@@ -161,7 +170,7 @@ def guardar_plan(
     sufijo = destino.suffix.casefold()
     if sufijo not in (".json", ".csv", ".xlsx"):
         raise ErrorArchivo(
-            f"{visible(str(destino))}: la extensión {destino.suffix!r} no es .json, .csv ni .xlsx",
+            f"{nombre_visible(destino)}: la extensión {mostrar(destino.suffix)} no es .json, .csv ni .xlsx",
             codigo="EXTENSION_DESCONOCIDA", campo="ruta", valor=str(destino),
         )
     try:
@@ -179,7 +188,7 @@ def guardar_plan(
 
 
 def _fallo_escritura(destino: Path, motivo: str, codigo: str = "ESCRITURA_FALLIDA") -> ErrorArchivo:
-    return ErrorArchivo(f"{visible(str(destino))}: no se pudo escribir el archivo ({motivo})",
+    return ErrorArchivo(f"{nombre_visible(destino)}: no se pudo escribir el archivo ({motivo})",
                         codigo=codigo, campo="ruta", valor=str(destino))
 
 

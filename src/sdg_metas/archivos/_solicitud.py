@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from .._validacion import mostrar
 from ..errores import ErrorArchivo, ErrorSdgMetas
 from ..modelo import PlanDeGestion
 from ._esquemas import CAMPOS_CONCEPTO, CAMPOS_SOLICITUD
@@ -34,7 +35,7 @@ def solicitud_a_dict(solicitud: Any) -> dict[str, Any]:
 
     if not isinstance(solicitud, SolicitudModificacion):
         raise ErrorArchivo(
-            f"solicitud: {solicitud!r} debe ser una SolicitudModificacion",
+            f"solicitud: {mostrar(solicitud)} debe ser una SolicitudModificacion",
             codigo="TIPO_INVALIDO", campo="solicitud", valor=solicitud,
         )
     causal = solicitud.causal_excepcional
@@ -102,7 +103,7 @@ def leer_solicitud(datos: object, archivo: str, plan: PlanDeGestion) -> Any:
     codigo = datos.get("codigo_meta")
     if isinstance(codigo, str) and codigo.strip() and all(m.codigo != codigo for m in plan.metas):
         rec.anotar("codigo_meta", "codigo_meta",
-                   f"{codigo!r} no es una meta del plan {plan.unidad!r}")
+                   f"{mostrar(codigo)} no es una meta del plan {mostrar(plan.unidad)}")
     if rec.problemas or campos is None:
         raise rec.fallar()
     del campos["formato"], campos["version"]

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._validacion import INSTALAR_EXCEL
+from .._validacion import INSTALAR_EXCEL, exigir_entero, exigir_tipo, mostrar
 from ..errores import ErrorArchivo
 from ..modelo import Nivel, PlanDeGestion
 from ._celdas import desescapar_xlsx, letra_columna
@@ -44,8 +44,8 @@ from ._problemas import (
     Recolector,
     corto,
     error,
+    nombre_visible,
     validar_limite,
-    visible,
 )
 from ._registros import Registros, leer_modificaciones, leer_reportes
 from ._xlsx import abrir_xlsx
@@ -55,12 +55,12 @@ def opciones_csv(delimitador: str | None, decimal: str) -> None:
     """``OPCION_INVALIDA`` si ``decimal`` o ``delimitador`` no son de los admitidos."""
     if decimal not in (".", ","):
         raise ErrorArchivo(
-            f"decimal: {decimal!r} debe ser '.' o ','", codigo="OPCION_INVALIDA",
+            f"decimal: {mostrar(decimal)} debe ser '.' o ','", codigo="OPCION_INVALIDA",
             campo="decimal", valor=decimal,
         )
     if delimitador is not None and delimitador not in (",", ";", "\t"):
         raise ErrorArchivo(
-            f"delimitador: {delimitador!r} debe ser ',', ';' o un tabulador",
+            f"delimitador: {mostrar(delimitador)} debe ser ',', ';' o un tabulador",
             codigo="OPCION_INVALIDA", campo="delimitador", valor=delimitador,
         )
     if delimitador == decimal:
@@ -198,8 +198,7 @@ def cargar_csv(
       - <texto>, fila 2, columna t1: '12,5' usa coma decimal; si el archivo viene de Excel en español, cárguelo con decimal=','
       ...
     """
-    validar_limite(max_bytes, "max_bytes")
-    validar_limite(max_metas, "max_metas")
+    _opciones_de_tabla(max_bytes, max_metas, vigencia, unidad, fila_encabezado, limites)
     opciones_csv(delimitador, decimal)
     es_texto = isinstance(ruta_o_texto, str) and ("\n" in ruta_o_texto or "\r" in ruta_o_texto)
     nombre, texto = texto_de(ruta_o_texto, es_texto, max_bytes)
@@ -259,6 +258,25 @@ def _delimitador(texto: str, delimitador: str | None, decimal: str, desde: int =
 
 
 _LECTORES = {"reportes": leer_reportes, "modificaciones": leer_modificaciones}
+
+
+def _opciones_de_tabla(
+    max_bytes: object, max_metas: object, vigencia: object, unidad: object,
+    fila_encabezado: object, limites: object,
+) -> None:
+    """Los parámetros de un cargador de tablas, antes de leer (issue 13: una vigencia ``sNaN``
+    o unos límites que no son :class:`Limites` no llegan a compararse con el archivo)."""
+    validar_limite(max_bytes, "max_bytes")
+    validar_limite(max_metas, "max_metas")
+    if vigencia is not None:
+        exigir_entero(vigencia, "vigencia", "un año (int) o quedar vacío")
+    if unidad is not None:
+        exigir_tipo(unidad, str, "unidad", "un texto (o quedar vacío)")
+    if fila_encabezado is not None:
+        validar_limite(fila_encabezado, "fila_encabezado")
+    if limites is not None and not isinstance(limites, Limites):
+        raise ErrorArchivo(f"limites: {mostrar(limites)} debe ser un Limites",
+                           codigo="LIMITE_INVALIDO", campo="limites", valor=limites)
 
 
 def _openpyxl(nombre: str) -> Any:
@@ -336,11 +354,10 @@ def cargar_xlsx(
     números escritos como texto. Una fórmula sin valor calculado guardado es un error que
     nombra su celda.
     """
-    validar_limite(max_bytes, "max_bytes")
-    validar_limite(max_metas, "max_metas")
+    _opciones_de_tabla(max_bytes, max_metas, vigencia, unidad, fila_encabezado, limites)
     opciones_csv(None, decimal)
     destino = ruta_valida(ruta)
-    nombre = visible(str(destino))
+    nombre = nombre_visible(destino)
     _openpyxl(nombre)
     datos = leer_bytes(destino, max_bytes)
     limites = limites or LIMITES
@@ -353,7 +370,7 @@ def cargar_xlsx(
     try:
         if hoja is not None and hoja not in libro.sheetnames:
             raise error(nombre, "EXCEL_INVALIDO",
-                        f"el libro no tiene la hoja {hoja!r}; hojas: "
+                        f"el libro no tiene la hoja {mostrar(hoja)}; hojas: "
                         + ", ".join(libro.sheetnames), "hoja")
         primera = hoja or ("metas" if "metas" in libro.sheetnames else libro.sheetnames[0])
         tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas, primera)

@@ -10,7 +10,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from .._validacion import exigir_entero, exigir_tipo, fijadores, tupla_de
+from .._validacion import exigir_entero, exigir_tipo, fijadores, mostrar, tupla_de
 from ..calculos import Resultado, resultados_del_plan
 from ..errores import ErrorTrimestre, TipoInvalido
 from ..modelo import Meta, PlanDeGestion, Trimestre
@@ -178,7 +178,7 @@ def trimestre_de(plan: PlanDeGestion, trimestre: object) -> Trimestre:
         return trimestre
     if isinstance(trimestre, bool) or not isinstance(trimestre, int):
         raise TipoInvalido(
-            f"trimestre: {trimestre!r} debe ser un número de trimestre (1..4), un Trimestre o "
+            f"trimestre: {mostrar(trimestre)} debe ser un número de trimestre (1..4), un Trimestre o "
             "un texto como '2025-T2'",
             campo="trimestre",
             valor=trimestre,
@@ -394,7 +394,7 @@ def semaforo(
         return Semaforo.SIN_DATO
     if isinstance(valor, bool) or not isinstance(valor, Decimal) or not valor.is_finite():
         raise TipoInvalido(
-            f"valor: {valor!r} debe ser un Decimal finito (una fracción, 1 = 100 %) o quedar vacío",
+            f"valor: {mostrar(valor)} debe ser un Decimal finito (una fracción, 1 = 100 %) o quedar vacío",
             campo="valor",
             valor=valor,
         )

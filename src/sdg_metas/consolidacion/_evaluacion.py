@@ -8,7 +8,7 @@ from typing import cast
 
 import attrs
 
-from .._validacion import exigir_iterable, exigir_tipo
+from .._validacion import exigir_iterable, exigir_tipo, mostrar
 from ..calculos import Resultado
 from ..calendario import Calendario
 from ..errores import TipoInvalido
@@ -216,7 +216,7 @@ def filas(evaluacion: EvaluacionPlan) -> list[Fila]:
     """
     if not isinstance(evaluacion, EvaluacionPlan):
         raise TipoInvalido(
-            f"evaluacion: {evaluacion!r} debe ser una EvaluacionPlan (use evaluar_plan)",
+            f"evaluacion: {mostrar(evaluacion)} debe ser una EvaluacionPlan (use evaluar_plan)",
             campo="evaluacion",
             valor=evaluacion,
         )
@@ -278,7 +278,7 @@ def filas_de_planes(
     """
     if isinstance(planes, (str, bytes)) or not isinstance(planes, Iterable):
         raise TipoInvalido(
-            f"planes: {planes!r} debe ser un iterable de PlanDeGestion",
+            f"planes: {mostrar(planes)} debe ser un iterable de PlanDeGestion",
             campo="planes",
             valor=planes,
         )
@@ -326,7 +326,7 @@ def como_filas(
             resultado.append(_fila_ranking(objeto))
         else:
             raise TipoInvalido(
-                f"objetos[{i}]: {objeto!r} debe ser una EvaluacionPlan o una PosicionRanking",
+                f"objetos[{i}]: {mostrar(objeto)} debe ser una EvaluacionPlan o una PosicionRanking",
                 campo=f"objetos[{i}]",
                 valor=objeto,
             )

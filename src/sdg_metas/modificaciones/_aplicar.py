@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from .._validacion import exigir_fecha, exigir_tipo, nombre_de
+from .._validacion import exigir_fecha, exigir_tipo, mostrar, nombre_de
 from ..ciclo import Rol
 from ..errores import ErrorModificacion
 from ..modelo import Efecto, Meta, PlanDeGestion, RegistroModificacion, Trimestre
@@ -86,7 +86,7 @@ def solicitud_desde_plan(
         eliminar=eliminar,
         modificaciones_previas=_modificaciones_previas(plan, codigo_meta, politica),
         trimestres_reportados=plan.trimestres_reportados(codigo_meta),
-        conceptos=tuple(conceptos),
+        conceptos=conceptos,  # el conversor la valida (y acota un iterador infinito)
         causal_excepcional=causal_excepcional,
         vigencia=plan.vigencia,
     )
@@ -152,7 +152,7 @@ def _indice_de_meta(plan: PlanDeGestion, solicitud: SolicitudModificacion) -> in
         else "no coincide con la meta del plan (la solicitud se hizo sobre otra versión)"
     )
     raise ErrorModificacion(
-        f"solicitud.meta: {codigo!r} {problema}",
+        f"solicitud.meta: {mostrar(codigo)} {problema}",
         codigo="META_DESACTUALIZADA",
         campo="solicitud.meta",
         valor=codigo,
@@ -219,7 +219,7 @@ def _eliminar(a: _Aplicacion) -> PlanDeGestion:
     reportados = plan.trimestres_reportados(codigo)
     if reportados:
         raise ErrorModificacion(
-            f"solicitud.trimestres_reportados: la meta {codigo!r} tiene seguimiento en el "
+            f"solicitud.trimestres_reportados: la meta {mostrar(codigo)} tiene seguimiento en el "
             "plan; no se elimina, se marca como «Meta eliminada» (MOD-11)",
             codigo="META_CON_SEGUIMIENTO",
             campo="solicitud.trimestres_reportados",

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import attrs
 
-from .._validacion import de_tipo, nombre_de, tupla_de
+from .._validacion import de_tipo, mostrar, nombre_de, tupla_de
 from ..errores import ErrorModificacion, TipoInvalido
 from ..modelo import Efecto, Meta, TipoProgramacion
 from ..politica import POLITICA_PLE_PIN_P005_V8, Politica, SentidoAumento
@@ -161,7 +161,7 @@ def comparar_metas(meta: Meta, propuesta: Meta) -> Cambios:
     """
     if not isinstance(meta, Meta) or not isinstance(propuesta, Meta):
         raise TipoInvalido(
-            f"meta, propuesta: {meta!r}, {propuesta!r} deben ser Meta",
+            f"meta, propuesta: {mostrar(meta)}, {mostrar(propuesta)} deben ser Meta",
             campo="meta",
             valor=(meta, propuesta),
         )
@@ -230,7 +230,7 @@ class Decision:
             if motivo.regla == identificador:
                 return motivo
         raise ErrorModificacion(
-            f"regla: {identificador!r} no tiene motivo en la decisión; reglas: "
+            f"regla: {mostrar(identificador)} no tiene motivo en la decisión; reglas: "
             f"{', '.join(m.regla for m in self.motivos)}",
             codigo="MOTIVO_DESCONOCIDO",
             campo="regla",

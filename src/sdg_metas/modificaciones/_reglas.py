@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .._validacion import de_tipo, exigir_tipo, sin_tildes
+from .._validacion import de_tipo, exigir_tipo, mostrar, sin_tildes
 from ..ciclo import Rol
 from ..formulacion import verificar_meta
 from ..modelo import Meta, Nivel, TipoProgramacion, Trimestre
@@ -159,7 +159,7 @@ def _mod_03(c: ContextoSolicitud) -> Motivo:
     return Motivo(
         "MOD-03",
         False,
-        f"justificacion: {justificacion!r}; falta la justificación técnica y/o legal",
+        f"justificacion: {mostrar(justificacion)}; falta la justificación técnica y/o legal",
     )
 
 
@@ -378,7 +378,7 @@ def _fallas(concepto: Concepto, fecha: datetime.date, exige: _Exigencias) -> lis
             fallas.append("la meta no dice su proceso líder (proceso_lider) para compararlo")
         elif sin_tildes(emisor) != sin_tildes(exige.emisor):
             fallas.append(
-                f"lo emite {emisor!r}, no el proceso líder de la meta ({exige.emisor!r})"
+                f"lo emite {mostrar(emisor)}, no el proceso líder de la meta ({mostrar(exige.emisor)})"
             )
     return fallas
 
@@ -428,7 +428,7 @@ def _mod_10(c: ContextoSolicitud) -> Motivo:
         return Motivo(
             "MOD-10",
             False,
-            f"dependencia_orientadora: {s.meta.dependencia_orientadora!r} no es la Subsecretaría "
+            f"dependencia_orientadora: {mostrar(s.meta.dependencia_orientadora)} no es la Subsecretaría "
             "de Gestión Local, la Dirección para la Gestión Policiva ni la Dirección para la "
             "Gestión del Desarrollo Local; no se sabe qué concepto corresponde",
         )

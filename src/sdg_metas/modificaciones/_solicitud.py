@@ -18,6 +18,7 @@ from .._validacion import (
     enum_desde_texto,
     exigir_entero,
     exigir_fecha,
+    mostrar,
     sin_tildes,
     tupla_de,
 )
@@ -194,7 +195,7 @@ def _trimestre_reportado(numero: object) -> int:
 def _reportados(valor: Iterable[int]) -> frozenset[int]:
     if isinstance(valor, (str, bytes)) or not isinstance(valor, Iterable):
         raise TipoInvalido(
-            f"trimestres_reportados: {valor!r} debe ser un conjunto de números de trimestre (1..4)",
+            f"trimestres_reportados: {mostrar(valor)} debe ser un conjunto de números de trimestre (1..4)",
             campo="trimestres_reportados",
             valor=valor,
         )
@@ -302,7 +303,7 @@ class SolicitudModificacion:
 def _exigir_meta_vigente(meta: Meta) -> None:
     if meta.eliminada_desde is not None:
         raise ErrorModificacion(
-            f"meta: la meta {meta.codigo!r} ya está marcada como «Meta eliminada» desde "
+            f"meta: la meta {mostrar(meta.codigo)} ya está marcada como «Meta eliminada» desde "
             f"{meta.eliminada_desde}; no se puede modificar ni eliminar de nuevo",
             codigo="META_ELIMINADA",
             campo="meta",
@@ -314,7 +315,7 @@ def _exigir_propuesta_o_eliminar(s: SolicitudModificacion) -> None:
     codigo = s.meta.codigo
     if s.eliminar and s.propuesta is not None:
         raise ErrorModificacion(
-            f"propuesta: la solicitud pide eliminar la meta {codigo!r} y a la vez trae una "
+            f"propuesta: la solicitud pide eliminar la meta {mostrar(codigo)} y a la vez trae una "
             "propuesta; use eliminar=True sin propuesta, o una propuesta sin eliminar",
             codigo="ELIMINAR_CON_PROPUESTA",
             campo="propuesta",
@@ -322,7 +323,7 @@ def _exigir_propuesta_o_eliminar(s: SolicitudModificacion) -> None:
         )
     if not s.eliminar and s.propuesta is None:
         raise ErrorModificacion(
-            f"propuesta: la solicitud no trae propuesta ni pide eliminar la meta {codigo!r}",
+            f"propuesta: la solicitud no trae propuesta ni pide eliminar la meta {mostrar(codigo)}",
             codigo="SIN_PROPUESTA",
             campo="propuesta",
             valor=None,
@@ -333,8 +334,8 @@ def _exigir_propuesta_valida(meta: Meta, propuesta: Meta) -> None:
     codigo = meta.codigo
     if propuesta.codigo != codigo:
         raise ErrorModificacion(
-            f"propuesta.codigo: {propuesta.codigo!r} no es el código de la meta que se "
-            f"modifica ({codigo!r})",
+            f"propuesta.codigo: {mostrar(propuesta.codigo)} no es el código de la meta que se "
+            f"modifica ({mostrar(codigo)})",
             codigo="CODIGO_DISTINTO",
             campo="propuesta.codigo",
             valor=propuesta.codigo,
@@ -349,7 +350,7 @@ def _exigir_propuesta_valida(meta: Meta, propuesta: Meta) -> None:
         )
     if propuesta == meta:
         raise ErrorModificacion(
-            f"propuesta: la propuesta es igual a la meta {codigo!r}; no cambia nada",
+            f"propuesta: la propuesta es igual a la meta {mostrar(codigo)}; no cambia nada",
             codigo="SIN_CAMBIOS",
             campo="propuesta",
             valor=codigo,

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 import itertools
 from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from .._validacion import EnumTexto
+from .._validacion import EnumTexto, mostrar, tupla_acotada
 from ..errores import ErrorSdgMetas
 from ..modelo import Nivel, Numero, TipoProgramacion, Trimestre
 from ..numeros import a_decimal
@@ -85,6 +86,14 @@ def _argumento(mensaje: str) -> InvalidArgument:
     return InvalidArgument(f"sdg_metas.testing: {mensaje}")
 
 
+def _coleccion(valor: object, nombre: str) -> tuple[Any, ...]:
+    """``valor`` como tupla si es una colección finita; si no, ``InvalidArgument``."""
+    try:
+        return tupla_acotada(valor, nombre, "una colección")
+    except ErrorSdgMetas as error:
+        raise _argumento(str(error)) from error
+
+
 def _opcion(clase: type[_ET], valor: _ET | str | None) -> _ET | None:
     """El miembro de ``clase`` que nombra ``valor`` (``None`` si no se fijó); si no existe,
     ``InvalidArgument`` con el mensaje de ``desde_texto``."""
@@ -106,13 +115,13 @@ def _nivel(nivel: Nivel | str | None) -> Nivel | None:
 
 def _bool(valor: object, nombre: str) -> bool:
     if not isinstance(valor, bool):
-        raise _argumento(f"{nombre}={valor!r} debe ser True o False")
+        raise _argumento(f"{nombre}={mostrar(valor)} debe ser True o False")
     return valor
 
 
 def _entero(valor: object, nombre: str, minimo: int) -> int:
     if isinstance(valor, bool) or not isinstance(valor, int) or valor < minimo:
-        raise _argumento(f"{nombre}={valor!r} debe ser un entero mayor o igual que {minimo}")
+        raise _argumento(f"{nombre}={mostrar(valor)} debe ser un entero mayor o igual que {minimo}")
     return valor
 
 
@@ -123,7 +132,7 @@ def _vigencia(valor: object, nombre: str = "vigencia") -> int:
         or not VIGENCIA_MINIMA <= valor <= VIGENCIA_MAXIMA
     ):
         raise _argumento(
-            f"{nombre}={valor!r} debe ser un año entre {VIGENCIA_MINIMA} y {VIGENCIA_MAXIMA}"
+            f"{nombre}={mostrar(valor)} debe ser un año entre {VIGENCIA_MINIMA} y {VIGENCIA_MAXIMA}"
         )
     return valor
 
@@ -160,9 +169,12 @@ def decimales(
         maximo = a_decimal(max_value, "max_value", negativo=True, rango=False)
     except ErrorSdgMetas as error:
         raise _argumento(str(error)) from error
-    escala = Decimal(10) ** places
-    bajo = int((minimo * escala).to_integral_value(rounding=ROUND_CEILING))
-    alto = int((maximo * escala).to_integral_value(rounding=ROUND_FLOOR))
+    try:  # 1e999999 o places=10**400 no caben en un Decimal (issue 13)
+        escala = Decimal(10) ** places
+        bajo = int((minimo * escala).to_integral_value(rounding=ROUND_CEILING))
+        alto = int((maximo * escala).to_integral_value(rounding=ROUND_FLOOR))
+    except decimal.DecimalException:
+        raise _argumento(f"min_value, max_value y places={places} no caben en un Decimal") from None
     if bajo > alto:
         raise _argumento(
             f"no hay números con {places} decimales entre min_value={minimo} y "
@@ -264,16 +276,16 @@ def trimestres(
     elif isinstance(vigencias, int):
         anios = st.just(_vigencia(vigencias, "vigencias"))
     else:
-        lista = sorted({_vigencia(v, "vigencias") for v in vigencias})
+        lista = sorted({_vigencia(v, "vigencias") for v in _coleccion(vigencias, "vigencias")})
         if not lista:
             raise _argumento("vigencias está vacío")
         anios = st.sampled_from(lista)
     if numeros is None:
         nums = [1, 2, 3, 4]
     else:
-        dados = list(numeros)
+        dados = list(_coleccion(numeros, "numeros"))
         if not dados or any(isinstance(n, bool) or n not in (1, 2, 3, 4) for n in dados):
-            raise _argumento(f"numeros={numeros!r} debe contener trimestres entre 1 y 4")
+            raise _argumento(f"numeros={mostrar(numeros)} debe contener trimestres entre 1 y 4")
         nums = sorted(set(dados))
     return st.builds(Trimestre, anios, st.sampled_from(nums))
 

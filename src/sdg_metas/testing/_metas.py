@@ -8,6 +8,7 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
+from .._validacion import mostrar
 from ..calculos import evaluar
 from ..errores import ErrorProgramacion, ErrorSdgMetas
 from ..modelo import (
@@ -101,7 +102,7 @@ def _peso(peso: Numero | None) -> Decimal | None:
     except ErrorSdgMetas as error:
         raise _argumento(str(error)) from error
     if valor > 100:
-        raise _argumento(f"peso={peso!r} supera 100")
+        raise _argumento(f"peso={mostrar(peso)} supera 100")
     return valor
 
 
@@ -127,7 +128,7 @@ def metas(
     ('M7', 'LOCAL', True)
     """
     if codigo is not None and (not isinstance(codigo, str) or not codigo.strip()):
-        raise _argumento(f"codigo={codigo!r} debe ser un texto no vacío")
+        raise _argumento(f"codigo={mostrar(codigo)} debe ser un texto no vacío")
     return _meta(
         codigo, _tipo(tipo), _bool(coherentes, "coherentes"), _nivel(nivel), _peso(peso)
     )
@@ -188,9 +189,9 @@ def reportes(
     ('M1', '2025-T4', Decimal('0'), datetime.date(2026, 1, 1))
     """
     if meta is not None and not isinstance(meta, Meta):
-        raise _argumento(f"meta={meta!r} debe ser una Meta o None")
+        raise _argumento(f"meta={mostrar(meta)} debe ser una Meta o None")
     if trimestre is not None and not isinstance(trimestre, Trimestre):
-        raise _argumento(f"trimestre={trimestre!r} debe ser un Trimestre o None")
+        raise _argumento(f"trimestre={mostrar(trimestre)} debe ser un Trimestre o None")
     return _reporte(meta, trimestre)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from .._validacion import mostrar
 from ..modelo import Meta, Nivel, Programacion, TipoProgramacion, Trimestre, es_porcentual
 from ._comun import _TOPE, _argumento, _bool, _dec, _vigencia, decimales
 from ._metas import _meta
@@ -178,10 +179,10 @@ def solicitudes_modificacion(
     ``evaluar_solicitud`` siempre da una decisión explicada.
     """
     if meta is not None and not isinstance(meta, Meta):
-        raise _argumento(f"meta={meta!r} debe ser una Meta o None")
+        raise _argumento(f"meta={mostrar(meta)} debe ser una Meta o None")
     if meta is not None and meta.eliminada_desde is not None:
         raise _argumento(
-            f"meta: la meta {meta.codigo!r} ya está eliminada desde {meta.eliminada_desde}; "
+            f"meta: la meta {mostrar(meta.codigo)} ya está eliminada desde {meta.eliminada_desde}; "
             "no admite solicitudes"
         )
     anio = None if vigencia is None else _vigencia(vigencia)
