@@ -524,3 +524,11 @@ def test_errores_de_vigencia_nombran_campo_y_valor() -> None:
         "VIGENCIAS_DISTINTAS", "planes", [2024, 2025])
     assert str(error) == (
         "planes: el ranking compara planes de una misma vigencia y se recibieron 2024, 2025")
+
+
+def test_filas_de_algo_que_no_es_una_evaluacion_muestra_el_valor() -> None:
+    """El mensaje muestra el valor recibido como se escribe (``mostrar``), no «vacío»."""
+    with pytest.raises(TipoInvalido) as error:
+        filas(5)  # type: ignore[arg-type]
+    assert str(error.value) == "evaluacion: 5 debe ser una EvaluacionPlan (use evaluar_plan)"
+    assert (error.value.campo, error.value.valor) == ("evaluacion", 5)
