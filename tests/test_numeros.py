@@ -667,5 +667,5 @@ def test_texto_aceptado_que_no_es_simple_se_recuerda_con_su_cifra(
     a_decimal("-2", negativo=True)  # _INTERNADOS lleno (2 entradas en esta prueba)
     primero = a_decimal("+7e1")
     assert primero == Decimal(70)
-    assert numeros._CIFRAS_VALIDAS == {"+7e1": Decimal(70)}
+    assert {"+7e1": Decimal(70)} == numeros._CIFRAS_VALIDAS
     assert a_decimal("+7e1") is primero
