@@ -714,9 +714,11 @@ def test_siguiente_dia_habil_del_ultimo_dia_representable() -> None:
     un día siguiente que Python pueda representar."""
     from sdg_metas import ErrorCalendario, siguiente_dia_habil
 
+    ultimo = datetime.date(9999, 12, 31)
     with pytest.raises(ErrorCalendario) as error:
-        siguiente_dia_habil(datetime.date(9999, 12, 31))
+        siguiente_dia_habil(ultimo)
     assert error.value.codigo == "AÑO_FUERA_DE_CALENDARIO"
+    assert (error.value.campo, error.value.valor) == ("fecha", ultimo)
     assert str(error.value) == (
         "fecha: 9999-12-31 es el último día que se puede representar; no tiene un día hábil "
         "siguiente"

@@ -616,3 +616,56 @@ def test_cifras_hostiles_dan_un_error_corto() -> None:
         porcentaje(Decimal("1e999999"))
     assert enorme.value.codigo == "NUMERO_FUERA_DE_RANGO"
     assert str(enorme.value) == "fraccion: 1E+999999 está fuera del rango de un porcentaje"
+
+
+# --- Mutantes que sobrevivieron a la ronda de entradas hostiles (issue 13) ----------------------
+
+
+def test_cifra_negativa_de_hasta_120_caracteres_se_muestra_tal_cual() -> None:
+    """Una cifra recibida como texto de a lo sumo ``MAX_MOSTRAR`` (120) caracteres se muestra
+    tal cual, sin comillas; una de 121 ya se muestra recortada, entre comillas y con su largo.
+    ``-000…001`` vale -1: es negativa (la cifra de un plan debe ser ≥ 0)."""
+    justo = "-" + "0" * 118 + "1"  # 120 caracteres
+    assert len(justo) == 120
+    with pytest.raises(ErrorNumero) as error:
+        a_decimal(justo, "ejecucion")
+    assert str(error.value) == f"ejecucion: {justo} es negativo; debe ser mayor o igual que 0"
+    largo = "-" + "0" * 119 + "1"  # 121 caracteres: se muestran los primeros 120
+    with pytest.raises(ErrorNumero) as error:
+        a_decimal(largo, "ejecucion")
+    assert str(error.value) == (
+        "ejecucion: '-" + "0" * 119 + "'… (121 caracteres) es negativo; debe ser mayor o igual "
+        "que 0"
+    )
+
+
+def test_falta_el_numero_nombra_el_campo() -> None:
+    with pytest.raises(TipoInvalido) as error:
+        a_decimal(None, "peso")
+    assert (error.value.campo, error.value.valor) == ("peso", None)
+    assert str(error.value) == "peso: falta el número (se recibió None)"
+
+
+def test_porcentaje_fuera_de_rango_lleva_campo_y_valor() -> None:
+    """10^999 999 × 100 = 10^1 000 001 no cabe en el contexto (Emax 999 999): el error dice el
+    campo (``fraccion``) y lleva la fracción recibida, la misma."""
+    enorme = Decimal("1e999999")
+    with pytest.raises(ErrorNumero) as error:
+        porcentaje(enorme)
+    assert error.value.codigo == "NUMERO_FUERA_DE_RANGO"
+    assert error.value.campo == "fraccion"
+    assert error.value.valor is enorme
+
+
+def test_texto_aceptado_que_no_es_simple_se_recuerda_con_su_cifra(
+    memorias_vacias: None,
+) -> None:
+    """Un texto con signo o exponente (no va por ``_simple``) aceptado con los argumentos por
+    defecto se recuerda con su cifra: la segunda vez es el mismo objeto aunque la memoria de
+    textos convertidos esté llena (docs/escala.md: la misma cifra escrita igual)."""
+    a_decimal("-1", negativo=True)
+    a_decimal("-2", negativo=True)  # _INTERNADOS lleno (2 entradas en esta prueba)
+    primero = a_decimal("+7e1")
+    assert primero == Decimal(70)
+    assert {"+7e1": Decimal(70)} == numeros._CIFRAS_VALIDAS
+    assert a_decimal("+7e1") is primero

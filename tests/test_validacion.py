@@ -541,3 +541,42 @@ def test_textos_no_iterable_es_tipo_invalido() -> None:
 def test_sin_tildes_no_usa_los_metodos_de_una_subclase() -> None:
     """Un ``str`` cuyo ``strip`` devuelve otra cosa: se usa ``str.strip``."""
     assert sin_tildes(_TextoRaro("  Línea ")) == "linea"
+
+
+# --- Mutantes que sobrevivieron a la ronda de entradas hostiles (issue 13) ----------------------
+
+
+def test_mostrar_en_los_limites_del_largo() -> None:
+    """``MAX_MOSTRAR`` = 120: un texto de 120 caracteres se muestra entero; uno de 121, sus 120
+    primeros y su largo. Un entero de hasta 400 bits (2^399 tiene 400) se escribe; uno de 401
+    bits se nombra por su tipo. Lo que, ya escrito, pasa de 4 × 120 = 480 caracteres (un texto
+    con escapes) se corta en 120 y «…»; 480 justos se muestran enteros."""
+    assert mostrar("a" * 120) == "'" + "a" * 120 + "'"
+    assert mostrar("a" * 121) == "'" + "a" * 120 + "'… (121 caracteres)"
+    assert (2**399).bit_length() == 400
+    assert mostrar(2**399) == str(2**399)
+    assert mostrar(-(2**399)) == "-" + str(2**399)
+    assert mostrar(2**400) == "un valor de tipo int"
+    # 119 × «\x00» (4 caracteres cada uno) + «\t» (2) + 2 comillas = 480: entero
+    assert mostrar("\x00" * 119 + "\t") == "'" + "\\x00" * 119 + "\\t'"
+    # 120 × «\x00» + 2 comillas = 482 > 480: los primeros 120 caracteres y «…»
+    assert mostrar("\x00" * 120) == "'" + "\\x00" * 29 + "\\x0…"
+
+
+def test_tupla_acotada_en_el_limite() -> None:
+    """Issue 13: se leen a lo sumo ``MAX_ELEMENTOS + 1`` elementos (uno más para saber que
+    sobra); ``MAX_ELEMENTOS`` justos se aceptan. Una lista o una tupla ya están en memoria (son
+    finitas): se aceptan enteras, sin ese límite. El error nombra el campo."""
+    from sdg_metas._validacion import MAX_ELEMENTOS, tupla_acotada
+
+    justos = tupla_acotada(iter([0] * MAX_ELEMENTOS), "metas", "una colección de metas")
+    assert len(justos) == MAX_ELEMENTOS
+    lista = [0] * (MAX_ELEMENTOS + 1)
+    assert len(tupla_acotada(lista, "metas", "una colección de metas")) == MAX_ELEMENTOS + 1
+    iterador = iter([0] * (MAX_ELEMENTOS + 5))
+    with pytest.raises(ErrorModelo) as error:
+        tupla_acotada(iterador, "reportes", "una colección de reportes")
+    assert (error.value.codigo, error.value.campo, error.value.valor) == (
+        "DEMASIADOS_ELEMENTOS", "reportes", None
+    )
+    assert sum(1 for _ in iterador) == 4  # leyó MAX_ELEMENTOS + 1 de MAX_ELEMENTOS + 5

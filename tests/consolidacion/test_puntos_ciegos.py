@@ -477,6 +477,8 @@ def test_errores_de_tipo_nombran_campo_valor_y_lo_esperado() -> None:
     casos: list[tuple[object, tuple[object, ...], dict[str, object], str, object, str]] = [
         (filas, (plan,), {}, "evaluacion", plan,
          "debe ser una EvaluacionPlan (use evaluar_plan)"),
+        (filas, ("plan",), {}, "evaluacion", "plan",
+         "evaluacion: 'plan' debe ser una EvaluacionPlan (use evaluar_plan)"),
         (como_filas, (5,), {}, "objetos", 5,
          ("objetos: 5 debe ser una EvaluacionPlan o una secuencia de EvaluacionPlan o de "
           "PosicionRanking")),

@@ -82,6 +82,14 @@ def test_mod03_con_justificacion() -> None:
     assert mensaje(solicitud(), "MOD-03").startswith("trae justificación técnica y/o legal")
 
 
+def test_mod03_sin_justificacion_muestra_lo_recibido() -> None:
+    """Viñeta 1: una justificación de solo espacios no justifica nada; el mensaje muestra lo
+    que se recibió (tres espacios entre comillas), no «vacío»."""
+    assert mensaje(solicitud(justificacion="   "), "MOD-03") == (
+        "justificacion: '   '; falta la justificación técnica y/o legal"
+    )
+
+
 def test_mod04_mensajes_del_plazo() -> None:
     """Viñeta 1 (``INT-20``): una reprogramación el 1 de julio de 2025 está fuera del plazo, que
     por defecto es el fin del segundo trimestre (30 de junio); con el límite de la política en
@@ -312,6 +320,10 @@ def test_errores_al_construir_la_solicitud() -> None:
     eliminada = meta_central(eliminada_desde=Trimestre(V, 2))
     e = error(ErrorModificacion, lambda: solicitud(eliminada, eliminar=True))
     assert (e.codigo, e.valor) == ("META_ELIMINADA", "M1")
+    assert str(e) == (
+        "meta: la meta 'M1' ya está marcada como «Meta eliminada» desde 2025-T2; no se puede "
+        "modificar ni eliminar de nuevo"
+    )
 
 
 def test_errores_de_propuesta() -> None:
@@ -325,12 +337,16 @@ def test_errores_de_propuesta() -> None:
     assert "ni pide eliminar la meta 'M1'" in str(e)
     e = error(ErrorModificacion, lambda: solicitud(propuesta=meta_central(codigo="M2")))
     assert (e.codigo, e.valor) == ("CODIGO_DISTINTO", "M2")
+    assert str(e) == (
+        "propuesta.codigo: 'M2' no es el código de la meta que se modifica ('M1')"
+    )
     marcada = meta_central(peso=30, eliminada_desde=Trimestre(V, 2))
     e = error(ErrorModificacion, lambda: solicitud(propuesta=marcada))
     assert (e.codigo, e.valor) == ("PROPUESTA_ELIMINADA", "2025-T2")
     assert "para eliminar una meta use eliminar=True" in str(e)
     e = error(ErrorModificacion, lambda: solicitud(propuesta=meta_central()))
     assert (e.codigo, e.valor) == ("SIN_CAMBIOS", "M1")
+    assert str(e) == "propuesta: la propuesta es igual a la meta 'M1'; no cambia nada"
 
 
 def test_errores_de_tipo_de_las_funciones() -> None:
@@ -338,7 +354,11 @@ def test_errores_de_tipo_de_las_funciones() -> None:
     meta = meta_central()
     e = error(TipoInvalido, lambda: comparar_metas("M1", meta))  # type: ignore[arg-type]
     assert (e.campo, e.valor) == ("meta", ("M1", meta))
-    assert "deben ser Meta" in str(e)
+    assert str(e).startswith("meta, propuesta: 'M1', ")
+    assert str(e).endswith(" deben ser Meta")
+    e = error(TipoInvalido, lambda: comparar_metas(meta, "M2"))  # type: ignore[arg-type]
+    assert (e.campo, e.valor) == ("meta", (meta, "M2"))
+    assert str(e).endswith(", 'M2' deben ser Meta")
     e = error(TipoInvalido, lambda: ContextoSolicitud.desde_solicitud("s"))  # type: ignore[arg-type]
     assert e.campo == "solicitud"
     assert "debe ser una SolicitudModificacion" in str(e)
@@ -437,7 +457,7 @@ def test_errores_de_la_meta_en_el_plan() -> None:
     assert (e.codigo, e.campo, e.valor) == (
         "META_CON_SEGUIMIENTO", "solicitud.trimestres_reportados", [1]
     )
-    assert "tiene seguimiento en el plan; no se elimina" in str(e)
+    assert "la meta 'M1' tiene seguimiento en el plan; no se elimina" in str(e)
     assert str(e).endswith("se marca como «Meta eliminada» (MOD-11)")
 
 
