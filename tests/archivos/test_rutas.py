@@ -116,6 +116,30 @@ def test_entrada_estandar(monkeypatch: pytest.MonkeyPatch) -> None:
     assert error.value.codigo == "ARCHIVO_DEMASIADO_GRANDE"
 
 
+@pytest.mark.parametrize("entrada", ["ninguna", "cerrada"])
+def test_entrada_estandar_cerrada(monkeypatch: pytest.MonkeyPatch, entrada: str) -> None:
+    """Sin entrada estándar (``sys.stdin`` es ``None`` en un servicio) o con ella cerrada,
+    ``cargar_plan("-")`` es un ``ErrorCarga`` que lo dice, no un ``AttributeError`` o un
+    ``ValueError`` de Python."""
+    import io
+    import sys
+
+    if entrada == "ninguna":
+        monkeypatch.setattr(sys, "stdin", None)
+    else:
+        class Cerrada:
+            buffer = io.BytesIO(b"{}")
+
+        Cerrada.buffer.close()
+        monkeypatch.setattr(sys, "stdin", Cerrada)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan("-")
+    assert error.value.codigo == "ENTRADA_CERRADA"
+    assert [p.mensaje for p in error.value.problemas] == [
+        "es la entrada estándar y está cerrada; dé la ruta del archivo"
+    ]
+
+
 def test_limites_como_parametro(tmp_path: Path) -> None:
     from sdg_metas.archivos import Limites
 

@@ -95,7 +95,11 @@ def leer_bytes(ruta: Path, max_bytes: int) -> bytes:
     """
     nombre = nombre_visible(ruta)
     if str(ruta) == ENTRADA_ESTANDAR:
-        datos = _leer_acotado(sys.stdin.buffer, max_bytes)
+        entrada = getattr(sys.stdin, "buffer", None)
+        if entrada is None or entrada.closed:  # sin entrada estándar (un servicio, `<&-`)
+            raise error(nombre, "ENTRADA_CERRADA",
+                        "es la entrada estándar y está cerrada; dé la ruta del archivo")
+        datos = _leer_acotado(entrada, max_bytes)
         verificar_tamano(nombre, len(datos), max_bytes)
         return datos
     try:
