@@ -32,6 +32,7 @@ from sdg_metas._validacion import (
     nombre_de,
     pasan,
     recordar_textos_cortos,
+    recortado,
     sin_tildes,
     textos,
     tupla_de,
@@ -580,3 +581,10 @@ def test_tupla_acotada_en_el_limite() -> None:
         "DEMASIADOS_ELEMENTOS", "reportes", None
     )
     assert sum(1 for _ in iterador) == 4  # leyó MAX_ELEMENTOS + 1 de MAX_ELEMENTOS + 5
+
+
+def test_recortado_en_el_limite() -> None:
+    # hasta el máximo, tal cual; uno más, el comienzo y el largo
+    assert recortado("abcd", 4) == "abcd"
+    assert recortado("abcde", 4) == "abcd… (5 caracteres)"
+    assert recortado("", 0) == ""

@@ -90,6 +90,18 @@ def sin_tildes(texto: str) -> str:
 
 #: Largo máximo de un valor mostrado en un mensaje (uno de 10 MB no infla el mensaje).
 MAX_MOSTRAR = 120
+
+
+def recortado(texto: str, maximo: int) -> str:
+    """``texto`` si tiene a lo sumo ``maximo`` caracteres; si no, su comienzo y cuánto medía
+    (un nombre de archivo o un valor de opción enorme no infla un mensaje).
+
+    >>> recortado("Usme", 4), recortado("Kennedy", 4)
+    ('Usme', 'Kenn… (7 caracteres)')
+    """
+    if len(texto) <= maximo:
+        return texto
+    return f"{texto[:maximo]}… ({len(texto)} caracteres)"
 #: Marcas de un ``repr`` de Python que un mensaje no muestra (objetos, tipos, Decimal…).
 _REPR_DE_PYTHON = ("0x", "<", "Decimal(", "datetime.", "Fraction(")
 
@@ -126,8 +138,9 @@ def mostrar(valor: object) -> str:
     """Un valor recibido, como lo nombra un mensaje: ``None`` es «vacío», una enumeración su
     valor, un número o una fecha como se escribe (``1.5``, ``2025-01-01``), un texto entre
     comillas; lo que no tiene una forma legible (un objeto, un ``repr`` que falla) por su tipo.
-    Un texto largo se recorta a :data:`MAX_MOSTRAR` caracteres (y se dice su largo); lo demás,
-    si pasa de ese largo, también se recorta.
+    Un texto largo se recorta a :data:`MAX_MOSTRAR` caracteres (y se dice su largo); lo demás
+    se recorta a :data:`MAX_MOSTRAR` caracteres si su forma escrita pasa de 4 × MAX_MOSTRAR (el
+    margen deja entero un texto ya recortado que se escribe con escapes, como ``\\x00``).
 
     >>> from decimal import Decimal
     >>> from sdg_metas.modelo import TipoProgramacion

@@ -45,15 +45,16 @@ from __future__ import annotations
 from ._celdas import escapar_xlsx, neutralizar_celda, restaurar_celda
 from ._ejemplos import escribir_ejemplos
 from ._filas import COLUMNAS_CSV, COLUMNAS_OBLIGATORIAS_CSV
-from ._libro import COLUMNAS_METAS
+from ._libro import CIFRAS_EXCEL, COLUMNAS_METAS
 from ._plan_json import FORMATO_PLAN, VERSION_PLAN, esquema_plan, plan_a_dict, plan_a_json
 from ._problemas import MAX_BYTES, MAX_CELDA, MAX_METAS, ErrorCarga, Limites, Problema
 from ._registros import COLUMNAS_MODIFICACIONES, COLUMNAS_REPORTES
 from ._rutas import cargar_plan, guardar_plan, plan_desde_dict
 from ._solicitud import FORMATO_SOLICITUD, VERSION_SOLICITUD, cargar_solicitud, solicitud_a_dict
-from ._tablas import cargar_csv, cargar_xlsx, plan_a_csv
+from ._tablas import cargar_csv, cargar_xlsx, hermanos_csv, plan_a_csv
 
 __all__ = [
+    "CIFRAS_EXCEL",
     "COLUMNAS_CSV",
     "COLUMNAS_METAS",
     "COLUMNAS_MODIFICACIONES",
@@ -77,6 +78,7 @@ __all__ = [
     "escribir_ejemplos",
     "esquema_plan",
     "guardar_plan",
+    "hermanos_csv",
     "neutralizar_celda",
     "plan_a_csv",
     "plan_a_dict",

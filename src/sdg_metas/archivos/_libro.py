@@ -219,8 +219,6 @@ def verificar_tablas(plan: PlanDeGestion) -> None:
         _verificar_lista("reportes", fila, "evidencias", reporte.evidencias)
 
 
-
-
 def tablas_del_plan(plan: PlanDeGestion) -> Tablas:
     """Las tres tablas del plan: (nombre, columnas, filas de celdas)."""
     return [

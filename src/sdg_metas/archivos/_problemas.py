@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._validacion import mostrar
+from .._validacion import mostrar, recortado
 from ..errores import ErrorArchivo, ErrorSdgMetas
 
 _T = TypeVar("_T")
@@ -57,10 +57,7 @@ def nombre_visible(ruta: object) -> str:
     >>> nombre_visible("x" * 300)[-25:]
     'xxxxxxx… (300 caracteres)'
     """
-    texto = str(ruta)
-    if len(texto) > _MAX_NOMBRE:
-        texto = f"{texto[:_MAX_NOMBRE]}… ({len(texto)} caracteres)"
-    return visible(texto)
+    return visible(recortado(str(ruta), _MAX_NOMBRE))
 
 
 def visible(texto: str) -> str:

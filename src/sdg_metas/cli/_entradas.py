@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._validacion import recortado
 from ..errores import ErrorArchivo, ErrorTrimestre
 from ..trimestre import Trimestre
 from ._celdas import texto_utf8
@@ -33,19 +34,13 @@ OPCIONES_CARGADOR = {
 MAX_VALOR_EN_MENSAJE = 40
 
 
-def recortado(texto: str) -> str:
-    """``texto`` para repetirlo en un mensaje: hasta :data:`MAX_VALOR_EN_MENSAJE` caracteres."""
-    if len(texto) <= MAX_VALOR_EN_MENSAJE:
-        return texto
-    return f"{texto[:MAX_VALOR_EN_MENSAJE]}… ({len(texto)} caracteres)"
-
-
 def vigencia(texto: str) -> int:
     """El año de ``--vigencia`` (o de ``plazos VIGENCIA``): cifras ASCII (``2026``; no
     ``2_026`` ni ``1e3``), a lo sumo nueve; el rango lo verifica el núcleo."""
     if not re.fullmatch(r"\s*-?[0-9]{1,9}\s*", texto, flags=re.ASCII):
         raise ErrorTrimestre(
-            f"vigencia: «{recortado(texto)}» debe ser un año, por ejemplo 2026",
+            f"vigencia: «{recortado(texto, MAX_VALOR_EN_MENSAJE)}» debe ser un año, por ejemplo "
+            "2026",
             codigo="VIGENCIA_INVALIDA",
             campo="vigencia",
             valor=texto,
@@ -91,8 +86,8 @@ def verificar_entradas(args: argparse.Namespace) -> None:
         try:
             valor.encode("utf-8")
         except UnicodeEncodeError:
-            raise ErrorArchivo(f"{nombre}: «{recortado(texto_utf8(valor))}» no es texto UTF-8 "
-                               "válido",
+            visto = recortado(texto_utf8(valor), MAX_VALOR_EN_MENSAJE)
+            raise ErrorArchivo(f"{nombre}: «{visto}» no es texto UTF-8 válido",
                                codigo="TEXTO_INVALIDO", campo=nombre, valor=valor) from None
     veces = entradas(args).count("-")
     if veces > 1:

@@ -32,9 +32,6 @@ from ..errores import ErrorArchivo
 from ._celdas import escapar
 from ._entradas import entradas
 
-#: Las tablas que un ``plan.csv`` lee a su lado (``plan.reportes.csv``…), como las nombra
-#: ``archivos`` (``archivos.cargar_csv``).
-HERMANOS_CSV = ("reportes", "modificaciones")
 #: Caracteres de una línea de un aviso o error antes de recortarla.
 MAX_LINEA = 1_000
 
@@ -131,15 +128,17 @@ def escribir_archivo(ruta: str, escribir: Callable[[IO[bytes]], None]) -> None:
 
 
 def _leidos(args: argparse.Namespace) -> Iterator[str]:
-    """Los archivos que el comando lee, con las tablas de al lado de cada ``.csv``."""
+    """Los archivos que el comando lee, con las tablas de al lado de cada ``.csv`` (como las
+    nombra ``archivos.hermanos_csv``, que es quien las lee)."""
+    from ..archivos import hermanos_csv  # al usarla: `sdg-metas plazos` no carga `archivos`
+
     for ruta in entradas(args):
         if ruta == "-":
             continue
         yield ruta
         camino = Path(ruta)
         if camino.suffix.casefold() == ".csv":
-            yield from (str(camino.with_name(f"{camino.stem}.{h}{camino.suffix}"))
-                        for h in HERMANOS_CSV)
+            yield from (str(hermano) for hermano in hermanos_csv(camino).values())
 
 
 def _misma(ruta: str, otra: str) -> bool:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._validacion import falta_openpyxl
-from ..archivos import MAX_CELDA, escapar_xlsx
+from ..archivos import CIFRAS_EXCEL, MAX_CELDA, escapar_xlsx
 from ._celdas import neutralizar, presentar
 from ._salida import Resultado, Tabla
 
@@ -34,8 +34,6 @@ _FORMATO_PCT = "0.00%"
 _FORMATO_NUMERO = "#,##0.00"
 _FORMATO_FECHA = "yyyy-mm-dd"
 _ANCHO_MAXIMO = 60
-#: Las cifras significativas que Excel guarda de un número; con más, la cifra va como texto.
-_CIFRAS_EXCEL = 15
 
 
 def _openpyxl() -> Any:
@@ -70,7 +68,7 @@ def _celda(hoja: Any, fila: int, columna: int, nombre: str, valor: object) -> in
     if isinstance(valor, Decimal):
         es_pct = nombre.endswith("_pct")
         ancho = len(format(valor, "f")) + (2 if es_pct else 1)
-        if len(valor.as_tuple().digits) > _CIFRAS_EXCEL:
+        if len(valor.as_tuple().digits) > CIFRAS_EXCEL:  # con más, la cifra va como texto
             # openpyxl escribe 16 cifras y Excel guarda 15: la celda mostraría otra cifra
             celda.value = format(valor, "f") + (" %" if es_pct else "")
             return ancho
