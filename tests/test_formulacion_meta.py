@@ -302,6 +302,19 @@ def test_for_04_pesos() -> None:
     assert reglas(verificar_plan(casi)) == ["FOR-04"]
 
 
+@pytest.mark.parametrize(("n", "cola"), [(60, ""), (61, " y 1 meta más"), (63, " y 3 metas más")])
+def test_for_04_mensaje_acotado_en_planes_grandes(n: int, cola: str) -> None:
+    """El mensaje de FOR-04 detalla a lo sumo 60 pesos: en un plan de miles de metas no crece
+    con el plan. Con n metas de peso 1 los pesos suman n ≠ 100 (a mano)."""
+    hallazgos = verificar_plan(plan(*(meta(codigo=f"M{i}", peso=1) for i in range(1, n + 1))))
+    (h,) = [h for h in hallazgos if h.regla == "FOR-04"]
+    detalle = ", ".join(f"M{i}=1" for i in range(1, 61))
+    assert h.mensaje == (
+        f"pesos: los pesos de las metas activas suman {n}; deben sumar exactamente 100 "
+        f"({detalle}{cola})"
+    )
+
+
 def test_for_04_metas_eliminadas_segun_int_45() -> None:
     # Issue 11, punto 6 (INT-45): Política 9, viñeta 8, las metas con seguimiento «deben ser
     # marcadas en el reporte como “Meta eliminada” y no se tendrá en cuenta su resultado dentro

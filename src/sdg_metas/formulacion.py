@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
 
 import attrs
@@ -489,6 +489,19 @@ def verificar_plan(
     return tuple(hallazgos)
 
 
+#: Cuántos pesos detalla el mensaje de FOR-04 (``código=peso``); de un plan más grande se listan
+#: esos y se dice cuántas metas más suman (el mensaje de un plan de miles de metas no crece).
+PESOS_EN_MENSAJE = 60
+
+
+def _detalle_pesos(metas: Sequence[Meta]) -> str:
+    detalle = ", ".join(f"{m.codigo}={m.peso}" for m in metas[:PESOS_EN_MENSAJE])
+    resto = len(metas) - PESOS_EN_MENSAJE
+    if resto > 0:
+        detalle += f" y {resto} {'meta' if resto == 1 else 'metas'} más"
+    return detalle
+
+
 def _for_04(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
     plan, politica = ctx.plan, ctx.politica
     if plan is None:
@@ -505,10 +518,9 @@ def _for_04(ctx: ContextoFormulacion) -> tuple[Hallazgo, ...]:
     if not cuentan:
         mensaje = "pesos: el plan no tiene metas activas; sus pesos suman 0"
     else:
-        detalle = ", ".join(f"{m.codigo}={m.peso}" for m in cuentan)
         mensaje = (
             f"pesos: los pesos de {cuales} suman {total}; deben sumar exactamente {suma} "
-            f"({detalle})"
+            f"({_detalle_pesos(cuentan)})"
         )
     return (Hallazgo("FOR-04", mensaje, campo="peso"),)
 

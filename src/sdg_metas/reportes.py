@@ -384,17 +384,18 @@ def _justifica(r: Reporte, politica: Politica) -> bool:
     )
 
 
-def _retraso(c: ContextoReporte) -> str | None:
-    """Cómo va atrasada la meta según ``INT-47`` (para el mensaje), o ``None`` si no lo va."""
+def _retraso(c: ContextoReporte) -> tuple[str, Decimal] | None:
+    """Cómo va atrasada la meta según ``INT-47`` (la frase del mensaje, sin la cifra, y la cifra),
+    o ``None`` si no lo va. El mensaje se arma solo si hay hallazgo (issue 12)."""
     resultado, segun = c.resultado, c.politica.retraso_segun
     if resultado is None:
         return None
     cumplimiento, trimestre = resultado.cumplimiento, resultado.avance_trimestre
     if segun is not RetrasoSegun.TRIMESTRE and cumplimiento is not None and cumplimiento < _UNO:
-        return f"la meta va atrasada (cumplimiento {_pct(cumplimiento, 2)} de lo programado a la fecha)"
+        return "la meta va atrasada (cumplimiento {} de lo programado a la fecha)", cumplimiento
     if segun is not RetrasoSegun.ACUMULADO and trimestre is not None and trimestre < _UNO:
-        return (f"la meta va atrasada en el trimestre (avance del trimestre {_pct(trimestre, 2)} "
-                "de lo programado)")
+        return ("la meta va atrasada en el trimestre (avance del trimestre {} de lo programado)",
+                trimestre)
     return None
 
 
@@ -414,13 +415,10 @@ def _rep_03(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     retraso = _retraso(c)
     if retraso is None or _justifica(c.reporte, c.politica):
         return hallazgos
-    return hallazgos + _h(
-        c,
-        "REP-03",
-        "causas_retraso",
-        f"causas_retraso: {retraso} y el reporte no justifica las causas del retraso "
-        "(Actividad 9, Nota 1)",
-    )
+    como, cifra = retraso
+    return hallazgos + _h(c, "REP-03", "causas_retraso", f"causas_retraso: "
+                          f"{como.format(_pct(cifra, 2))} y el reporte no justifica las causas "
+                          "del retraso (Actividad 9, Nota 1)")
 
 
 # --- REP-04: evidencias -----------------------------------------------------------------------
