@@ -72,6 +72,55 @@ def test_csv_codificacion_invalida(tmp_path: Path) -> None:
     assert "UTF-8" in error.value.problemas[0].mensaje
 
 
+@pytest.mark.parametrize("codificacion", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_csv_en_utf_16_se_nombra(tmp_path: Path, codificacion: str) -> None:
+    """Excel guarda «Texto Unicode» en UTF-16 con su marca (FF FE); sin marca, el primer byte nulo
+    delata la codificación igual que cualquier otra que no sea UTF-8."""
+    ruta = tmp_path / "unicode.csv"
+    texto = f"{CABECERA}\nM1;Atención;suma;10;1;2;3;4;;;10\n"
+    marca = "\ufeff" if codificacion != "utf-16" else ""
+    ruta.write_bytes((marca + texto).encode(codificacion))
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta, vigencia=2025, unidad="Suba")
+    assert error.value.codigo == "CODIFICACION_INVALIDA"
+    (problema,) = error.value.problemas
+    assert problema.mensaje == (
+        "está en UTF-16 («Texto Unicode» de Excel), no en UTF-8; guárdelo como «CSV UTF-8» "
+        "o JSON UTF-8"
+    )
+
+
+@pytest.mark.parametrize(("nombre", "contenido", "byte"), [
+    # «codigo» en UTF-16-LE sin marca: c, 0x00, o, 0x00 … el primer nulo es el byte 1.
+    ("plan.csv", "codigo;descripcion\n".encode("utf-16-le"), 1),
+    # en UTF-16-BE el nulo va primero: byte 0.
+    ("plan.csv", "codigo;descripcion\n".encode("utf-16-be"), 0),
+    ("plan.json", '{"formato": "sdg_metas/plan"}'.encode("utf-16-le"), 1),
+])
+def test_utf_16_sin_marca(tmp_path: Path, nombre: str, contenido: bytes, byte: int) -> None:
+    """UTF-16 sin marca: antes se leía como UTF-8 y daba veinte «columnas desconocidas» llenas
+    de caracteres nulos."""
+    ruta = tmp_path / nombre
+    ruta.write_bytes(contenido)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta, vigencia=2025, unidad="Suba")
+    assert error.value.codigo == "CODIFICACION_INVALIDA"
+    assert [p.mensaje for p in error.value.problemas] == [
+        (f"empieza con un byte nulo (byte {byte}): parece UTF-16 sin marca, no UTF-8; "
+         "guárdelo como «CSV UTF-8» o JSON UTF-8")
+    ]
+
+
+@pytest.mark.parametrize("contenido", [b"", b"  \n\t", b"\xef\xbb\xbf\n"])
+def test_json_vacio(tmp_path: Path, contenido: bytes) -> None:
+    ruta = tmp_path / "plan.json"
+    ruta.write_bytes(contenido)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta)
+    assert error.value.codigo == "JSON_INVALIDO"
+    assert [p.mensaje for p in error.value.problemas] == ["está vacío: no hay JSON que leer"]
+
+
 def test_xlsx_bomba_zip(tmp_path: Path) -> None:
     pytest.importorskip("openpyxl")
     ruta = _libro(tmp_path / "grande.xlsx", [["codigo"]] + [["x" * 30_000]] * 40)

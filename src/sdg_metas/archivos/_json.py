@@ -131,6 +131,8 @@ def leer_json(nombre: str, texto: str, limites: Limites = LIMITES) -> object:
         raise error(nombre, "JSON_DEMASIADO_GRANDE",
                     f"el JSON tiene {objetos} llaves «{{» y el máximo de objetos es "
                     f"{limites.max_objetos} (parámetro max_objetos); no se leyó")
+    if not texto.strip():
+        raise error(nombre, "JSON_INVALIDO", "está vacío: no hay JSON que leer")
     lector = _Lector(limites)
     try:
         datos = json.loads(texto, parse_float=lector.numero(False), parse_int=lector.numero(True),

@@ -129,13 +129,23 @@ def verificar_tamano(nombre: str, tamano: int, max_bytes: int) -> None:
 
 
 def decodificar(nombre: str, datos: bytes) -> str:
-    """El texto UTF-8 de ``datos`` (sin BOM), o ``CODIFICACION_INVALIDA``."""
+    """El texto UTF-8 de ``datos`` (sin BOM), o ``CODIFICACION_INVALIDA``. Un archivo que empieza
+    con la marca de UTF-16 (lo que Excel guarda como «Texto Unicode») se nombra como tal, y uno
+    cuyo primer o segundo byte es nulo también: es UTF-16 sin marca (ni un encabezado ni un JSON
+    empiezan por un carácter nulo), y leído como UTF-8 daría columnas con caracteres invisibles.
+    Un nulo más adelante es parte de un texto (vuelve igual, ``test_ida_y_vuelta``)."""
+    if 0 in datos[:2]:
+        raise error(nombre, "CODIFICACION_INVALIDA",
+                    f"empieza con un byte nulo (byte {datos.index(0)}): parece UTF-16 sin marca, "
+                    "no UTF-8; guárdelo como «CSV UTF-8» o JSON UTF-8")
     try:
         return datos.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        cual = ("está en UTF-16 («Texto Unicode» de Excel), no en UTF-8"
+                if datos.startswith((b"\xff\xfe", b"\xfe\xff")) else
+                f"no está en UTF-8 (byte {e.start})")
         raise error(nombre, "CODIFICACION_INVALIDA",
-                    f"no está en UTF-8 (byte {e.start}); guárdelo como «CSV UTF-8» o JSON "
-                    "UTF-8") from None
+                    f"{cual}; guárdelo como «CSV UTF-8» o JSON UTF-8") from None
 
 
 def texto_de(
