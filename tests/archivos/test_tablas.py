@@ -101,6 +101,46 @@ def test_csv_con_decimal_coma_y_cabecera_sin_delimitador_usa_punto_y_coma() -> N
     assert "falta la columna obligatoria 'descripcion'" in str(error.value)
 
 
+def test_csv_con_linea_sep_de_excel(tmp_path: Path) -> None:
+    """Excel escribe y respeta una primera línea «sep=;»: la biblioteca la lee como el
+    delimitador y la salta, en los tres archivos del plan; las filas conservan su número."""
+    plan = plan_completo()
+    ruta = guardar_plan(plan, tmp_path / "plan.csv", decimal=",", bom=True)
+    for archivo in (ruta, *(tmp_path / f"plan.{h}.csv" for h in ("reportes", "modificaciones"))):
+        crudo = archivo.read_bytes()
+        archivo.write_bytes(b"\xef\xbb\xbfsep=;\r\n" + crudo.removeprefix(b"\xef\xbb\xbf"))
+    assert cargar_csv(ruta, decimal=",") == plan
+    # «SEP=,» con coma decimal no; con punto, sí; y con tabulador.
+    texto = CABECERA.replace(";", ",") + "\nM1,Atender,suma,10,1,2,3,4,1,,100\n"
+    assert cargar_csv("SEP=,\n" + texto, vigencia=2025, unidad="Suba").metas[0].codigo == "M1"
+    texto = CABECERA.replace(";", "\t") + "\nM1\tAtender\tsuma\t10\t1\t2\t3\t4\t1\t\t100\n"
+    assert cargar_csv("sep=\t\n" + texto, vigencia=2025, unidad="Suba").metas[0].peso == 100
+    # Una cifra mala en la primera meta está en la fila 3 del archivo (1: sep, 2: encabezados).
+    with pytest.raises(ErrorCarga) as error:
+        cargar_csv(f"sep=;\n{CABECERA}\nM1;Atender;suma;diez;1;2;3;4;;;100\n", vigencia=2025,
+                   unidad="Suba")
+    assert error.value.problemas[0].ubicacion == "<texto>, fila 3, columna magnitud"
+
+
+@pytest.mark.parametrize(("primera", "opciones", "mensaje"), [
+    ("sep=,", {"decimal": ","}, ("la primera línea dice «sep=,» y los números se leen con "
+     "decimal=','; con coma decimal el delimitador es ';'")),
+    ("sep=|", {}, ("la primera línea dice «sep=|»: el delimitador debe ser ',', ';' o un "
+     "tabulador")),
+    ("sep=;", {"delimitador": ","}, ("la primera línea dice «sep=;» y se pidió delimitador=','; "
+     "quite una de las dos")),
+    ("sep=\t", {"delimitador": ";"}, ("la primera línea dice «sep=tabulador» y se pidió "
+     "delimitador=';'; quite una de las dos")),
+])
+def test_csv_con_linea_sep_contradictoria(primera: str, opciones: dict[str, str],
+                                          mensaje: str) -> None:
+    with pytest.raises(ErrorCarga) as error:
+        cargar_csv(f"{primera}\n{CABECERA}\nM1;Atender;suma;10;1;2;3;4;;;100\n",
+                   vigencia=2025, unidad="Suba", **opciones)  # type: ignore[arg-type]
+    assert error.value.codigo == "CSV_INVALIDO"
+    assert [p.mensaje for p in error.value.problemas] == [mensaje]
+
+
 def test_csv_mal_formado() -> None:
     texto = f'{CABECERA}\nM1;"A"x;suma;10;1;2;3;4;;;10\n'
     with pytest.raises(ErrorCarga) as error:

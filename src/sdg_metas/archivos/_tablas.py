@@ -205,8 +205,8 @@ def cargar_csv(
     tabla = Tabla(nombre, vigencia, unidad, nivel, decimal, max_metas)
     rec = Recolector(nombre)
     limites = limites or LIMITES
-    separador = _delimitador(texto, delimitador, decimal, fila_encabezado or 1)
-    filas = _filas_acotadas(nombre, texto, separador, limites)
+    separador, con_sep = _delimitador(nombre, texto, delimitador, decimal, fila_encabezado or 1)
+    filas = _filas_acotadas(nombre, texto, separador, limites, con_sep)
     metas = leer_metas(rec, tabla, desde_encabezado(filas, fila_encabezado), ignorar_columnas)
     otras = _hermanos(None if es_texto else Path(ruta_o_texto), tabla, delimitador, max_bytes,
                       limites, ignorar_columnas)
@@ -222,19 +222,23 @@ def _hermanos(
     for hoja, hermano in ({} if ruta is None else hermanos_csv(ruta)).items():
         if hermano.is_file():
             otro, texto = texto_de(hermano, False, max_bytes)
-            separador = _delimitador(texto, delimitador, tabla.decimal)
-            filas = _filas_acotadas(otro, texto, separador, limites)
+            separador, con_sep = _delimitador(otro, texto, delimitador, tabla.decimal)
+            filas = _filas_acotadas(otro, texto, separador, limites, con_sep)
             otras[hoja] = _LECTORES[hoja](attrs.evolve(tabla, archivo=otro), filas,
                                           ignorar_columnas)
     return otras
 
 
 def _filas_acotadas(
-    nombre: str, texto: str, separador: str, limites: Limites
+    nombre: str, texto: str, separador: str, limites: Limites, con_sep: bool = False
 ) -> Iterator[tuple[int, list[object]]]:
-    """Las filas del CSV, comprobado su ancho antes de partirlo y acotada cada fila (issue 15)."""
+    """Las filas del CSV, comprobado su ancho antes de partirlo y acotada cada fila (issue 15);
+    con ``con_sep``, sin la primera (la línea «sep=;»)."""
     verificar_ancho_csv(nombre, texto, separador, limites)
-    return acotar_filas(nombre, _filas_csv(texto, separador, nombre), limites)  # type: ignore[return-value]
+    filas = _filas_csv(texto, separador, nombre)
+    if con_sep:
+        filas = ((numero, celdas) for numero, celdas in filas if numero > 1)
+    return acotar_filas(nombre, filas, limites)  # type: ignore[return-value]
 
 
 _F = TypeVar("_F")
@@ -252,9 +256,33 @@ def desde_encabezado(
     return ((numero, celdas) for numero, celdas in filas if numero >= fila_encabezado)
 
 
-def _delimitador(texto: str, delimitador: str | None, decimal: str, desde: int = 1) -> str:
-    separador = delimitador or _detectar_delimitador(texto, desde)
-    return ";" if separador == decimal else separador
+def _delimitador(
+    nombre: str, texto: str, delimitador: str | None, decimal: str, desde: int = 1
+) -> tuple[str, bool]:
+    """(el separador, ¿la primera línea es «sep=X»?). Excel escribe y respeta esa línea; la
+    biblioteca también: manda sobre la detección, y contradecirla con la opción ``delimitador`` o
+    con ``decimal`` es un error (leer con otro separador daría columnas cambiadas)."""
+    sep = _linea_sep(texto)
+    if sep is None:
+        separador = delimitador or _detectar_delimitador(texto, desde)
+        return (";" if separador == decimal else separador), False
+    dice = f"la primera línea dice «sep={'tabulador' if sep == chr(9) else sep}»"
+    if sep not in (",", ";", "\t"):
+        raise error(nombre, "CSV_INVALIDO", f"{dice}: el delimitador debe ser ',', ';' o un "
+                    "tabulador")
+    if delimitador is not None and delimitador != sep:
+        raise error(nombre, "CSV_INVALIDO", f"{dice} y se pidió delimitador="
+                    f"{mostrar(delimitador)}; quite una de las dos")
+    if sep == decimal:
+        raise error(nombre, "CSV_INVALIDO", f"{dice} y los números se leen con decimal=','; "
+                    "con coma decimal el delimitador es ';'")
+    return sep, True
+
+
+def _linea_sep(texto: str) -> str | None:
+    """El carácter de una primera línea «sep=X» (sin importar mayúsculas), o ``None``."""
+    primera = texto[:16].lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    return primera[4] if len(primera) == 5 and primera[:4].casefold() == "sep=" else None
 
 
 _LECTORES = {"reportes": leer_reportes, "modificaciones": leer_modificaciones}
