@@ -30,34 +30,33 @@ REP-07 ADVERTENCIA 2025-T2: ejecucion_acumulada_reportada: el reporte no trae la
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, localcontext
 
 import attrs
 
-from . import reglas
-from ._validacion import exigir_tipo, mostrar, recordar_textos_cortos, sin_tildes, tupla_de
-from .calculos import (
+from .. import reglas
+from .._validacion import exigir_tipo, mostrar, tupla_de
+from ..calculos import (
     Resultado,
     comprobar_ejecuciones,
     ejecuciones_del_plan,
     evaluar_comprobadas,
     resultados_del_plan,
 )
-from .calendario import Calendario, oportunidad
-from .errores import (
+from ..calendario import Calendario, oportunidad
+from ..errores import (
     ErrorCalendario,
     ErrorModelo,
     ErrorProgramacion,
     ErrorTrimestre,
 )
-from .modelo import Meta, Nivel, PlanDeGestion, ReportadoPor, Reporte, Trimestre, ejecuciones_de
-from .numeros import CONTEXTO, texto_numero
-from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica, RetrasoSegun
-from .reglas import Hallazgo, Severidad
-from .trimestre import indice_trimestre
+from ..modelo import Meta, Nivel, PlanDeGestion, ReportadoPor, Reporte, Trimestre, ejecuciones_de
+from ..numeros import CONTEXTO, texto_numero
+from ..politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica, RetrasoSegun
+from ..reglas import Hallazgo, Severidad
+from ..trimestre import indice_trimestre
+from ._analisis import _es_analisis, es_analisis, nombra_causa
 
 __all__ = ["REGISTRO_REP", "ContextoReporte", "es_analisis", "nombra_causa", "verificar_reporte",
            "verificar_reportes_plan"]
@@ -324,55 +323,6 @@ def _cifra(
 
 
 # --- REP-03: análisis y causas del retraso --------------------------------------------------
-
-_PUNTUACION = " \t\r\n.,;:!¡?¿-_*/\\|()[]{}\"'«»"
-
-
-def es_analisis(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
-    """``True`` si ``texto`` es un análisis (``INT-46``): tiene al menos una palabra y no es uno
-    de ``politica.textos_sin_analisis`` (comparado en minúsculas y sin tildes).
-
-    >>> es_analisis("El retraso se debe a la suspensión del contrato"), es_analisis(".")
-    (True, False)
-    >>> es_analisis(" N/A "), es_analisis("No aplica.")
-    (False, False)
-    """
-    exigir_tipo(texto, str, "texto", "un texto")
-    exigir_tipo(politica, Politica, "politica", "una Politica")
-    return _es_analisis(texto, politica.textos_sin_analisis)
-
-
-@recordar_textos_cortos(4096, 1000)
-def _es_analisis(texto: str, sin_analisis: frozenset[str], causas: frozenset[str] | None = None) -> bool:
-    """:func:`es_analisis` o, con ``causas``, :func:`nombra_causa`, ya comprobadas y recordadas (issue 12)."""
-    if re.search(r"[^\W\d_]", texto) is None:
-        return False
-    normal = sin_tildes(texto)
-    if {normal, normal.strip(_PUNTUACION)} & sin_analisis:
-        return False
-    return causas is None or _patron_causas(causas).search(normal) is not None
-
-
-@functools.lru_cache(maxsize=8)
-def _patron_causas(vocabulario: frozenset[str]) -> re.Pattern[str]:
-    expresiones = (re.escape(e).replace(r"\ ", r"\s+") for e in sorted(vocabulario))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(expresiones)})(?!\w)")
-
-
-def nombra_causa(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
-    """``True`` si ``texto`` es un análisis que nombra la causa de un retraso (``INT-46``): una
-    expresión de ``politica.vocabulario_causas`` como palabras completas, sin distinguir
-    mayúsculas ni tildes.
-
-    >>> nombra_causa("El retraso se debe a la SUSPENSIÓN del contrato")
-    True
-    >>> nombra_causa("Se realizaron 24 acciones"), nombra_causa("Las causales de la demanda")
-    (False, False)
-    """
-    exigir_tipo(texto, str, "texto", "un texto")
-    exigir_tipo(politica, Politica, "politica", "una Politica")
-    return _es_analisis(texto, politica.textos_sin_analisis, politica.vocabulario_causas)
-
 
 def _justifica(r: Reporte, politica: Politica) -> bool:
     """El reporte justifica el retraso: en ``causas_retraso`` o, con ``INT-43``, en un análisis
