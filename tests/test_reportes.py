@@ -487,6 +487,29 @@ def test_rep_07_solo_las_cifras_que_se_pueden_calcular() -> None:
     assert "REP-07" not in reglas(verificar_reporte(decreciente, reporte(1, ejecucion=40)))
 
 
+def test_rep_07_el_avance_acumulado_sigue_la_politica_int_42() -> None:
+    """Actividad 9: el reporte contiene «El resultado de la medición acumulada (% de avance
+    acumulado)»; INT-42 (``Politica.avance_acumulado_reporte``) dice con qué cifra se compara en
+    REP-02, y REP-07 debe pedirlo con la misma lectura. Antes REP-07 miraba siempre el
+    cumplimiento, aun con ``AVANCE_VIGENCIA``.
+
+    A mano: SUMA de 90, T1 sin programar y 30 en T2..T4; el T1 reporta 6. El cumplimiento no
+    aplica (PA = 0), pero el avance de la vigencia sí: 6 / 90 = 6.67 %. Con ``AVANCE_VIGENCIA``
+    falta esa cifra (REP-07); con ``CUMPLIMIENTO`` (por defecto) no se puede calcular."""
+    m = meta(programacion=Programacion("suma", 90, [None, 30, 30, 30]))
+    r = reporte(1, ejecucion=6, ejecucion_acumulada_reportada=6)
+    vigencia = attrs.evolve(
+        POLITICA_PLE_PIN_P005_V8, avance_acumulado_reporte=AvanceAcumulado.AVANCE_VIGENCIA
+    )
+    assert [h.campo for h in verificar_reporte(m, r) if h.regla == "REP-07"] == []
+    assert [h.campo for h in verificar_reporte(m, r, politica=vigencia) if h.regla == "REP-07"] == [
+        "avance_acumulado_reportado"
+    ]
+    # con la cifra reportada (6/90 = 0.0667), REP-02 la compara con el avance de la vigencia
+    completo = attrs.evolve(r, avance_acumulado_reportado="0.0667")
+    assert [h.regla for h in verificar_reporte(m, completo, politica=vigencia)] == ["REP-05"]
+
+
 # --- REP-08: Política 8 ------------------------------------------------------------------------
 
 

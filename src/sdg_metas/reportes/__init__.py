@@ -248,44 +248,45 @@ def _rep_01(c: ContextoReporte) -> tuple[Hallazgo, ...]:
 
 # --- REP-02: cifras reportadas frente a las calculadas --------------------------------------
 
-#: Las cifras de la Actividad 9 que se pueden calcular: campo del reporte, el elemento que la
-#: Actividad 9 nombra (para REP-07) y la cifra calculada.
-_CIFRAS: tuple[tuple[str, str, Callable[[Resultado], Decimal | None]], ...] = (
-    ("avance_reportado", "el resultado de la medición del trimestre (% de avance)",
-     lambda r: r.avance_trimestre),
-    ("ejecucion_acumulada_reportada", "la ejecución acumulada", lambda r: r.ejecucion_acumulada),
-    ("avance_acumulado_reportado",
-     "el resultado de la medición acumulada (% de avance acumulado)", lambda r: r.cumplimiento),
-)
+#: Los campos de las cifras de la Actividad 9 que se pueden calcular (ver :func:`_calculadas`).
+_CAMPOS = ("avance_reportado", "ejecucion_acumulada_reportada", "avance_acumulado_reportado")
+
+
+def _calculadas(
+    resultado: Resultado, politica: Politica
+) -> tuple[tuple[str, str, Decimal | None, bool, str], ...]:
+    """Las cifras de la Actividad 9 que se pueden calcular, para REP-02 y REP-07: el campo del
+    reporte, el elemento que la Actividad 9 nombra, la cifra calculada, si es un avance (una
+    fracción) y su nombre. El «% de avance acumulado» es el cumplimiento o el avance de la
+    vigencia según ``politica.avance_acumulado_reporte`` (``INT-42``), en las dos reglas."""
+    vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA
+    return (
+        (_CAMPOS[0], "el resultado de la medición del trimestre (% de avance)",
+         resultado.avance_trimestre, True, "el avance del trimestre"),
+        (_CAMPOS[1], "la ejecución acumulada", resultado.ejecucion_acumulada, False,
+         "la ejecución acumulada"),
+        (_CAMPOS[2], "el resultado de la medición acumulada (% de avance acumulado)",
+         resultado.avance_vigencia if vigencia else resultado.cumplimiento, True,
+         "el avance de la vigencia" if vigencia else "el cumplimiento"),
+    )
 
 
 def _rep_02(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     r, resultado, politica = c.reporte, c.resultado, c.politica
     if resultado is None:
-        presentes = [campo for campo, _, _ in _CIFRAS if getattr(r, campo) is not None]
+        presentes = [campo for campo in _CAMPOS if getattr(r, campo) is not None]
         if not presentes:
             return ()
         return _h(c, "REP-02", presentes[0], f"{presentes[0]}: no se pueden calcular las cifras "
                   "de la meta (una meta decreciente necesita línea base, FOR-02); las cifras "
                   "reportadas no se comparan", _ADVERTENCIA)
     tol_avance = politica.tolerancia_reporte / _CIEN
-    vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA
-    acumulado = resultado.avance_vigencia if vigencia else resultado.cumplimiento
-    nombre_acumulado = "el avance de la vigencia" if vigencia else "el cumplimiento"
     hallazgos: list[Hallazgo] = []
-    for campo, reportado, calculado, tolerancia, es_avance, nombre in (
-        ("avance_reportado", r.avance_reportado, resultado.avance_trimestre, tol_avance, True,
-         "el avance del trimestre"),
-        ("ejecucion_acumulada_reportada", r.ejecucion_acumulada_reportada,
-         resultado.ejecucion_acumulada, politica.tolerancia_ejecucion_reporte, False,
-         "la ejecución acumulada"),
-        ("avance_acumulado_reportado", r.avance_acumulado_reportado, acumulado, tol_avance, True,
-         nombre_acumulado),
-    ):
+    for campo, _, calculado, es_avance, nombre in _calculadas(resultado, politica):
+        reportado = getattr(r, campo)
         if reportado is not None:
-            hallazgos.extend(
-                _cifra(c, campo, reportado, calculado, tolerancia, es_avance, nombre)
-            )
+            tolerancia = tol_avance if es_avance else politica.tolerancia_ejecucion_reporte
+            hallazgos.extend(_cifra(c, campo, reportado, calculado, tolerancia, es_avance, nombre))
     return tuple(hallazgos)
 
 
@@ -443,8 +444,8 @@ def _rep_07(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     if c.resultado is None:
         return ()
     hallazgos: tuple[Hallazgo, ...] = ()
-    for campo, elemento, calculada in _CIFRAS:
-        if getattr(c.reporte, campo) is None and calculada(c.resultado) is not None:
+    for campo, elemento, calculada, _, _ in _calculadas(c.resultado, c.politica):
+        if getattr(c.reporte, campo) is None and calculada is not None:
             hallazgos += _h(c, "REP-07", campo, f"{campo}: el reporte no trae {elemento} "
                             "(Actividad 9); la OAP la completa con la cifra calculada",
                             _ADVERTENCIA)
