@@ -327,15 +327,15 @@ def test_for02_trimestre_del_lado_equivocado_de_la_linea_base() -> None:
     """
     assert _hallazgos("creciente", 40, [(1, 5), (2, 20), (3, 30), (4, 40)], linea_base=10) == [(
         "FOR-02", "trimestres",
-        "tipo creciente: T1=5 es menor que la línea base 10; ningún trimestre programado puede "
-        "quedar por debajo de la línea base (el avance cambiaría de signo)",
+        ("tipo creciente: T1=5 es menor que la línea base 10; ningún trimestre programado puede "
+         "quedar por debajo de la línea base (el avance cambiaría de signo)"),
     )]
     assert _hallazgos("creciente", 40, [(1, 10), (2, 20), (3, 30), (4, 40)], linea_base=10) == []
     assert _hallazgos("creciente", 40, [(1, 5), (2, 20), (3, 30), (4, 40)]) == []  # LB = 0
     assert _hallazgos("decreciente", 10, [(1, 20), (2, 19), (3, 12), (4, 10)], linea_base=18) == [(
         "FOR-02", "trimestres",
-        "tipo decreciente: T1=20, T2=19 son mayores que la línea base 18; ningún trimestre "
-        "programado puede quedar por encima de la línea base (el avance cambiaría de signo)",
+        ("tipo decreciente: T1=20, T2=19 son mayores que la línea base 18; ningún trimestre "
+         "programado puede quedar por encima de la línea base (el avance cambiaría de signo)"),
     )]
     assert _hallazgos("decreciente", 10, [(1, 18), (2, 14), (3, 12), (4, 10)], linea_base=18) == []
     p = Programacion("creciente", 40, [5, 20, 30, 40], linea_base=10)
