@@ -510,6 +510,34 @@ def test_rep_07_el_avance_acumulado_sigue_la_politica_int_42() -> None:
     assert [h.regla for h in verificar_reporte(m, completo, politica=vigencia)] == ["REP-05"]
 
 
+def test_reportes_de_una_meta_eliminada_int_49() -> None:
+    """Política 9, viñeta 8: las metas con seguimiento «deben ser marcadas en el reporte como
+    “Meta eliminada” y no se tendrá en cuenta su resultado dentro de la calificación del
+    proceso» (INT-49: su reporte no se verifica desde ``eliminada_desde``).
+
+    A mano: 120 acciones, 30 por trimestre, marcada «Meta eliminada» desde el T3. Un reporte del
+    T3 con 10 acciones, sin evidencias y enviado el 20 de octubre tendría REP-03 (cumplimiento
+    (30 + 30 + 10) / 90 = 77.78 % sin causas), REP-04 y REP-06 (3 días hábiles tarde: 16, 17 y
+    20 de octubre de 2025). Por defecto no tiene hallazgos; el T2 (la meta aún contaba, T2 < T3)
+    se verifica igual: 24 de 30 es un retraso sin causas (REP-03)."""
+    eliminada = meta(eliminada_desde=Trimestre(2025, 3))
+    t3 = reporte(3, ejecucion=10, evidencias=(), fecha_envio=datetime.date(2025, 10, 20))
+    anteriores = [reporte(1), reporte(2)]
+    assert verificar(eliminada, t3, anteriores) == ()
+    todas = attrs.evolve(POLITICA_PLE_PIN_P005_V8, verificar_reportes_de_eliminadas=True)
+    assert reglas(verificar(eliminada, t3, anteriores, todas)) == ["REP-03", "REP-04", "REP-06"]
+    assert reglas(verificar(meta(), t3, anteriores)) == ["REP-03", "REP-04", "REP-06"]
+    assert reglas(verificar(eliminada, reporte(2, ejecucion=24), [reporte(1)])) == ["REP-03"]
+    plan = PlanDeGestion(vigencia=2025, unidad="Proceso", nivel="central", metas=[eliminada],
+                         reportes=[*anteriores, t3])
+    assert verificar_reportes_plan(plan) == tuple(
+        h for h in verificar_reportes_plan(plan, todas) if h.trimestre != Trimestre(2025, 3)
+    )
+    assert [h.regla for h in verificar_reportes_plan(plan) if h.regla != "REP-07"] == []
+    assert {str(h.trimestre) for h in verificar_reportes_plan(plan, todas)
+            if h.regla != "REP-07"} == {"2025-T3"}
+
+
 # --- REP-08: Política 8 ------------------------------------------------------------------------
 
 

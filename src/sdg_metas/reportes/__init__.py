@@ -107,6 +107,10 @@ def verificar_reporte(
       central (``Reporte.reportado_por``), falta el numerador, el denominador, el resultado o
       las observaciones (Política 8).
 
+    El reporte de un trimestre en que la meta ya está marcada «Meta eliminada» (desde
+    ``Meta.eliminada_desde``) no se verifica: no tiene hallazgos (``INT-49``; con
+    ``politica.verificar_reportes_de_eliminadas`` se verifica como los demás).
+
     Los argumentos de otro tipo son ``TipoInvalido``; un reporte de otra meta, un anterior de otra
     vigencia o dos reportes del mismo trimestre son ``ErrorModelo`` (son un error de quien llama,
     no del reporte).
@@ -172,8 +176,14 @@ def _verificar_con(meta: Meta, reporte: Reporte, ejecuciones: tuple[Decimal | No
                                       calendario))
 
 
-def _verificar(contexto: ContextoReporte) -> tuple[Hallazgo, ...]:
-    return tuple(h for verificacion in REGISTRO_REP.values() for h in verificacion(contexto))
+def _verificar(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    """Las reglas REP sobre un reporte; ninguna si la meta ya está marcada «Meta eliminada» en su
+    trimestre y la política no pide verificarlo (``INT-49``)."""
+    if c.meta.eliminada_desde is not None and not (
+        c.politica.verificar_reportes_de_eliminadas or c.meta.activa_en(c.reporte.trimestre)
+    ):
+        return ()
+    return tuple(h for verificacion in REGISTRO_REP.values() for h in verificacion(c))
 
 
 @attrs.frozen(slots=True)
