@@ -487,6 +487,57 @@ def test_rep_07_solo_las_cifras_que_se_pueden_calcular() -> None:
     assert "REP-07" not in reglas(verificar_reporte(decreciente, reporte(1, ejecucion=40)))
 
 
+def test_rep_07_el_avance_acumulado_sigue_la_politica_int_42() -> None:
+    """Actividad 9: el reporte contiene «El resultado de la medición acumulada (% de avance
+    acumulado)»; INT-42 (``Politica.avance_acumulado_reporte``) dice con qué cifra se compara en
+    REP-02, y REP-07 debe pedirlo con la misma lectura. Antes REP-07 miraba siempre el
+    cumplimiento, aun con ``AVANCE_VIGENCIA``.
+
+    A mano: SUMA de 90, T1 sin programar y 30 en T2..T4; el T1 reporta 6. El cumplimiento no
+    aplica (PA = 0), pero el avance de la vigencia sí: 6 / 90 = 6.67 %. Con ``AVANCE_VIGENCIA``
+    falta esa cifra (REP-07); con ``CUMPLIMIENTO`` (por defecto) no se puede calcular."""
+    m = meta(programacion=Programacion("suma", 90, [None, 30, 30, 30]))
+    r = reporte(1, ejecucion=6, ejecucion_acumulada_reportada=6)
+    vigencia = attrs.evolve(
+        POLITICA_PLE_PIN_P005_V8, avance_acumulado_reporte=AvanceAcumulado.AVANCE_VIGENCIA
+    )
+    assert [h.campo for h in verificar_reporte(m, r) if h.regla == "REP-07"] == []
+    assert [h.campo for h in verificar_reporte(m, r, politica=vigencia) if h.regla == "REP-07"] == [
+        "avance_acumulado_reportado"
+    ]
+    # con la cifra reportada (6/90 = 0.0667), REP-02 la compara con el avance de la vigencia
+    completo = attrs.evolve(r, avance_acumulado_reportado="0.0667")
+    assert [h.regla for h in verificar_reporte(m, completo, politica=vigencia)] == ["REP-05"]
+
+
+def test_reportes_de_una_meta_eliminada_int_49() -> None:
+    """Política 9, viñeta 8: las metas con seguimiento «deben ser marcadas en el reporte como
+    “Meta eliminada” y no se tendrá en cuenta su resultado dentro de la calificación del
+    proceso» (INT-49: su reporte no se verifica desde ``eliminada_desde``).
+
+    A mano: 120 acciones, 30 por trimestre, marcada «Meta eliminada» desde el T3. Un reporte del
+    T3 con 10 acciones, sin evidencias y enviado el 20 de octubre tendría REP-03 (cumplimiento
+    (30 + 30 + 10) / 90 = 77.78 % sin causas), REP-04 y REP-06 (3 días hábiles tarde: 16, 17 y
+    20 de octubre de 2025). Por defecto no tiene hallazgos; el T2 (la meta aún contaba, T2 < T3)
+    se verifica igual: 24 de 30 es un retraso sin causas (REP-03)."""
+    eliminada = meta(eliminada_desde=Trimestre(2025, 3))
+    t3 = reporte(3, ejecucion=10, evidencias=(), fecha_envio=datetime.date(2025, 10, 20))
+    anteriores = [reporte(1), reporte(2)]
+    assert verificar(eliminada, t3, anteriores) == ()
+    todas = attrs.evolve(POLITICA_PLE_PIN_P005_V8, verificar_reportes_de_eliminadas=True)
+    assert reglas(verificar(eliminada, t3, anteriores, todas)) == ["REP-03", "REP-04", "REP-06"]
+    assert reglas(verificar(meta(), t3, anteriores)) == ["REP-03", "REP-04", "REP-06"]
+    assert reglas(verificar(eliminada, reporte(2, ejecucion=24), [reporte(1)])) == ["REP-03"]
+    plan = PlanDeGestion(vigencia=2025, unidad="Proceso", nivel="central", metas=[eliminada],
+                         reportes=[*anteriores, t3])
+    assert verificar_reportes_plan(plan) == tuple(
+        h for h in verificar_reportes_plan(plan, todas) if h.trimestre != Trimestre(2025, 3)
+    )
+    assert [h.regla for h in verificar_reportes_plan(plan) if h.regla != "REP-07"] == []
+    assert {str(h.trimestre) for h in verificar_reportes_plan(plan, todas)
+            if h.regla != "REP-07"} == {"2025-T3"}
+
+
 # --- REP-08: Política 8 ------------------------------------------------------------------------
 
 

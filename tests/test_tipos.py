@@ -303,17 +303,52 @@ def test_for02_creciente_orden_ultimo_y_linea_base() -> None:
 
 
 def test_for02_creciente_magnitud_igual_a_la_linea_base_es_coherente() -> None:
-    """CRECIENTE admite M = LB (M ≥ LB, tabla de DESIGN.md): LB = 10 y M = 10 no es hallazgo;
-    LB = 11 sí."""
-    assert _hallazgos("creciente", 10, [(2, 4), (4, 10)], linea_base=10) == []
+    """CRECIENTE admite M = LB (M ≥ LB, tabla de DESIGN.md): LB = 10, M = 10 y T2 = T4 = 10 no
+    es hallazgo; LB = 11 sí (solo el de la magnitud: que T2 y T4 queden bajo la línea base se
+    sigue de ahí). Antes este caso usaba T2 = 4 < LB = 10, que ahora es un hallazgo propio
+    (ver ``test_for02_trimestre_del_lado_equivocado_de_la_linea_base``)."""
+    assert _hallazgos("creciente", 10, [(2, 10), (4, 10)], linea_base=10) == []
     assert [c for _, c, _ in _hallazgos("creciente", 10, [(2, 4), (4, 10)], linea_base=11)] == [
         "magnitud"]
+
+
+def test_for02_trimestre_del_lado_equivocado_de_la_linea_base() -> None:
+    """Actividad 4, viñeta 3: «Consistencia del tipo de programación respecto a las magnitudes
+    trimestrales y la magnitud global de la meta». Una meta CRECIENTE crece desde su línea base:
+    un Pq por debajo de LB hace negativo el denominador PA − LB de (EA − LB) / (PA − LB).
+
+    A mano, CRECIENTE con LB = 10, M = 40 y T1..T4 = 5, 20, 30, 40: en T1, PA − LB = 5 − 10 = −5;
+    ejecutar 8 daría (8 − 10) / −5 = 0.4 y ejecutar 12 (mejor) daría (12 − 10) / −5 = −0.4. Por
+    eso T1 = 5 es un hallazgo FOR-02 en ``trimestres``. T1 = 10 (igual a LB) no lo es (en ese
+    trimestre el avance «no aplica», ``test_creciente_programado_igual_a_linea_base``).
+
+    DECRECIENTE, simétrico: LB = 18, M = 10 y T1..T4 = 20, 19, 12, 10: T1 y T2 quedan por encima
+    de LB; en T1, LB − PA = 18 − 20 = −2 y ejecutar 17 (mejor que 19) daría (18 − 17) / −2 = −0.5.
+    """
+    assert _hallazgos("creciente", 40, [(1, 5), (2, 20), (3, 30), (4, 40)], linea_base=10) == [(
+        "FOR-02", "trimestres",
+        ("tipo creciente: T1=5 es menor que la línea base 10; ningún trimestre programado puede "
+         "quedar por debajo de la línea base (el avance cambiaría de signo)"),
+    )]
+    assert _hallazgos("creciente", 40, [(1, 10), (2, 20), (3, 30), (4, 40)], linea_base=10) == []
+    assert _hallazgos("creciente", 40, [(1, 5), (2, 20), (3, 30), (4, 40)]) == []  # LB = 0
+    assert _hallazgos("decreciente", 10, [(1, 20), (2, 19), (3, 12), (4, 10)], linea_base=18) == [(
+        "FOR-02", "trimestres",
+        ("tipo decreciente: T1=20, T2=19 son mayores que la línea base 18; ningún trimestre "
+         "programado puede quedar por encima de la línea base (el avance cambiaría de signo)"),
+    )]
+    assert _hallazgos("decreciente", 10, [(1, 18), (2, 14), (3, 12), (4, 10)], linea_base=18) == []
+    p = Programacion("creciente", 40, [5, 20, 30, 40], linea_base=10)
+    assert [evaluar(p, [e, None, None, None], 1).cumplimiento for e in (8, 12)] == [
+        D("0.4"), D("-0.4")]
 
 
 def test_for02_decreciente_orden_ultimo_y_linea_base() -> None:
     """DECRECIENTE: no crece, el último Pq programado = M, LB obligatoria y LB > M. Con T1..T4 =
     8, 9, 5, 3 y M = 2: T2 = 9 sube de T1 = 8 y T4 = 3 no es la magnitud; sin LB falta la línea
-    base; con LB = M = 2 la línea base no es mayor; con LB = 3 ya no hay hallazgo de línea base."""
+    base; con LB = M = 2 la línea base no es mayor; con LB = 10 ya no hay hallazgo de línea base
+    (con LB = 3, T1..T3 quedarían por encima de ella: otro hallazgo, ver
+    ``test_for02_trimestre_del_lado_equivocado_de_la_linea_base``)."""
     orden_y_ultimo = [
         ("FOR-02", "trimestres", "tipo decreciente: la programación aumenta de T1=8 a T2=9"),
         ("FOR-02", "trimestres",
@@ -329,7 +364,7 @@ def test_for02_decreciente_orden_ultimo_y_linea_base() -> None:
         "FOR-02", "linea_base",
         "tipo decreciente: la línea base 2 debe ser mayor que la magnitud 2",
     )]
-    assert _hallazgos("decreciente", 2, valores, linea_base=3) == orden_y_ultimo
+    assert _hallazgos("decreciente", 2, valores, linea_base=10) == orden_y_ultimo
 
 
 def test_linea_base_requerida_nombra_campo_y_formula() -> None:

@@ -395,6 +395,11 @@ class Politica:
     """``INT-44``: un reporte sin ``fecha_envio`` es una ADVERTENCIA de REP-06 (no se puede
     verificar la oportunidad); con ``False`` no se señala."""
 
+    verificar_reportes_de_eliminadas: bool = attrs.field(default=False, validator=_booleano)
+    """``INT-49``: con ``False`` el reporte de un trimestre en que la meta ya está marcada «Meta
+    eliminada» (``Meta.eliminada_desde`` o después) no se verifica con las reglas REP; con
+    ``True`` se verifica como el de cualquier meta."""
+
     # --- Consolidación: calificación, semáforo ---------------------------------------
     cumplimiento_minimo: Decimal = attrs.field(default=Decimal(0), validator=_fraccion_politica)
     """``INT-50``: cota inferior del cumplimiento de cada meta en la calificación (CON-01)."""

@@ -224,6 +224,27 @@ def _monotonia(
     return hallazgos
 
 
+def _lado_de_la_base(
+    nombre: str, creciente: bool, valores: Sequence[Programado], linea_base: Decimal
+) -> list[Hallazgo]:
+    """Los trimestres programados del lado equivocado de la línea base (CRECIENTE: por debajo;
+    DECRECIENTE: por encima). La fórmula del avance divide por ``PA − LB`` (o ``LB − PA``): con
+    un Pq así, esa diferencia cambia de signo y ejecutar mejor daría un avance menor. Solo se
+    mira cuando la magnitud ya está del lado correcto (si no, ese es el hallazgo)."""
+    fuera = [f"T{i}={v}" for i, v in valores if (v < linea_base if creciente else v > linea_base)]
+    if not fuera:
+        return []
+    lado, donde = ("menor", "por debajo") if creciente else ("mayor", "por encima")
+    es = f"es {lado}" if len(fuera) == 1 else f"son {lado}es"
+    return [
+        _for02(
+            f"{nombre}: {', '.join(fuera)} {es} que la línea base {linea_base}; ningún trimestre "
+            f"programado puede quedar {donde} de la línea base (el avance cambiaría de signo)",
+            "trimestres",
+        )
+    ]
+
+
 def _coherencia_creciente(
     magnitud: Decimal, valores: Sequence[Programado], linea_base: Decimal | None
 ) -> tuple[Hallazgo, ...]:
@@ -235,6 +256,8 @@ def _coherencia_creciente(
                 "magnitud",
             )
         )
+    elif linea_base is not None:
+        hallazgos.extend(_lado_de_la_base("tipo creciente", True, valores, linea_base))
     return tuple(hallazgos)
 
 
@@ -258,6 +281,8 @@ def _coherencia_decreciente(
                 "linea_base",
             )
         )
+    else:
+        hallazgos.extend(_lado_de_la_base("tipo decreciente", False, valores, linea_base))
     return tuple(hallazgos)
 
 
@@ -361,7 +386,7 @@ TIPOS: Mapping[TipoProgramacion, ComportamientoTipo] = MappingProxyType(
             ejecutado_texto=_ULTIMA,
             programado_texto=_ULTIMO_P,
             formula="(EA − LB) / (PA − LB)",
-            coherencia_texto="no decrece, último Pq programado = M, M ≥ LB (si hay LB)",
+            coherencia_texto="no decrece, último Pq programado = M, M ≥ LB y Pq ≥ LB (si hay LB)",
         ),
         TipoProgramacion.DECRECIENTE: ComportamientoTipo(
             tipo=TipoProgramacion.DECRECIENTE,
@@ -375,7 +400,7 @@ TIPOS: Mapping[TipoProgramacion, ComportamientoTipo] = MappingProxyType(
             ejecutado_texto=_ULTIMA,
             programado_texto=_ULTIMO_P,
             formula="(LB − EA) / (LB − PA)",
-            coherencia_texto="no crece, último Pq programado = M, LB obligatoria y LB > M",
+            coherencia_texto="no crece, último Pq programado = M, LB obligatoria, LB > M y Pq ≤ LB",
         ),
     }
 )

@@ -19,6 +19,7 @@ from sdg_metas.modificaciones import (
     evaluar_solicitud,
     solicitud_desde_plan,
 )
+from sdg_metas.politica import POLITICA_PLE_PIN_P005_V8, SentidoAumento
 
 from .ayudas import D, V, meta_central, plan_dos_metas, solicitud
 
@@ -76,6 +77,48 @@ def test_mod07_aumento_de_una_meta_decreciente_el_10_de_noviembre() -> None:
     assert motivo.cumple is True
     assert "(10 → 8, meta decreciente más exigente) y programa trimestres abiertos" in (
         motivo.mensaje
+    )
+
+
+def test_mod07_mensaje_decreciente_sigue_el_sentido_de_la_politica_int_27() -> None:
+    """Viñeta 4 con ``INT-27`` (``SentidoAumento.NUMERICO``): subir «reducir el tiempo de
+    respuesta» de 10 a 12 días es un aumento numérico, pero hace la meta MENOS exigente (12 días
+    es peor que 10). Antes el mensaje decía «meta decreciente más exigente» para toda meta
+    decreciente; ahora dice la exigencia que de verdad resulta."""
+    def tiempo(dias: int) -> Meta:
+        return meta_central(
+            descripcion=f"Reducir el tiempo de respuesta a {dias} días", unidad="días",
+            programacion=Programacion("decreciente", dias, [16, 14, 12, dias], linea_base=18),
+        )
+
+    numerica = attrs.evolve(POLITICA_PLE_PIN_P005_V8, sentido_aumento=SentidoAumento.NUMERICO)
+    s = solicitud(
+        tiempo(10), propuesta=tiempo(12), fecha=D(V, 11, 10), trimestres_reportados={1, 2, 3}
+    )
+    motivo = evaluar_solicitud(s, numerica).motivo("MOD-07")
+    assert motivo.cumple is True
+    assert "(10 → 12, meta decreciente menos exigente) y programa trimestres abiertos" in (
+        motivo.mensaje
+    )
+
+
+def test_mod11_mensaje_sigue_la_politica_int_23() -> None:
+    """Viñeta 8 con ``INT-23``: con ``eliminada_desde_primer_trimestre_sin_seguimiento=True``,
+    ``aplicar_modificacion`` marca la meta desde el primer trimestre sin reporte; el motivo de
+    MOD-11 debe decir eso y no la lectura por defecto («desde el trimestre en que la OAP la
+    autorice; los trimestres anteriores no cambian»)."""
+    antes = attrs.evolve(
+        POLITICA_PLE_PIN_P005_V8, eliminada_desde_primer_trimestre_sin_seguimiento=True
+    )
+    s = solicitud(eliminar=True, trimestres_reportados={1})
+    defecto = evaluar_solicitud(s).motivo("MOD-11").mensaje
+    assert defecto.endswith(
+        "desde el trimestre en que la OAP la autorice; los trimestres anteriores no cambian"
+    )
+    alternativa = evaluar_solicitud(s, antes).motivo("MOD-11").mensaje
+    assert alternativa.endswith(
+        "desde el primer trimestre sin reporte, si es anterior al de la autorización de la OAP "
+        "(INT-23)"
     )
 
 

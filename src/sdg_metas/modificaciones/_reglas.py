@@ -308,12 +308,15 @@ def _mod_07(c: ContextoSolicitud) -> Motivo:
     if c.solicitud.propuesta is None or not cambios.es_aumento(c.politica):
         return Motivo("MOD-07", None, "la solicitud no aumenta la magnitud")
     if c.aumento_exento:
+        # en una meta DECRECIENTE, bajar la magnitud la hace más exigente; subirla (un aumento
+        # solo con SentidoAumento.NUMERICO, INT-27), menos
+        exigencia = "más" if cambios.disminuye_magnitud else "menos"
         return Motivo(
             "MOD-07",
             True,
             f"solo aumenta la magnitud ({cambios.magnitud_anterior} → {cambios.magnitud_nueva}"
-            f"{', meta decreciente más exigente' if cambios.decreciente else ''}) y programa "
-            "trimestres abiertos: puede presentarse en cualquier momento de la vigencia",
+            f"{f', meta decreciente {exigencia} exigente' if cambios.decreciente else ''}) y "
+            "programa trimestres abiertos: puede presentarse en cualquier momento de la vigencia",
         )
     if cerrados:
         razon = f"cambia la programación de trimestres cerrados ({'; '.join(cerrados)})"
@@ -444,12 +447,17 @@ def _mod_11(c: ContextoSolicitud) -> Motivo:
         return Motivo("MOD-11", None, "la solicitud no pide eliminar la meta")
     if s.trimestres_reportados:
         reportados = ", ".join(f"T{n}" for n in sorted(s.trimestres_reportados))
+        desde = (  # desde cuándo, según INT-23 (lo que hará aplicar_modificacion)
+            "el primer trimestre sin reporte, si es anterior al de la autorización de la OAP "
+            "(INT-23)"
+            if c.politica.eliminada_desde_primer_trimestre_sin_seguimiento
+            else "el trimestre en que la OAP la autorice; los trimestres anteriores no cambian"
+        )
         return Motivo(
             "MOD-11",
             True,
             f"la meta tiene seguimiento ({reportados}): no se elimina, se marca como «Meta "
-            "eliminada» y su resultado sale de la calificación del proceso desde el trimestre en "
-            "que la OAP la autorice; los trimestres anteriores no cambian",
+            f"eliminada» y su resultado sale de la calificación del proceso desde {desde}",
         )
     return Motivo("MOD-11", True, "la meta no tiene seguimiento: puede eliminarse del plan")
 

@@ -30,34 +30,33 @@ REP-07 ADVERTENCIA 2025-T2: ejecucion_acumulada_reportada: el reporte no trae la
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, localcontext
 
 import attrs
 
-from . import reglas
-from ._validacion import exigir_tipo, mostrar, recordar_textos_cortos, sin_tildes, tupla_de
-from .calculos import (
+from .. import reglas
+from .._validacion import exigir_tipo, mostrar, tupla_de
+from ..calculos import (
     Resultado,
     comprobar_ejecuciones,
     ejecuciones_del_plan,
     evaluar_comprobadas,
     resultados_del_plan,
 )
-from .calendario import Calendario, oportunidad
-from .errores import (
+from ..calendario import Calendario, oportunidad
+from ..errores import (
     ErrorCalendario,
     ErrorModelo,
     ErrorProgramacion,
     ErrorTrimestre,
 )
-from .modelo import Meta, Nivel, PlanDeGestion, ReportadoPor, Reporte, Trimestre, ejecuciones_de
-from .numeros import CONTEXTO, texto_numero
-from .politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica, RetrasoSegun
-from .reglas import Hallazgo, Severidad
-from .trimestre import indice_trimestre
+from ..modelo import Meta, Nivel, PlanDeGestion, ReportadoPor, Reporte, Trimestre, ejecuciones_de
+from ..numeros import CONTEXTO, texto_numero
+from ..politica import POLITICA_PLE_PIN_P005_V8, AvanceAcumulado, Politica, RetrasoSegun
+from ..reglas import Hallazgo, Severidad
+from ..trimestre import indice_trimestre
+from ._analisis import _es_analisis, es_analisis, nombra_causa
 
 __all__ = ["REGISTRO_REP", "ContextoReporte", "es_analisis", "nombra_causa", "verificar_reporte",
            "verificar_reportes_plan"]
@@ -107,6 +106,10 @@ def verificar_reporte(
     - REP-08 (``ERROR``): en una meta local o transversal que reporta un área del nivel
       central (``Reporte.reportado_por``), falta el numerador, el denominador, el resultado o
       las observaciones (Política 8).
+
+    El reporte de un trimestre en que la meta ya está marcada «Meta eliminada» (desde
+    ``Meta.eliminada_desde``) no se verifica: no tiene hallazgos (``INT-49``; con
+    ``politica.verificar_reportes_de_eliminadas`` se verifica como los demás).
 
     Los argumentos de otro tipo son ``TipoInvalido``; un reporte de otra meta, un anterior de otra
     vigencia o dos reportes del mismo trimestre son ``ErrorModelo`` (son un error de quien llama,
@@ -173,8 +176,14 @@ def _verificar_con(meta: Meta, reporte: Reporte, ejecuciones: tuple[Decimal | No
                                       calendario))
 
 
-def _verificar(contexto: ContextoReporte) -> tuple[Hallazgo, ...]:
-    return tuple(h for verificacion in REGISTRO_REP.values() for h in verificacion(contexto))
+def _verificar(c: ContextoReporte) -> tuple[Hallazgo, ...]:
+    """Las reglas REP sobre un reporte; ninguna si la meta ya está marcada «Meta eliminada» en su
+    trimestre y la política no pide verificarlo (``INT-49``)."""
+    if c.meta.eliminada_desde is not None and not (
+        c.politica.verificar_reportes_de_eliminadas or c.meta.activa_en(c.reporte.trimestre)
+    ):
+        return ()
+    return tuple(h for verificacion in REGISTRO_REP.values() for h in verificacion(c))
 
 
 @attrs.frozen(slots=True)
@@ -249,44 +258,45 @@ def _rep_01(c: ContextoReporte) -> tuple[Hallazgo, ...]:
 
 # --- REP-02: cifras reportadas frente a las calculadas --------------------------------------
 
-#: Las cifras de la Actividad 9 que se pueden calcular: campo del reporte, el elemento que la
-#: Actividad 9 nombra (para REP-07) y la cifra calculada.
-_CIFRAS: tuple[tuple[str, str, Callable[[Resultado], Decimal | None]], ...] = (
-    ("avance_reportado", "el resultado de la medición del trimestre (% de avance)",
-     lambda r: r.avance_trimestre),
-    ("ejecucion_acumulada_reportada", "la ejecución acumulada", lambda r: r.ejecucion_acumulada),
-    ("avance_acumulado_reportado",
-     "el resultado de la medición acumulada (% de avance acumulado)", lambda r: r.cumplimiento),
-)
+#: Los campos de las cifras de la Actividad 9 que se pueden calcular (ver :func:`_calculadas`).
+_CAMPOS = ("avance_reportado", "ejecucion_acumulada_reportada", "avance_acumulado_reportado")
+
+
+def _calculadas(
+    resultado: Resultado, politica: Politica
+) -> tuple[tuple[str, str, Decimal | None, bool, str], ...]:
+    """Las cifras de la Actividad 9 que se pueden calcular, para REP-02 y REP-07: el campo del
+    reporte, el elemento que la Actividad 9 nombra, la cifra calculada, si es un avance (una
+    fracción) y su nombre. El «% de avance acumulado» es el cumplimiento o el avance de la
+    vigencia según ``politica.avance_acumulado_reporte`` (``INT-42``), en las dos reglas."""
+    vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA
+    return (
+        (_CAMPOS[0], "el resultado de la medición del trimestre (% de avance)",
+         resultado.avance_trimestre, True, "el avance del trimestre"),
+        (_CAMPOS[1], "la ejecución acumulada", resultado.ejecucion_acumulada, False,
+         "la ejecución acumulada"),
+        (_CAMPOS[2], "el resultado de la medición acumulada (% de avance acumulado)",
+         resultado.avance_vigencia if vigencia else resultado.cumplimiento, True,
+         "el avance de la vigencia" if vigencia else "el cumplimiento"),
+    )
 
 
 def _rep_02(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     r, resultado, politica = c.reporte, c.resultado, c.politica
     if resultado is None:
-        presentes = [campo for campo, _, _ in _CIFRAS if getattr(r, campo) is not None]
+        presentes = [campo for campo in _CAMPOS if getattr(r, campo) is not None]
         if not presentes:
             return ()
         return _h(c, "REP-02", presentes[0], f"{presentes[0]}: no se pueden calcular las cifras "
                   "de la meta (una meta decreciente necesita línea base, FOR-02); las cifras "
                   "reportadas no se comparan", _ADVERTENCIA)
     tol_avance = politica.tolerancia_reporte / _CIEN
-    vigencia = politica.avance_acumulado_reporte is AvanceAcumulado.AVANCE_VIGENCIA
-    acumulado = resultado.avance_vigencia if vigencia else resultado.cumplimiento
-    nombre_acumulado = "el avance de la vigencia" if vigencia else "el cumplimiento"
     hallazgos: list[Hallazgo] = []
-    for campo, reportado, calculado, tolerancia, es_avance, nombre in (
-        ("avance_reportado", r.avance_reportado, resultado.avance_trimestre, tol_avance, True,
-         "el avance del trimestre"),
-        ("ejecucion_acumulada_reportada", r.ejecucion_acumulada_reportada,
-         resultado.ejecucion_acumulada, politica.tolerancia_ejecucion_reporte, False,
-         "la ejecución acumulada"),
-        ("avance_acumulado_reportado", r.avance_acumulado_reportado, acumulado, tol_avance, True,
-         nombre_acumulado),
-    ):
+    for campo, _, calculado, es_avance, nombre in _calculadas(resultado, politica):
+        reportado = getattr(r, campo)
         if reportado is not None:
-            hallazgos.extend(
-                _cifra(c, campo, reportado, calculado, tolerancia, es_avance, nombre)
-            )
+            tolerancia = tol_avance if es_avance else politica.tolerancia_ejecucion_reporte
+            hallazgos.extend(_cifra(c, campo, reportado, calculado, tolerancia, es_avance, nombre))
     return tuple(hallazgos)
 
 
@@ -324,55 +334,6 @@ def _cifra(
 
 
 # --- REP-03: análisis y causas del retraso --------------------------------------------------
-
-_PUNTUACION = " \t\r\n.,;:!¡?¿-_*/\\|()[]{}\"'«»"
-
-
-def es_analisis(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
-    """``True`` si ``texto`` es un análisis (``INT-46``): tiene al menos una palabra y no es uno
-    de ``politica.textos_sin_analisis`` (comparado en minúsculas y sin tildes).
-
-    >>> es_analisis("El retraso se debe a la suspensión del contrato"), es_analisis(".")
-    (True, False)
-    >>> es_analisis(" N/A "), es_analisis("No aplica.")
-    (False, False)
-    """
-    exigir_tipo(texto, str, "texto", "un texto")
-    exigir_tipo(politica, Politica, "politica", "una Politica")
-    return _es_analisis(texto, politica.textos_sin_analisis)
-
-
-@recordar_textos_cortos(4096, 1000)
-def _es_analisis(texto: str, sin_analisis: frozenset[str], causas: frozenset[str] | None = None) -> bool:
-    """:func:`es_analisis` o, con ``causas``, :func:`nombra_causa`, ya comprobadas y recordadas (issue 12)."""
-    if re.search(r"[^\W\d_]", texto) is None:
-        return False
-    normal = sin_tildes(texto)
-    if {normal, normal.strip(_PUNTUACION)} & sin_analisis:
-        return False
-    return causas is None or _patron_causas(causas).search(normal) is not None
-
-
-@functools.lru_cache(maxsize=8)
-def _patron_causas(vocabulario: frozenset[str]) -> re.Pattern[str]:
-    expresiones = (re.escape(e).replace(r"\ ", r"\s+") for e in sorted(vocabulario))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(expresiones)})(?!\w)")
-
-
-def nombra_causa(texto: str, politica: Politica = POLITICA_PLE_PIN_P005_V8) -> bool:
-    """``True`` si ``texto`` es un análisis que nombra la causa de un retraso (``INT-46``): una
-    expresión de ``politica.vocabulario_causas`` como palabras completas, sin distinguir
-    mayúsculas ni tildes.
-
-    >>> nombra_causa("El retraso se debe a la SUSPENSIÓN del contrato")
-    True
-    >>> nombra_causa("Se realizaron 24 acciones"), nombra_causa("Las causales de la demanda")
-    (False, False)
-    """
-    exigir_tipo(texto, str, "texto", "un texto")
-    exigir_tipo(politica, Politica, "politica", "una Politica")
-    return _es_analisis(texto, politica.textos_sin_analisis, politica.vocabulario_causas)
-
 
 def _justifica(r: Reporte, politica: Politica) -> bool:
     """El reporte justifica el retraso: en ``causas_retraso`` o, con ``INT-43``, en un análisis
@@ -493,8 +454,8 @@ def _rep_07(c: ContextoReporte) -> tuple[Hallazgo, ...]:
     if c.resultado is None:
         return ()
     hallazgos: tuple[Hallazgo, ...] = ()
-    for campo, elemento, calculada in _CIFRAS:
-        if getattr(c.reporte, campo) is None and calculada(c.resultado) is not None:
+    for campo, elemento, calculada, _, _ in _calculadas(c.resultado, c.politica):
+        if getattr(c.reporte, campo) is None and calculada is not None:
             hallazgos += _h(c, "REP-07", campo, f"{campo}: el reporte no trae {elemento} "
                             "(Actividad 9); la OAP la completa con la cifra calculada",
                             _ADVERTENCIA)
