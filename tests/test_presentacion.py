@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 from decimal import Decimal
+from html import escape
 from html.parser import HTMLParser
 
 import attrs
@@ -22,8 +23,13 @@ from sdg_metas import (
     REGLAS,
     Efecto,
     Hallazgo,
+    Meta,
     Motivo,
     Nivel,
+    PlanDeGestion,
+    Politica,
+    Programacion,
+    Reporte,
     Semaforo,
     Severidad,
     TipoInvalido,
@@ -36,6 +42,7 @@ from sdg_metas import (
 )
 from sdg_metas.ejemplos import plan_ejemplo
 from sdg_metas.modificaciones import Cambios, Decision, Elegibilidad
+from sdg_metas.numeros import texto_numero
 from sdg_metas.presentacion import (
     COLORES_SEMAFORO,
     CodificadorJSON,
@@ -363,3 +370,242 @@ def test_html_de_otro_tipo_es_tipo_invalido() -> None:
         with pytest.raises(TipoInvalido) as error:
             funcion(None)
         assert str(error.value) == mensaje
+
+
+# --- el HTML exacto de casos pequeños, armado a mano (mutación, fase 5) -------------------------
+#
+# Cada tabla es ``<table class="sdg-metas" style="border-collapse:collapse;font-size:90%">``, un
+# ``<caption style="text-align:left">`` con el título, una fila de encabezados ``<th>`` y una
+# fila ``<tr>`` por renglón; cada celda lleva el borde ``border:1px solid #bbb;padding:2px 6px``
+# y, si tiene banda del semáforo (CON-03), ``;background-color:`` con su color. Un identificador
+# de regla va en un ``<abbr>`` cuyo ``title`` es «enunciado (fuente)» del catálogo, escapado.
+
+_BORDE = "border:1px solid #bbb;padding:2px 6px"
+
+
+def _td(contenido: str, color: str | None = None, etiqueta: str = "td") -> str:
+    fondo = "" if color is None else f";background-color:{color}"
+    return f'<{etiqueta} style="{_BORDE}{fondo}">{contenido}</{etiqueta}>'
+
+
+def _abbr(regla: str) -> str:
+    return f'<abbr title="{escape(_titulo_de(regla), quote=True)}">{regla}</abbr>'
+
+
+def _tabla_esperada(titulo: str, encabezados: tuple[str, ...], filas: list[str]) -> str:
+    cabecera = "".join(_td(t, etiqueta="th") for t in encabezados)
+    cuerpo = "".join(f"<tr>{f}</tr>" for f in filas)
+    return (
+        '<table class="sdg-metas" style="border-collapse:collapse;font-size:90%">'
+        f'<caption style="text-align:left">{titulo}</caption>'
+        f"<thead><tr>{cabecera}</tr></thead><tbody>{cuerpo}</tbody></table>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("envio", "estado", "banda"),
+    [
+        # Actividad 9, Nota 2: el T3 de 2025 vence el 15 de octubre; el 20 es el tercer día
+        # hábil después (16, 17 y 20).
+        (datetime.date(2025, 10, 20), "extemporáneo (3 días hábiles)", "rojo"),
+        (datetime.date(2025, 10, 16), "extemporáneo (1 día hábil)", "rojo"),
+        (datetime.date(2025, 10, 15), "a tiempo", "verde"),
+        # INT-10: el 30 de septiembre, último día del trimestre, ya es anticipado
+        (datetime.date(2025, 9, 30), "a tiempo, antes de terminar el trimestre", "amarillo"),
+    ],
+)
+def test_html_oportunidad_exacto(envio: datetime.date, estado: str, banda: str) -> None:
+    html = oportunidad(Trimestre(2025, 3), envio)._repr_html_()
+    fila = (_td("2025-T3") + _td(envio.isoformat()) + _td("2025-10-15")
+            + _td(estado, COLORES_SEMAFORO[banda]))
+    assert html == _tabla_esperada(
+        f"Oportunidad del reporte ({_abbr('REP-06')})",
+        ("trimestre", "enviado", "fecha límite", "oportunidad"), [fila])
+
+
+def test_html_decision_exacto() -> None:
+    """Una decisión sin código de meta, para eliminar, con un motivo de cada clase: cumple
+    (verde), no cumple (rojo), no aplica (sin dato) y la revisión de la OAP de MOD-06
+    (amarillo, aunque no cumpla)."""
+    motivos = (
+        Motivo("MOD-03", True, "justificación presente"),
+        Motivo("MOD-04", False, "después del 30 de junio"),
+        Motivo("MOD-09", None, "no es transversal"),
+        Motivo("MOD-06", False, "segunda modificación", revision_oap=True),
+    )
+    d = Decision(Elegibilidad.ELEGIBLE, Efecto.ELIMINAR, Cambios(), motivos)
+    filas = [
+        _td(_abbr("MOD-03")) + _td("cumple", COLORES_SEMAFORO["verde"])
+        + _td("justificación presente"),
+        _td(_abbr("MOD-04")) + _td("no cumple", COLORES_SEMAFORO["rojo"])
+        + _td("después del 30 de junio"),
+        _td(_abbr("MOD-09")) + _td("no aplica", COLORES_SEMAFORO["sin_dato"])
+        + _td("no es transversal"),
+        _td(_abbr("MOD-06")) + _td("revisión OAP", COLORES_SEMAFORO["amarillo"])
+        + _td("segunda modificación"),
+    ]
+    titulo = (
+        "Solicitud sobre la meta (sin código): "
+        f'<span style="background-color:{COLORES_SEMAFORO["verde"]}">elegible</span> '
+        f"({_abbr('MOD-12')}); efecto: eliminar la meta; cambios: ninguno"
+    )
+    assert d._repr_html_() == _tabla_esperada(titulo, ("regla", "estado", "mensaje"), filas)
+
+
+def _plan_pequeno() -> PlanDeGestion:
+    """Tres metas SUMA al T1 de 2025: A1 (60) ejecuta 20 de 25, A2 (30) 12 de 10 y A3 (20) no
+    está programada en T1. Los pesos suman 110, así que FOR-04 es un hallazgo del plan."""
+    def meta(codigo: str, magnitud: int, trimestres: list[int | None], peso: int) -> Meta:
+        return Meta(codigo=codigo, descripcion=f"Meta {codigo} <b>",
+                    programacion=Programacion("suma", magnitud, trimestres), peso=peso)
+
+    return PlanDeGestion(
+        vigencia=2025, unidad="Proceso <X> & Y", nivel="central",
+        metas=(meta("A1", 100, [25, 25, 25, 25], 60), meta("A2", 40, [10, 10, 10, 10], 30),
+               meta("A3", 30, [None, 10, 10, 10], 20)),
+        reportes=(Reporte(codigo_meta="A1", trimestre=Trimestre(2025, 1), ejecucion=20),
+                  Reporte(codigo_meta="A2", trimestre=Trimestre(2025, 1), ejecucion=12)),
+    )  # type: ignore[arg-type]
+
+
+def _reglas_de(hallazgos: object) -> str:
+    ids = sorted({h.regla for h in hallazgos})  # type: ignore[attr-defined]
+    return ", ".join(_abbr(i) for i in ids) or "—"
+
+
+_VERDE, _SOBRE, _SIN = (COLORES_SEMAFORO[b] for b in ("verde", "sobreejecucion", "sin_dato"))
+_AMARILLO = COLORES_SEMAFORO["amarillo"]
+
+
+def test_html_evaluacion_exacto() -> None:
+    """CON-01 al T1: cuentan A1 y A2 (A3 no está programada), pesos 60 + 30 = 90.
+    A1: 20/25 = 80 % (VERDE: 80 % ≤ x ≤ 100 %), aporta 60/90 · 0.8 = 53.33 %.
+    A2: 12/10 = 120 % (SOBREEJECUCION), acotado a 100 %, aporta 30/90 · 1 = 33.33 %.
+    Calificación 0.5333… + 0.3333… = 86.67 %, VERDE (CON-03)."""
+    ev = evaluar_plan(_plan_pequeno(), 1)
+    a1, a2, a3 = ev.metas
+    r3 = a3.resultado
+    filas_ = [
+        _td('<span title="Meta A1 &lt;b&gt;">A1</span>') + _td("suma") + _td("20") + _td("25")
+        + _td("80.00 %") + _td("verde", _VERDE) + _td("medida") + _td("53.33 %")
+        + _td(_reglas_de(a1.hallazgos)),
+        _td('<span title="Meta A2 &lt;b&gt;">A2</span>') + _td("suma") + _td("12") + _td("10")
+        + _td("120.00 %") + _td("sobreejecución", _SOBRE) + _td("medida") + _td("33.33 %")
+        + _td(_reglas_de(a2.hallazgos)),
+        _td('<span title="Meta A3 &lt;b&gt;">A3</span>') + _td("suma")
+        + _td(texto_numero(r3.ejecucion_acumulada if r3 else None))
+        + _td(texto_numero(r3.programado_acumulado if r3 else None))
+        + _td("—") + _td("sin dato", _SIN) + _td("no programada") + _td("—")
+        + _td(_reglas_de(a3.hallazgos)),
+        _td("plan") + _td("") * 7 + _td(_abbr("FOR-04")),
+    ]
+    assert [h.regla for h in ev.hallazgos_plan] == ["FOR-04"]
+    titulo = (
+        "Proceso &lt;X&gt; &amp; Y — 2025-T1: calificación "
+        f'<span style="background-color:{_VERDE}">86.67 %</span>, semáforo verde '
+        f"({_abbr('CON-01')}, {_abbr('CON-03')})"
+    )
+    encabezados = ("meta", "tipo", "ejecutado", "programado", "cumplimiento", "semáforo",
+                   "situación", "aporte", "hallazgos")
+    assert ev._repr_html_() == _tabla_esperada(titulo, encabezados, filas_)
+
+
+def test_html_calificacion_exacto_y_con_otra_politica() -> None:
+    """La misma calificación (86.67 %): con la política del procedimiento es VERDE; con el verde
+    desde 90 % (INT-54) la calificación y A1 (80 %) quedan AMARILLO."""
+    cal = calificacion(_plan_pequeno(), 1)
+    m1, m2, m3 = (c.motivo for c in cal.contribuciones)
+
+    def esperado(verde: str, a1: str, nombre_a1: str) -> str:
+        filas_ = [
+            _td("A1") + _td("medida") + _td("sí") + _td("80.00 %") + _td(nombre_a1, a1)
+            + _td("80.00 %") + _td("60") + _td("53.33 %") + _td(escape(m1)),
+            _td("A2") + _td("medida") + _td("sí") + _td("120.00 %")
+            + _td("sobreejecución", _SOBRE) + _td("100.00 %") + _td("30") + _td("33.33 %")
+            + _td(escape(m2)),
+            _td("A3") + _td("no programada") + _td("no") + _td("—") + _td("sin dato", _SIN)
+            + _td("—") + _td("20") + _td("—") + _td(escape(m3)),
+        ]
+        titulo = (
+            "Calificación de Proceso &lt;X&gt; &amp; Y en 2025-T1: "
+            f'<span style="background-color:{verde}">86.67 %</span> '
+            f"({_abbr('CON-01')}, {_abbr('CON-03')})"
+        )
+        encabezados = ("meta", "situación", "cuenta", "cumplimiento", "semáforo", "acotado",
+                       "peso", "aporte", "motivo")
+        return _tabla_esperada(titulo, encabezados, filas_)
+
+    assert cal._repr_html_() == esperado(_VERDE, _VERDE, "verde")
+    exigente = Politica(semaforo_verde_desde=Decimal("0.9"))
+    assert html_calificacion(cal, exigente) == esperado(_AMARILLO, _AMARILLO, "amarillo")
+
+
+def test_valor_json_de_claves_y_conjuntos_mezclados() -> None:
+    """Las claves que no son texto se escriben como JSON (``2`` → ``"2"``, ``None`` →
+    ``"null"``, ``True`` → ``"true"``, una tupla → ``"[1, 2]"``); un ``Decimal`` o un
+    ``Trimestre`` como su texto. Un conjunto que no se puede ordenar se ordena por el nombre del
+    tipo (``int`` antes que ``str``) y luego por su texto."""
+    datos = {2: "a", None: "b", True: "c", (1, 2): "d", Decimal("0.50"): "e",
+             Trimestre(2025, 4): "f", "g": "g"}
+    assert valor_json(datos) == {"2": "a", "null": "b", "true": "c", "[1, 2]": "d",
+                                 "0.50": "e", "2025-T4": "f", "g": "g"}
+    letras = {"f", "d", "b", "e", "a", "c"}
+    assert valor_json(letras | {3, 1}) == [1, 3, "a", "b", "c", "d", "e", "f"]
+
+
+def test_valor_json_de_una_enumeracion_usa_el_valor_json_de_su_valor() -> None:
+    import enum
+
+    class Umbral(enum.Enum):
+        BAJO = Decimal("0.60")
+        FECHA = datetime.date(2025, 6, 30)
+
+    assert valor_json([Umbral.BAJO, Umbral.FECHA]) == ["0.60", "2025-06-30"]
+
+
+def test_valor_json_rechaza_con_mensaje_exacto() -> None:
+    with pytest.raises(TipoInvalido) as error:
+        valor_json([1, complex(1, 2)])
+    assert (error.value.codigo, error.value.campo, error.value.valor) == (
+        "TIPO_INVALIDO", "valor", "complex")
+    assert str(error.value) == (
+        "valor: un complex no se puede escribir en JSON (se esperan valores de sdg_metas: "
+        "números, textos, fechas, trimestres, enumeraciones, objetos del modelo)"
+    )
+
+
+def test_el_codificador_escribe_valores_de_la_biblioteca() -> None:
+    texto = json.dumps({"x": Decimal("1.10"), "t": Trimestre(2025, 1)}, cls=CodificadorJSON)
+    assert texto == '{"x": "1.10", "t": "2025-T1"}'
+
+
+def test_reglas_vacias_y_desconocidas() -> None:
+    """Una calificación de una regla que no está en el catálogo la muestra escapada, sin
+    ``title``; una meta sin hallazgos muestra «—»."""
+    cal = attrs.evolve(calificacion(_plan_pequeno(), 1), regla="<X>", contribuciones=())
+    html = html_calificacion(cal)
+    assert f"86.67 %</span> (&lt;X&gt;, {_abbr('CON-03')})</caption>" in html
+
+
+def test_html_evaluacion_sin_resultado_y_sin_hallazgos() -> None:
+    """FOR-02: una meta DECRECIENTE sin línea base no tiene resultado (no se sabe desde dónde
+    reduce): sus cifras se muestran «—» y su semáforo sin dato. Una meta sin hallazgos muestra
+    «—» en la columna de hallazgos."""
+    meta = Meta(codigo="D1", descripcion="Reducir a 200 los expedientes",
+                programacion=Programacion("decreciente", 200, [400, 350, 250, 200]), peso=100)
+    plan = PlanDeGestion(vigencia=2025, unidad="U", nivel="local", metas=(meta,))  # type: ignore[arg-type]
+    ev = evaluar_plan(plan, 1)
+    assert ev.metas[0].resultado is None
+    inicio = (
+        _td('<span title="Reducir a 200 los expedientes">D1</span>') + _td("decreciente")
+        + _td("—") + _td("—") + _td("—") + _td("sin dato", _SIN)
+    )
+    assert f"<tbody><tr>{inicio}" in ev._repr_html_()
+    limpia = attrs.evolve(ev, metas=(attrs.evolve(ev.metas[0], hallazgos=()),))
+    assert limpia._repr_html_().endswith(_td("—") + "</tr></tbody></table>")
+
+
+def test_valor_json_ordena_numeros_por_su_valor() -> None:
+    """Un conjunto que se puede ordenar se ordena por su valor (9 < 10 < 100), no por su texto."""
+    assert valor_json(frozenset({100, 9, 10})) == [9, 10, 100]
+    assert valor_json({Decimal("10.5"), Decimal("9")}) == ["9", "10.5"]

@@ -75,11 +75,12 @@ def problemas_sin_validar(
                     valor=meta.nivel.value,
                 )
             )
-    vistos: set[tuple[str, int]] = set()
+    vistos: set[tuple[str, int, int]] = set()  # (meta, vigencia, número): el trimestre entero
     for i, reporte in enumerate(reportes):
-        clave = (reporte.codigo_meta, reporte.trimestre.numero)
+        trimestre = reporte.trimestre
+        clave = (reporte.codigo_meta, trimestre.vigencia, trimestre.numero)
         if (
-            reporte.trimestre.vigencia == vigencia
+            trimestre.vigencia == vigencia
             and conteo.get(clave[0], 0) == 1
             and clave not in vistos
         ):  # sin problemas (el caso común): lo que _problemas_reporte anotaría (issue 12)
@@ -105,7 +106,7 @@ def _problemas_reporte(
     reporte: Reporte,
     vigencia: int,
     conteo: dict[str, int],
-    vistos: set[tuple[str, int]],
+    vistos: set[tuple[str, int, int]],
 ) -> list[ErrorModelo]:
     problemas: list[ErrorModelo] = []
     if reporte.trimestre.vigencia != vigencia:
@@ -131,7 +132,7 @@ def _problemas_reporte(
                 valor=reporte.codigo_meta,
             )
         )
-    clave = (reporte.codigo_meta, reporte.trimestre.numero)
+    clave = (reporte.codigo_meta, reporte.trimestre.vigencia, reporte.trimestre.numero)
     if clave in vistos:
         problemas.append(
             ErrorModelo(
