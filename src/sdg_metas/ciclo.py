@@ -1,4 +1,4 @@
-"""El ciclo de vida de un plan de gestión (Actividades 1 a 8 y 13; Políticas 1, 6 y 7):
+"""El ciclo de vida de un plan de gestión (Actividades 1 a 9 y 13 a 16; Políticas 1, 6, 7 y 9):
 reglas ``CIC-*``.
 
 Un plan pasa por formulación, revisión de la OAP, observaciones y ajustes (las veces que haga

@@ -101,7 +101,9 @@ _CATALOGO = (
         "FOR-07",
         "Una meta transversal nombra el proceso que la lidera y una meta local nombra la "
         "dependencia que la orienta.",
-        f"{_P}, Política de operación 4; Política de operación 8",
+        f"{_P}, Política de operación 4 (la dependencia que orienta una meta local); Política "
+        "de operación 9, viñeta 6 (el proceso que lidera una meta transversal); Política de "
+        "operación 8",
     ),
     Regla(
         "FOR-08",
@@ -260,12 +262,13 @@ _CATALOGO = (
         "informes CB-0404 y CB-1090 y para el informe de gestión institucional.",
         f"{_P}, Actividades 14 y 15",
     ),
-    # Ciclo de vida del plan (actividades 1 a 8 y 13; políticas 1, 6 y 7)
+    # Ciclo de vida del plan (actividades 1 a 9 y 13 a 16; políticas 1, 6, 7 y 9)
     Regla(
         "CIC-01",
         "Un plan pasa por formulación, revisión OAP, observaciones y ajustes, aprobación (caso "
         "HOLA), publicación, seguimiento y cierre; cada transición la toma un rol definido.",
-        f"{_P}, Actividades 1 a 8 y 13; Políticas de operación 6 y 7",
+        f"{_P}, Actividades 1 a 9 y 13 a 16; Políticas de operación 1, 6 y 7; Política de "
+        "operación 9, viñetas 9 y 10",
     ),
     Regla(
         "CIC-02",
