@@ -469,7 +469,15 @@ def test_rep_07_cifras_calculables_que_faltan() -> None:
         "2025-T2: ejecucion_acumulada_reportada: el reporte no trae la ejecución acumulada "
         "(Actividad 9); la OAP la completa con la cifra calculada"
     )
-    assert "el resultado de la medición del trimestre (% de avance)" in hallazgos[0].mensaje
+    assert hallazgos[0].mensaje == (
+        "2025-T2: avance_reportado: el reporte no trae el resultado de la medición del trimestre "
+        "(% de avance) (Actividad 9); la OAP la completa con la cifra calculada"
+    )
+    assert hallazgos[2].mensaje == (
+        "2025-T2: avance_acumulado_reportado: el reporte no trae el resultado de la medición "
+        "acumulada (% de avance acumulado) (Actividad 9); la OAP la completa con la cifra "
+        "calculada"
+    )
     completo = t2(avance_reportado="0.8", ejecucion_acumulada_reportada=54,
                   avance_acumulado_reportado="0.9")
     assert "REP-07" not in reglas(verificar_reporte(meta(), completo, [T1]))
