@@ -9,8 +9,13 @@ Datos: planes de 30 metas de los cuatro tipos (SUMA, CONSTANTE, CRECIENTE, DECRE
    (``consolidado_anual``). Referencia: el mismo cálculo en Python puro con ``Decimal`` (una
    pasada por meta para los cuatro trimestres, un solo contexto decimal, sin capas de
    validación). pandas: el mismo cálculo vectorizado con ``float``. Meta: ≤ 2,5× la referencia.
+   Junto a ella, el **piso del contrato**: armar sin validar ni calcular objetos ``attrs`` con
+   los campos de los tipos de ``DESIGN.md`` que el año recibe y entrega (ninguna implementación
+   que los entregue cuesta menos).
 2. ``evaluar_plan`` ×4 (cifras, semáforos, hallazgos FOR y REP y calificación) sobre las mismas
-   metas. Meta: ≤ 4× la referencia del año completo.
+   metas, con los reportes del banco (sin análisis acumulado ni cifras: varios hallazgos por
+   reporte) y con los mismos reportes completos (casi ninguno), cada uno con el piso de sus
+   salidas. Meta: ≤ 4× la referencia del año completo.
 3. El costo por meta de UN plan de 400 a 40 000 metas (``consolidado_anual`` y ``evaluar_plan``).
    Meta: plano (≤ 1,5× de crecimiento).
 4. ``evaluar`` frente a una evaluación ingenua por llamada de la misma meta. Meta: ≤ 1,0×.
