@@ -69,7 +69,31 @@ def test_csv_codificacion_invalida(tmp_path: Path) -> None:
     with pytest.raises(ErrorCarga) as error:
         cargar_plan(ruta, vigencia=2025, unidad="Suba")
     assert error.value.codigo == "CODIFICACION_INVALIDA"
-    assert "UTF-8" in error.value.problemas[0].mensaje
+    # «Atención» en Latin-1: la ó es 0xF3, en la línea 2; la línea 1 es CABECERA más su salto y
+    # «M1;Atenci» son 9 bytes más.
+    byte = len(CABECERA) + 1 + len("M1;Atenci")
+    assert [p.mensaje for p in error.value.problemas] == [
+        (f"no está en UTF-8: en la línea 2 (byte {byte}) hay un 0xF3, que en Windows-1252 (el «CSV "
+        "(delimitado por comas)» de Excel) es «ó»; guárdelo como «CSV UTF-8» o JSON UTF-8")
+    ]
+
+
+@pytest.mark.parametrize(("crudo", "mensaje"), [
+    # 0x81 no es ningún carácter en Windows-1252: solo se dice dónde («codigo» 0–5, salto 6,
+    # «M» 7, 0x81 8).
+    (b"codigo\nM\x81\n", "no está en UTF-8: en la línea 2 (byte 8) hay un 0x81"),
+    # con BOM, el byte se cuenta después de la marca; 0x80 es el euro en Windows-1252.
+    (b"\xef\xbb\xbfcodigo;\x80\n", ("no está en UTF-8: en la línea 1 (byte 7) hay un 0x80, que en "
+     "Windows-1252 (el «CSV (delimitado por comas)» de Excel) es «€»")),
+])
+def test_codificacion_invalida_dice_donde(tmp_path: Path, crudo: bytes, mensaje: str) -> None:
+    ruta = tmp_path / "plan.csv"
+    ruta.write_bytes(crudo)
+    with pytest.raises(ErrorCarga) as error:
+        cargar_plan(ruta, vigencia=2025, unidad="Suba")
+    assert [p.mensaje for p in error.value.problemas] == [
+        f"{mensaje}; guárdelo como «CSV UTF-8» o JSON UTF-8"
+    ]
 
 
 @pytest.mark.parametrize("codificacion", ["utf-16", "utf-16-le", "utf-16-be"])

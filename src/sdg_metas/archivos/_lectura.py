@@ -142,10 +142,23 @@ def decodificar(nombre: str, datos: bytes) -> str:
         return datos.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         cual = ("está en UTF-16 («Texto Unicode» de Excel), no en UTF-8"
-                if datos.startswith((b"\xff\xfe", b"\xfe\xff")) else
-                f"no está en UTF-8 (byte {e.start})")
+                if datos.startswith((b"\xff\xfe", b"\xfe\xff")) else _no_utf8(e))
         raise error(nombre, "CODIFICACION_INVALIDA",
                     f"{cual}; guárdelo como «CSV UTF-8» o JSON UTF-8") from None
+
+
+def _no_utf8(e: UnicodeDecodeError) -> str:
+    """Dónde deja de ser UTF-8 y, si el byte es un carácter de Windows-1252 (lo que Excel en
+    español escribe en «CSV (delimitado por comas)»), cuál sería: lo que el analista busca."""
+    byte = e.object[e.start]
+    linea = e.object.count(b"\n", 0, e.start) + 1
+    donde = f"no está en UTF-8: en la línea {linea} (byte {e.start}) hay un 0x{byte:02X}"
+    try:
+        caracter = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90 y 0x9D no son nada en Windows-1252
+        return donde
+    return (f"{donde}, que en Windows-1252 (el «CSV (delimitado por comas)» de Excel) es "
+            f"«{caracter}»")
 
 
 def texto_de(
