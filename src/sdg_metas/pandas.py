@@ -4,7 +4,7 @@
 El núcleo de ``sdg_metas`` no depende de pandas: sus filas (:func:`~sdg_metas.filas`,
 :func:`~sdg_metas.como_filas`, :func:`~sdg_metas.consolidado_anual`,
 :func:`~sdg_metas.informe_gestion`) son diccionarios de valores simples con cifras ``Decimal``
-exactas. pandas guarda un ``Decimal`` como ``object`` y entonces ``DataFrame.plot()`` no encuentra
+(exactas, salvo los porcentajes ``*_pct``, que esas filas ya redondean a dos decimales). pandas guarda un ``Decimal`` como ``object`` y entonces ``DataFrame.plot()`` no encuentra
 «datos numéricos». :func:`a_dataframe` hace la conversión, solo aquí y solo para presentar:
 
 - ``numerico=True`` (para graficar y agregar): las cifras van a columnas ``float64`` (``NaN``

@@ -150,7 +150,9 @@ def test_xlsx_cifras_y_colores(argv: dict[str, list[str]], tmp_path: Path) -> No
     assert m5[columnas["semaforo"] - 1].fill.fgColor.rgb.endswith("FFC7CE")
     assert m5[columnas["eliminada"] - 1].value == "no"
     resumen = {fila[0].value: fila[1].value for fila in libro["resumen"].iter_rows(min_row=2)}
-    assert resumen["calificacion_pct"] == pytest.approx(85.25)
+    # El resumen, como la hoja metas, guarda el porcentaje como fracción con formato de
+    # porcentaje (h19: antes 85.25 sin formato; Excel en español mostraba «85,25»).
+    assert resumen["calificacion_pct"] == pytest.approx(0.8525)
 
 
 def test_xlsx_sin_salida_o_sin_openpyxl(argv: dict[str, list[str]], tmp_path: Path,

@@ -30,7 +30,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from ._celdas import escapar, texto_celda, texto_terminal, valor_json
+from ._celdas import escapar, etiqueta, texto_celda, texto_terminal, valor_json
 
 Fila = Mapping[str, Any]
 
@@ -89,7 +89,7 @@ def escribir_tabla(tabla: Tabla, salida: TextIO) -> None:
     with tempfile.SpooledTemporaryFile(EN_MEMORIA_HASTA, "w+", encoding="utf-8") as cola:
         for f in filas:
             hay_filas = True
-            celdas = [texto_terminal(f.get(c)) for c in columnas]
+            celdas = [texto_terminal(etiqueta(c, f.get(c))) for c in columnas]
             anchos = [max(a, len(c)) for a, c in zip(anchos, celdas, strict=True)]
             cola.write(json.dumps(celdas, ensure_ascii=False) + "\n")
         if not hay_filas:

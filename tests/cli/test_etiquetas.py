@@ -1,0 +1,114 @@
+"""Códigos y nombres (``docs/formatos.md``, «Códigos y nombres»): las salidas para leer (la tabla
+de la terminal, sus textos y el libro de Excel) nombran en español los códigos de semáforo,
+situación, elegibilidad y efecto («sobreejecución», «sin dato», «marcar «Meta eliminada»»);
+las salidas para programas (JSON y CSV) conservan el código.
+
+Los valores esperados se calculan a mano con el plan de ejemplo (``docs/consolidacion.md``):
+al 2025-T2 la meta M4 (decreciente, línea base 500, programado 350 y ejecutado 340) cumple
+(500 − 340) / (500 − 350) = 160 / 150 = 106,67 %, más de 100 %: «sobreejecución» (CON-03).
+La calificación del plan al T2 es 85,25 % (verde).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+
+from cli.comun import comandos, correr, escribir_ejemplos
+from sdg_metas import PlanDeGestion
+from sdg_metas.archivos import guardar_plan
+from sdg_metas.ejemplos import plan_ejemplo
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+@pytest.fixture(scope="module")
+def argv(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    return comandos(escribir_ejemplos(tmp_path_factory.mktemp("ejemplos")))
+
+
+def _fila(texto: str, codigo: str) -> str:
+    return next(linea for linea in texto.splitlines() if linea.startswith(codigo + " "))
+
+
+def test_terminal_nombra_el_semaforo(argv: dict[str, list[str]]) -> None:
+    """CON-03: «Mayor a 100 %: sobreejecución»; la terminal no muestra el código."""
+    codigo, texto = correr(*argv["evaluar"])
+    assert codigo == 0
+    assert _fila(texto, "M4").split()[-1] == "sobreejecución"
+    assert "sobreejecucion" not in texto
+    codigo, texto = correr(*argv["consolidar"])
+    assert "sobreejecución" in texto
+    assert "sobreejecucion" not in texto
+
+
+def test_json_y_csv_conservan_el_codigo(argv: dict[str, list[str]]) -> None:
+    """Lo que leen los programas no cambia: ``"sobreejecucion"``, como ``Semaforo.value``."""
+    datos = json.loads(correr(*argv["evaluar"], "--formato", "json")[1])
+    m4 = next(f for f in datos["metas"] if f["codigo_meta"] == "M4")
+    assert m4["semaforo"] == "sobreejecucion"
+    for decimal in (".", ","):
+        texto = correr(*argv["evaluar"], "--formato", "csv", "--decimal", decimal)[1]
+        filas = list(csv.DictReader(io.StringIO(texto.lstrip("\ufeff")),
+                                    delimiter=";" if decimal == "," else ","))
+        assert next(f for f in filas if f["codigo_meta"] == "M4")["semaforo"] == "sobreejecucion"
+
+
+def test_sin_dato_y_semaforo_del_plan(tmp_path: Path) -> None:
+    """Un plan sin metas no tiene calificación (CON-01): su semáforo es «sin dato», en la
+    tabla del ranking y en el texto de evaluar."""
+    vacio = guardar_plan(PlanDeGestion(vigencia=2025, unidad="Proceso 0", nivel="central",
+                                       metas=[]), tmp_path / "vacio.json")
+    _, texto = correr("evaluar", str(vacio), "--trimestre", "2025-T2")
+    assert texto.splitlines()[-1] == "Semáforo del plan: sin dato"
+    _, texto = correr("ranking", str(vacio), "--trimestre", "2025-T2")
+    assert "sin dato" in texto
+    assert "sin_dato" not in texto
+    _, texto = correr("informe", str(vacio), "--vigencia", "2025")
+    assert "sin dato" in texto
+    assert "sin_dato" not in texto
+
+
+def test_modificacion_nombra_elegibilidad_y_efecto(argv: dict[str, list[str]]) -> None:
+    """La solicitud de ejemplo pide eliminar M5, que ya tiene seguimiento: MOD-11 la marca
+    «Meta eliminada» en vez de borrarla. JSON guarda los códigos."""
+    codigo, texto = correr(*argv["modificacion"])
+    assert codigo == 0
+    assert texto.splitlines()[0] == (
+        "Solicitud sobre la meta M5: elegible (efecto: marcar «Meta eliminada»)")
+    datos = json.loads(correr(*argv["modificacion"], "--formato", "json")[1])
+    assert (datos["elegibilidad"], datos["efecto"]) == ("elegible", "marcar_eliminada")
+
+
+def test_xlsx_nombres_y_porcentajes_del_resumen(tmp_path: Path) -> None:
+    """En el libro, M1 sin reportes al T2 (programada: cuenta 0, INT-51) se lee «sin dato» y
+    «sin reporte»; M4 «sobreejecución» con su color. El resumen guarda la calificación como
+    fracción con formato de porcentaje, igual que ``calificacion_plan_pct`` de la hoja metas:
+    85,25 % es 0,8525 (antes 85,25 sin formato, que Excel en español mostraba «85,25»)."""
+    plan = plan_ejemplo()
+    plan = attrs.evolve(plan, reportes=[r for r in plan.reportes if r.codigo_meta != "M1"])
+    ruta = guardar_plan(plan, tmp_path / "plan.json")
+    destino = tmp_path / "evaluar.xlsx"
+    codigo, _ = correr("evaluar", str(ruta), "--trimestre", "2025-T2", "--formato", "xlsx",
+                       "--salida", str(destino))
+    assert codigo == 0
+    libro = openpyxl.load_workbook(destino)
+    hoja = libro["metas"]
+    columnas = {c.value: c.column - 1 for c in hoja[1]}
+    filas = {f[columnas["codigo_meta"]].value: f for f in hoja.iter_rows(min_row=2)}
+    m1, m4 = filas["M1"], filas["M4"]
+    assert m1[columnas["semaforo"]].value == "sin dato"
+    assert m1[columnas["situacion"]].value == "sin reporte"
+    assert m1[columnas["semaforo"]].fill.fgColor.rgb.endswith("D9D9D9")
+    assert m4[columnas["semaforo"]].value == "sobreejecución"
+    assert m4[columnas["semaforo"]].fill.fgColor.rgb.endswith("BDD7EE")
+    resumen = {f[0].value: f[1] for f in libro["resumen"].iter_rows(min_row=2)}
+    plan_pct = m4[columnas["calificacion_plan_pct"]]
+    assert resumen["calificacion_pct"].value == plan_pct.value
+    assert resumen["calificacion_pct"].number_format == plan_pct.number_format == "0.00%"
+    assert resumen["semaforo"].fill.fgColor.rgb == m4[columnas["semaforo_plan"]].fill.fgColor.rgb
