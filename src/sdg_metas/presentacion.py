@@ -156,7 +156,11 @@ def _celda_semaforo(semaforo: Semaforo) -> str:
 
 
 def _pct(valor: Decimal | None) -> str:
-    return "—" if valor is None else f"{porcentaje(valor)} %"
+    """El porcentaje a dos decimales; un negativo que redondea a cero es «0.00 %», no «-0.00 %»."""
+    if valor is None:
+        return "—"
+    numero = porcentaje(valor)
+    return f"{numero.copy_abs() if numero.is_zero() else numero} %"
 
 
 def _tabla(titulo: str, encabezados: Iterable[str], filas: Iterable[Iterable[str]]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -112,3 +113,26 @@ def test_xlsx_nombres_y_porcentajes_del_resumen(tmp_path: Path) -> None:
     assert resumen["calificacion_pct"].value == plan_pct.value
     assert resumen["calificacion_pct"].number_format == plan_pct.number_format == "0.00%"
     assert resumen["semaforo"].fill.fgColor.rgb == m4[columnas["semaforo_plan"]].fill.fgColor.rgb
+
+
+def test_cero_negativo_redondeado_sin_signo(tmp_path: Path) -> None:
+    """M4 es decreciente (línea base 500, programado al T1 400). Con una ejecución de 500,004
+    al T1 cumple (500 − 500,004) / (500 − 400) = −0,00004 = −0,004 %, que redondeado a dos
+    decimales (ROUND_HALF_UP) es 0,00: el CSV y el libro escriben 0,00, no «-0,00»."""
+    plan = plan_ejemplo()
+    reportes = [attrs.evolve(r, ejecucion=Decimal("500.004"))
+                if (r.codigo_meta, r.trimestre.numero) == ("M4", 1) else r
+                for r in plan.reportes]
+    ruta = guardar_plan(attrs.evolve(plan, reportes=reportes), tmp_path / "plan.json")
+    texto = correr("evaluar", str(ruta), "--trimestre", "2025-T1", "--formato", "csv",
+                   "--decimal", ",")[1]
+    filas = list(csv.DictReader(io.StringIO(texto.lstrip("\ufeff")), delimiter=";"))
+    m4 = next(f for f in filas if f["codigo_meta"] == "M4")
+    assert (m4["cumplimiento_pct"], m4["avance_trimestre_pct"]) == ("0,00", "0,00")
+    destino = tmp_path / "evaluar.xlsx"
+    correr("evaluar", str(ruta), "--trimestre", "2025-T1", "--formato", "xlsx", "--salida",
+           str(destino))
+    hoja = openpyxl.load_workbook(destino)["metas"]
+    columnas = {c.value: c.column - 1 for c in hoja[1]}
+    fila = next(f for f in hoja.iter_rows(min_row=2) if f[columnas["codigo_meta"]].value == "M4")
+    assert str(fila[columnas["cumplimiento_pct"]].value) == "0"
