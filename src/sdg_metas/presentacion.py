@@ -157,9 +157,9 @@ def _celda_semaforo(semaforo: Semaforo) -> str:
 
 def _pct(valor: Decimal | None) -> str:
     """El porcentaje a dos decimales; un negativo que redondea a cero es «0.00 %», no «-0.00 %»."""
-    if valor is None:
-        return "—"
     numero = porcentaje(valor)
+    if numero is None:
+        return "—"
     return f"{numero.copy_abs() if numero.is_zero() else numero} %"
 
 
