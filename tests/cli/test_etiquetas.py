@@ -136,3 +136,19 @@ def test_cero_negativo_redondeado_sin_signo(tmp_path: Path) -> None:
     columnas = {c.value: c.column - 1 for c in hoja[1]}
     fila = next(f for f in hoja.iter_rows(min_row=2) if f[columnas["codigo_meta"]].value == "M4")
     assert str(fila[columnas["cumplimiento_pct"]].value) == "0"
+
+
+def test_tabla_alinea_tildes_descompuestas() -> None:
+    """Un texto con la tilde como carácter combinante (NFD, como escriben algunos sistemas:
+    «Bogota» + U+0301) ocupa en la terminal lo mismo que «Bogotá»: 6 columnas, no 7. Las dos
+    filas deben empezar la segunda columna en la misma posición (6 + 2 espacios = 8)."""
+    from sdg_metas.cli._salida import Tabla, escribir_tabla
+
+    salida = io.StringIO()
+    escribir_tabla(Tabla("t", [{"unidad": "Bogot\u00e1", "n": 1},
+                               {"unidad": "Bogota\u0301", "n": 2}]), salida)
+    lineas = salida.getvalue().splitlines()
+    assert lineas[0] == "unidad  n"
+    assert lineas[1] == "------  -"
+    assert lineas[2] == "Bogot\u00e1  1"
+    assert lineas[3] == "Bogota\u0301  2"
