@@ -50,3 +50,23 @@ def test_sep_contra_delimitador(tmp_path: Path, capsys: pytest.CaptureFixture[st
     err = _error(capsys, "evaluar", str(ruta), "--decimal", ",", "--vigencia", "2025",
                  "--unidad", "Suba")
     assert "y los números se leen con --decimal ,; con coma decimal el delimitador es ';'" in err
+
+
+def test_trimestre_de_otra_vigencia_como_la_biblioteca(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """El mismo mensaje que ``evaluar_plan(plan, "2024-T2")`` (que nombra el plan), con la
+    opción ``--trimestre`` en lugar del parámetro."""
+    from sdg_metas import evaluar_plan
+    from sdg_metas.archivos import guardar_plan
+    from sdg_metas.ejemplos import plan_ejemplo
+    from sdg_metas.errores import ErrorTrimestre
+
+    plan = plan_ejemplo()
+    ruta = guardar_plan(plan, tmp_path / "plan.json")
+    with pytest.raises(ErrorTrimestre) as info:
+        evaluar_plan(plan, "2024-T2")
+    err = _error(capsys, "evaluar", str(ruta), "--trimestre", "2024-T2")
+    assert err == f"sdg-metas: error: --{info.value}\n"
+    assert err == ("sdg-metas: error: --trimestre: 2024-T2 no es de la vigencia 2025 del plan "
+                   "Proceso Inspección, Vigilancia y Control\n")
