@@ -152,3 +152,34 @@ def test_tabla_alinea_tildes_descompuestas() -> None:
     assert lineas[1] == "------  -"
     assert lineas[2] == "Bogot\u00e1  1"
     assert lineas[3] == "Bogota\u0301  2"
+
+
+@pytest.mark.parametrize("comando", [("evaluar", "--trimestre", "2025-T1"),
+                                     ("consolidar", "--vigencia", "2025")])
+def test_tabla_sin_filas_lleva_sus_columnas(comando: tuple[str, ...], tmp_path: Path) -> None:
+    """h19: un plan sin metas da una tabla sin filas; su CSV (y la hoja del libro) trae la
+    misma fila de encabezados que con filas, no una línea vacía: un programa que lee el CSV
+    encuentra sus columnas."""
+    ejemplo = guardar_plan(plan_ejemplo(), tmp_path / "ejemplo.json")
+    vacio = guardar_plan(PlanDeGestion(vigencia=2025, unidad="Proceso 0", nivel="central",
+                                       metas=[]), tmp_path / "vacio.json")
+    nombre, *opciones = comando
+    encabezados = correr(nombre, str(ejemplo), *opciones, "--formato", "csv")[1].splitlines()[0]
+    sin_filas = correr(nombre, str(vacio), *opciones, "--formato", "csv")[1]
+    assert sin_filas == encabezados + "\n"
+    destino = tmp_path / "vacio.xlsx"
+    correr(nombre, str(vacio), *opciones, "--formato", "xlsx", "--salida", str(destino))
+    hoja = openpyxl.load_workbook(destino).worksheets[0]
+    assert ",".join(c.value for c in hoja[1]) == encabezados
+    assert hoja.max_row == 1
+
+
+def test_columnas_declaradas_son_las_de_la_biblioteca() -> None:
+    """Las columnas que la CLI declara para una tabla sin filas son, en orden, las de
+    ``filas()`` y ``consolidado_anual()``: si la biblioteca agrega una, esta prueba lo dice."""
+    from sdg_metas import consolidado_anual, evaluar_plan, filas
+    from sdg_metas.cli._comandos import COLUMNAS_METAS
+    from sdg_metas.cli._lotes import COLUMNAS_ANUALES
+
+    assert tuple(filas(evaluar_plan(plan_ejemplo(), 2))[0]) == COLUMNAS_METAS
+    assert tuple(consolidado_anual([plan_ejemplo()], 2025)[0]) == COLUMNAS_ANUALES

@@ -24,6 +24,15 @@ COLUMNAS_EVALUAR = (
     "avance_trimestre_pct", "cumplimiento_pct", "avance_vigencia_pct", "semaforo",
     "reglas_hallazgos",
 )
+#: Las columnas de :func:`sdg_metas.filas` (una fila por meta), para la tabla sin filas de un
+#: plan sin metas: su CSV y su hoja llevan los encabezados (``tests/cli`` las compara).
+COLUMNAS_METAS = (
+    "vigencia", "trimestre", "unidad", "nivel", "codigo_meta", "meta", "tipo_programacion",
+    "unidad_medida", "peso", "eliminada", "programado_acumulado", "ejecucion_acumulada",
+    "avance_trimestre_pct", "cumplimiento_pct", "avance_vigencia_pct", "semaforo", "situacion",
+    "cuenta", "cumplimiento_acotado_pct", "peso_normalizado_pct", "aporte_pct", "motivo",
+    "hallazgos", "reglas_hallazgos", "calificacion_plan_pct", "semaforo_plan",
+)
 COLUMNAS_HALLAZGOS = ("codigo_meta", "regla", "severidad", "mensaje", "fuente")
 
 #: Código de salida de ``modificacion`` según la elegibilidad (Política 9).
@@ -56,7 +65,7 @@ def demo(args: argparse.Namespace) -> tuple[int, Resultado]:
     if len(hallazgos) > MAX_HALLAZGOS_DEMO:
         texto.write(f"- y {len(hallazgos) - MAX_HALLAZGOS_DEMO} más.\n")
     resultado = Resultado("demo", {"unidad": plan.unidad, "vigencia": plan.vigencia},
-                          (Tabla("metas", todas),), terminal=texto.getvalue())
+                          (Tabla("metas", todas, COLUMNAS_METAS),), terminal=texto.getvalue())
     return 0, resultado
 
 
@@ -99,7 +108,7 @@ def evaluar(args: argparse.Namespace) -> tuple[int, Resultado]:
         "calificacion_pct": ev.calificacion.porcentaje,
         "semaforo": ev.semaforo.value,
     }
-    tabla = Tabla("metas", filas(ev), columnas_terminal=COLUMNAS_EVALUAR)
+    tabla = Tabla("metas", filas(ev), COLUMNAS_METAS, COLUMNAS_EVALUAR)
     return 0, Resultado(
         "evaluar", datos, (tabla,),
         antes=f"{plan.unidad}, {ev.trimestre}\n",
