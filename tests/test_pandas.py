@@ -159,3 +159,18 @@ def test_el_dataframe_numerico_es_el_exacto_convertido(plan, k) -> None:  # type
                 leido = numerico.loc[i, clave]
                 assert math.isnan(leido) if valor is None else leido == float(valor)
                 assert exacto.loc[i, clave] is valor or exacto.loc[i, clave] == valor
+
+
+@pytest.mark.parametrize("numerico", [True, False])
+def test_posicion_sin_calificacion_sigue_entera(numerico: bool) -> None:
+    """h19, CON-02: un plan sin calificación (sin metas) no tiene posición y va al final. La
+    posición del otro sigue siendo el entero 1 (no 1.0 con NaN): columna ``Int64`` de pandas,
+    con ``<NA>`` donde no hay posición."""
+    from sdg_metas import PlanDeGestion
+
+    vacio = PlanDeGestion(vigencia=2025, unidad="Proceso 0", nivel="central", metas=[])
+    df = a_dataframe(ranking([vacio, plan_ejemplo()], 4), numerico=numerico)
+    assert str(df["posicion"].dtype) == "Int64"
+    assert df.loc[0, "posicion"] == 1
+    assert df["posicion"].isna().tolist() == [False, True]
+    assert " 1.0 " not in df.to_string()

@@ -609,3 +609,22 @@ def test_valor_json_ordena_numeros_por_su_valor() -> None:
     """Un conjunto que se puede ordenar se ordena por su valor (9 < 10 < 100), no por su texto."""
     assert valor_json(frozenset({100, 9, 10})) == [9, 10, 100]
     assert valor_json({Decimal("10.5"), Decimal("9")}) == ["9", "10.5"]
+
+
+def test_cero_negativo_sin_signo_en_html() -> None:
+    """h19: M4 es decreciente (línea base 500, programado al T1 400). Con 500,004 ejecutado al
+    T1 cumple (500 − 500,004) / (500 − 400) = −0,004 %, que a dos decimales (ROUND_HALF_UP) es
+    0,00 %: la celda dice «0.00 %», no «-0.00 %»."""
+    from sdg_metas import calificacion as calificar
+    from sdg_metas import evaluar_plan as evaluar
+    from sdg_metas.ejemplos import plan_ejemplo as ejemplo
+
+    plan = ejemplo()
+    reportes = [attrs.evolve(r, ejecucion=Decimal("500.004"))
+                if (r.codigo_meta, r.trimestre.numero) == ("M4", 1) else r
+                for r in plan.reportes]
+    plan = attrs.evolve(plan, reportes=reportes)
+    assert "-0.00" not in evaluar(plan, 1)._repr_html_()
+    html = calificar(plan, 1)._repr_html_()
+    assert ">-0.00 %</td>" not in html
+    assert ">0.00 %</td>" in html

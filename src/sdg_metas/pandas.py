@@ -4,7 +4,7 @@
 El núcleo de ``sdg_metas`` no depende de pandas: sus filas (:func:`~sdg_metas.filas`,
 :func:`~sdg_metas.como_filas`, :func:`~sdg_metas.consolidado_anual`,
 :func:`~sdg_metas.informe_gestion`) son diccionarios de valores simples con cifras ``Decimal``
-exactas. pandas guarda un ``Decimal`` como ``object`` y entonces ``DataFrame.plot()`` no encuentra
+(exactas, salvo los porcentajes ``*_pct``, que esas filas ya redondean a dos decimales). pandas guarda un ``Decimal`` como ``object`` y entonces ``DataFrame.plot()`` no encuentra
 «datos numéricos». :func:`a_dataframe` hace la conversión, solo aquí y solo para presentar:
 
 - ``numerico=True`` (para graficar y agregar): las cifras van a columnas ``float64`` (``NaN``
@@ -131,7 +131,9 @@ def a_dataframe(filas: Any, *, numerico: bool = True) -> pd.DataFrame:
     columna de ``Decimal``) son ``float64`` con ``NaN`` donde «no aplica»: es la única
     conversión a ``float`` de la biblioteca, y es para graficar. Con ``numerico=False`` siguen
     siendo los ``Decimal`` exactos (``object``). Las columnas de semáforo son categóricas
-    ordenadas (:data:`ORDEN_SEMAFORO`); ``sin_dato`` es faltante.
+    ordenadas (:data:`ORDEN_SEMAFORO`); ``sin_dato`` es faltante. Una columna de enteros con
+    faltantes (la ``posicion`` de un ranking con un plan sin calificación) es ``Int64``, con
+    ``<NA>``: ``1``, no ``1.0``.
 
     >>> from decimal import Decimal
     >>> exacto = a_dataframe([{"avance_pct": Decimal("94.83"), "semaforo": "verde"},
@@ -154,4 +156,13 @@ def a_dataframe(filas: Any, *, numerico: bool = True) -> pd.DataFrame:
             )
         elif not numerico and any(isinstance(v, Decimal) for v in valores):
             df[nombre] = pd.Series(valores, index=df.index, dtype="object")
+        elif _es_entero_con_faltantes(valores):
+            # Una posición de ranking sin calificación: 1, 2, <NA> y no 1.0, 2.0, NaN.
+            df[nombre] = pd.Series(valores, index=df.index, dtype="Int64")
     return df
+
+
+def _es_entero_con_faltantes(valores: list[Any]) -> bool:
+    presentes = [v for v in valores if v is not None]
+    return (len(presentes) < len(valores) and bool(presentes)
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in presentes))

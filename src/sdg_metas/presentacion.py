@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLORES_SEMAFORO",
+    "ETIQUETAS",
     "CodificadorJSON",
     "html_calificacion",
     "html_decision",
@@ -81,17 +82,35 @@ _NOMBRES_SITUACION = {
     "eliminada": "eliminada",
 }
 
+_NOMBRES_ELEGIBILIDAD = {
+    "elegible": "elegible",
+    "no_elegible": "no elegible",
+    "requiere_revision_oap": "requiere revisión de la OAP",
+}
+
 #: Elegibilidad de una decisión → (texto, banda de color).
 _ELEGIBILIDAD = {
-    "elegible": ("elegible", "verde"),
-    "no_elegible": ("no elegible", "rojo"),
-    "requiere_revision_oap": ("requiere revisión de la OAP", "amarillo"),
+    valor: (_NOMBRES_ELEGIBILIDAD[valor], banda)
+    for valor, banda in (("elegible", "verde"), ("no_elegible", "rojo"),
+                         ("requiere_revision_oap", "amarillo"))
 }
 
 _EFECTOS = {
     "modificar": "modificar la meta",
     "eliminar": "eliminar la meta",
     "marcar_eliminada": "marcar «Meta eliminada»",
+}
+
+#: El nombre en español, para leer, de cada valor (código) de ``Semaforo``, ``Situacion``,
+#: ``Elegibilidad`` y ``Efecto``. Los códigos (``"sobreejecucion"``) son lo que guardan los
+#: objetos y lo que escriben JSON y CSV; las salidas para leer (HTML, la tabla de la terminal,
+#: el libro de Excel de la CLI) escriben estos nombres (``docs/formatos.md``, «Códigos y
+#: nombres»): ``ETIQUETAS["semaforo"]["sobreejecucion"]`` es ``"sobreejecución"``.
+ETIQUETAS: Mapping[str, Mapping[str, str]] = {
+    "semaforo": _NOMBRES_SEMAFORO,
+    "situacion": _NOMBRES_SITUACION,
+    "elegibilidad": _NOMBRES_ELEGIBILIDAD,
+    "efecto": _EFECTOS,
 }
 
 #: ``cumple`` de un motivo → (texto, banda de color).
@@ -137,7 +156,11 @@ def _celda_semaforo(semaforo: Semaforo) -> str:
 
 
 def _pct(valor: Decimal | None) -> str:
-    return "—" if valor is None else f"{porcentaje(valor)} %"
+    """El porcentaje a dos decimales; un negativo que redondea a cero es «0.00 %», no «-0.00 %»."""
+    numero = porcentaje(valor)
+    if numero is None:
+        return "—"
+    return f"{numero.copy_abs() if numero.is_zero() else numero} %"
 
 
 def _tabla(titulo: str, encabezados: Iterable[str], filas: Iterable[Iterable[str]]) -> str:

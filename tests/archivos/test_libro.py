@@ -433,3 +433,21 @@ def test_un_texto_que_excel_recortaria_no_se_guarda(
     assert cargar_plan(guardar_plan(_con_analisis(texto), tmp_path / "plan.json")).reportes[
         0
     ].analisis == texto
+
+
+@pytest.mark.parametrize("decimal", [".", ","])
+def test_vigencia_es_un_numero_en_el_libro(tmp_path: Path, decimal: str) -> None:
+    """h19: la columna ``vigencia`` de la hoja metas es la celda numérica 2025 (antes el texto
+    «2025», que Excel en español marca como «número almacenado como texto»); el CSV sigue
+    escribiendo ``2025`` y el plan vuelve igual de las dos formas."""
+    plan = plan_ejemplo()
+    ruta = guardar_plan(plan, tmp_path / "plan.xlsx")
+    metas = openpyxl.load_workbook(ruta)["metas"]
+    columnas = [c.value for c in metas[1]]
+    celda = metas.cell(row=2, column=columnas.index("vigencia") + 1)
+    assert (celda.value, celda.data_type) == (2025, "n")
+    assert cargar_plan(ruta) == plan
+    csv_ = guardar_plan(plan, tmp_path / "plan.csv", decimal=decimal)
+    fila = csv_.read_text(encoding="utf-8").lstrip("\ufeff").splitlines()[1]
+    assert fila.startswith("2025" + ("," if decimal == "." else ";"))
+    assert cargar_plan(csv_, decimal=decimal) == plan

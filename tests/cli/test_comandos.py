@@ -336,7 +336,9 @@ def test_modificacion(tmp_path: Path) -> None:
     ruta.write_text(json.dumps(sin_concepto), encoding="utf-8")
     codigo, texto = correr("modificacion", str(ruta), "--plan", str(plan))
     assert codigo == 1  # issue 14: no elegible sale con 1 (antes 0)
-    assert texto.startswith("Solicitud sobre la meta L-03: no_elegible (efecto: modificar)")
+    # h19: la terminal nombra elegibilidad y efecto en español (el JSON y el CSV, el código)
+    assert texto.startswith(
+        "Solicitud sobre la meta L-03: no elegible (efecto: modificar la meta)")
     linea = next(linea for linea in texto.splitlines() if linea.startswith("MOD-10"))
     assert "no " in linea
     assert "Dirección para la Gestión Policiva" in linea

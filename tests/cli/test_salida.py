@@ -64,8 +64,10 @@ def test_json_cumple_el_esquema(comando: str, argv: dict[str, list[str]]) -> Non
 
 
 def test_json_guarda_las_cifras_exactas(argv: dict[str, list[str]]) -> None:
-    """M2 al T1: ejecutó 96 de 95 programados (docs/consolidacion.md); el JSON guarda la razón
-    exacta y la tabla la muestra redondeada a dos decimales (101.05)."""
+    """M2 al T1: ejecutó 96 de 95 programados (docs/consolidacion.md): 96 / 95 = 101,0526… %.
+    El JSON guarda sin perder un dígito lo que trae la fila; ``cumplimiento_pct`` ya viene de
+    ``filas()`` redondeado a dos decimales (101.05), y así lo escribe (h19: la docstring decía
+    «la razón exacta», que no es lo que se comprueba)."""
     datos = json.loads(correr(*argv["demo"], "--formato", "json")[1])
     m2 = next(f for f in datos["metas"] if f["codigo_meta"] == "M2" and f["trimestre"] == "2025-T1")
     assert m2["cumplimiento_pct"] == "101.05"
@@ -150,7 +152,9 @@ def test_xlsx_cifras_y_colores(argv: dict[str, list[str]], tmp_path: Path) -> No
     assert m5[columnas["semaforo"] - 1].fill.fgColor.rgb.endswith("FFC7CE")
     assert m5[columnas["eliminada"] - 1].value == "no"
     resumen = {fila[0].value: fila[1].value for fila in libro["resumen"].iter_rows(min_row=2)}
-    assert resumen["calificacion_pct"] == pytest.approx(85.25)
+    # El resumen, como la hoja metas, guarda el porcentaje como fracción con formato de
+    # porcentaje (h19: antes 85.25 sin formato; Excel en español mostraba «85,25»).
+    assert resumen["calificacion_pct"] == pytest.approx(0.8525)
 
 
 def test_xlsx_sin_salida_o_sin_openpyxl(argv: dict[str, list[str]], tmp_path: Path,

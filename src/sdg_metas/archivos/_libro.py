@@ -132,7 +132,7 @@ def fila_meta(plan: PlanDeGestion, meta: Meta,
     prog = meta.programacion
     ind = meta.indicador
     return [
-        str(plan.vigencia), plan.unidad, plan.nivel.value, meta.codigo, meta.descripcion,
+        Decimal(plan.vigencia), plan.unidad, plan.nivel.value, meta.codigo, meta.descripcion,
         prog.tipo.value, prog.magnitud, prog.linea_base, *prog.trimestres,
         *(ejecuciones if ejecuciones is not None else ()),
         meta.peso, meta.unidad, None if meta.nivel is None else meta.nivel.value,

@@ -64,6 +64,30 @@ __all__ = ["construir_parser", "main"]
 #: Código de salida tras Ctrl-C (128 + SIGINT, la convención de las terminales).
 SALIDA_INTERRUMPIDA = 130
 
+#: Lo que un mensaje del cargador pide como parámetro de la biblioteca → la opción de la línea
+#: de comandos que lo da (``--decimal ,`` y no ``decimal=','``).
+_PARAMETROS_A_OPCIONES = (
+    ("decimal=','", "--decimal ,"),
+    ("ignorar_columnas=True", "--ignorar-columnas"),
+    ("se pidió delimitador=", "se pidió --delimitador "),
+    ("(o el parámetro vigencia=)", "(o la opción --vigencia)"),
+    ("(o el parámetro unidad=)", "(o la opción --unidad)"),
+)
+
+
+def _mensaje_de_error(error: ErrorSdgMetas) -> str:
+    """El mensaje de ``error`` para quien usa la línea de comandos: los parámetros del cargador
+    que el mensaje pide, como las opciones que los dan (:data:`_PARAMETROS_A_OPCIONES`).
+
+    >>> from sdg_metas.errores import ErrorArchivo
+    >>> _mensaje_de_error(ErrorArchivo("'12,5' usa coma decimal; cárguelo con decimal=','"))
+    "'12,5' usa coma decimal; cárguelo con --decimal ,"
+    """
+    texto = str(error)
+    for parametro, opcion in _PARAMETROS_A_OPCIONES:
+        texto = texto.replace(parametro, opcion)
+    return texto
+
 
 def _silenciar_stdout() -> None:
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -151,7 +175,7 @@ def main(argv: Sequence[str] | None = None, salida: TextIO | None = None) -> int
         return _correr(args, sys.stdout if salida is None else salida)
     except ErrorSdgMetas as error:
         # El mensaje ya trae la lista de problemas (ErrorCarga): se escribe una sola vez.
-        avisar(f"sdg-metas: error: {error}\n")
+        avisar(f"sdg-metas: error: {_mensaje_de_error(error)}\n")
         return 2
     except BrokenPipeError:  # p. ej. `sdg-metas plazos 2026 | head -1`
         _silenciar_stdout()

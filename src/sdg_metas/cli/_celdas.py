@@ -30,6 +30,9 @@ from ..trimestre import Trimestre
 #: Columnas cuyas filas traen «sí»/«no» como texto: en JSON son booleanos.
 COLUMNAS_SI_NO = frozenset({"eliminada", "cuenta", "movida", "cumple"})
 
+#: Columnas (o prefijo, ``semaforo``) cuyos valores son códigos con nombre en español.
+_COLUMNAS_CON_CODIGOS = frozenset({"semaforo", "situacion", "elegibilidad", "efecto"})
+
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SEPARADORES = frozenset("\u2028\u2029\x85")
 
@@ -95,6 +98,26 @@ def presentar(valor: object) -> object:
     if isinstance(valor, Trimestre):
         return str(valor)
     return valor
+
+
+def etiqueta(columna: str, valor: object) -> object:
+    """El nombre en español, para leer, del código de una columna con códigos (``semaforo``,
+    ``semaforo_plan``, ``semaforo_anual``, ``situacion``, ``elegibilidad``, ``efecto``:
+    ``"sobreejecucion"`` es «sobreejecución»); cualquier otro valor queda igual. Es lo que
+    escriben la tabla de la terminal y el libro de Excel; JSON y CSV llevan el código.
+
+    >>> etiqueta("semaforo_plan", "sin_dato"), etiqueta("situacion", "sin_reporte")
+    ('sin dato', 'sin reporte')
+    >>> etiqueta("unidad", "sin_dato"), etiqueta("semaforo", None)
+    ('sin_dato', None)
+    """
+    tipo = "semaforo" if columna.startswith("semaforo") else columna
+    if tipo not in _COLUMNAS_CON_CODIGOS or not isinstance(valor, str):
+        return valor
+    # Al usarse: ``sdg-metas plazos`` no debe cargar las reglas (presentacion las importa).
+    from ..presentacion import ETIQUETAS
+
+    return ETIQUETAS[tipo].get(valor, valor)
 
 
 def texto_celda(valor: object, decimal: str = ".") -> str:

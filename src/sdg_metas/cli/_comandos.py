@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errores import ErrorArchivo
 from ..trimestre import Trimestre
-from ._celdas import ruta_visible
+from ._celdas import etiqueta, ruta_visible
 from ._entradas import cargar, ruta_de_entrada, trimestre_del_plan, vigencia
 from ._salida import Resultado, Tabla, escribir_tabla
 from ._terminal import motivo_del_sistema
@@ -23,6 +23,15 @@ COLUMNAS_EVALUAR = (
     "codigo_meta", "tipo_programacion", "programado_acumulado", "ejecucion_acumulada",
     "avance_trimestre_pct", "cumplimiento_pct", "avance_vigencia_pct", "semaforo",
     "reglas_hallazgos",
+)
+#: Las columnas de :func:`sdg_metas.filas` (una fila por meta), para la tabla sin filas de un
+#: plan sin metas: su CSV y su hoja llevan los encabezados (``tests/cli`` las compara).
+COLUMNAS_METAS = (
+    "vigencia", "trimestre", "unidad", "nivel", "codigo_meta", "meta", "tipo_programacion",
+    "unidad_medida", "peso", "eliminada", "programado_acumulado", "ejecucion_acumulada",
+    "avance_trimestre_pct", "cumplimiento_pct", "avance_vigencia_pct", "semaforo", "situacion",
+    "cuenta", "cumplimiento_acotado_pct", "peso_normalizado_pct", "aporte_pct", "motivo",
+    "hallazgos", "reglas_hallazgos", "calificacion_plan_pct", "semaforo_plan",
 )
 COLUMNAS_HALLAZGOS = ("codigo_meta", "regla", "severidad", "mensaje", "fuente")
 
@@ -45,7 +54,8 @@ def demo(args: argparse.Namespace) -> tuple[int, Resultado]:
         texto.write(f"\nTrimestre {ev.trimestre}\n")
         escribir_tabla(Tabla("metas", filas(ev), columnas_terminal=COLUMNAS_EVALUAR), texto)
     texto.write("\n«—» = no aplica (trimestre no programado, sin reporte o denominador 0).\n\n")
-    texto.write(final.calificacion.explicar() + f"\nSemáforo del plan: {final.semaforo.value}\n")
+    texto.write(final.calificacion.explicar()
+                + f"\nSemáforo del plan: {etiqueta('semaforo', final.semaforo.value)}\n")
     hallazgos = final.hallazgos
     errores = sum(1 for h in hallazgos if h.severidad.name == "ERROR")
     texto.write(f"\nHallazgos al {final.trimestre}: {len(hallazgos)} ({errores} de severidad "
@@ -55,7 +65,7 @@ def demo(args: argparse.Namespace) -> tuple[int, Resultado]:
     if len(hallazgos) > MAX_HALLAZGOS_DEMO:
         texto.write(f"- y {len(hallazgos) - MAX_HALLAZGOS_DEMO} más.\n")
     resultado = Resultado("demo", {"unidad": plan.unidad, "vigencia": plan.vigencia},
-                          (Tabla("metas", todas),), terminal=texto.getvalue())
+                          (Tabla("metas", todas, COLUMNAS_METAS),), terminal=texto.getvalue())
     return 0, resultado
 
 
@@ -98,11 +108,12 @@ def evaluar(args: argparse.Namespace) -> tuple[int, Resultado]:
         "calificacion_pct": ev.calificacion.porcentaje,
         "semaforo": ev.semaforo.value,
     }
-    tabla = Tabla("metas", filas(ev), columnas_terminal=COLUMNAS_EVALUAR)
+    tabla = Tabla("metas", filas(ev), COLUMNAS_METAS, COLUMNAS_EVALUAR)
     return 0, Resultado(
         "evaluar", datos, (tabla,),
         antes=f"{plan.unidad}, {ev.trimestre}\n",
-        despues=f"\n{ev.calificacion.explicar()}\nSemáforo del plan: {ev.semaforo.value}\n",
+        despues=(f"\n{ev.calificacion.explicar()}\n"
+                 f"Semáforo del plan: {etiqueta('semaforo', ev.semaforo.value)}\n"),
     )
 
 
@@ -153,7 +164,8 @@ def modificacion(args: argparse.Namespace) -> tuple[int, Resultado]:
     ]
     tabla = Tabla("motivos", filas, columnas_terminal=("regla", "cumple", "mensaje"))
     antes = (f"Solicitud sobre la meta {solicitud.meta.codigo}: "
-             f"{decision.elegibilidad.value} (efecto: {decision.efecto.value})\n")
+             f"{etiqueta('elegibilidad', decision.elegibilidad.value)} "
+             f"(efecto: {etiqueta('efecto', decision.efecto.value)})\n")
     despues = ("«—» = la regla no aplica a esta solicitud.\n"
                "La decisión es sobre la elegibilidad; la OAP decide (Política 9).\n")
     resultado = Resultado("modificacion", veredicto, (tabla,), antes=antes, despues=despues)

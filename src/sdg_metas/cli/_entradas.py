@@ -130,7 +130,7 @@ def trimestre_del_plan(plan: PlanDeGestion, texto: str | None) -> Trimestre:
     trimestre = Trimestre.desde_texto(texto)
     if trimestre.vigencia != plan.vigencia:
         raise ErrorTrimestre(
-            f"--trimestre: {texto} no es de la vigencia {plan.vigencia} del plan",
+            f"--trimestre: {texto} no es de la vigencia {plan.vigencia} del plan {plan.unidad}",
             campo="trimestre",
             valor=texto,
         )

@@ -31,6 +31,15 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
+#: Las columnas de :func:`sdg_metas.consolidado_anual`, para la tabla sin filas (planes sin
+#: metas): su CSV y su hoja llevan los encabezados (``tests/cli`` las compara).
+COLUMNAS_ANUALES = (
+    "vigencia", "unidad", "nivel", "proceso_o_localidad", "proceso_lider",
+    "dependencia_orientadora", "codigo_meta", "meta", "objetivo_estrategico", "indicador",
+    "formula", "unidad_medida", "tipo_programacion", "linea_base", "magnitud_anual",
+    "programado_anual", "ejecucion_anual", "avance_anual_pct", "semaforo", "analisis_resultado",
+    "reportes", "eliminada", "eliminada_desde",
+)
 COLUMNAS_CONSOLIDAR = (
     "unidad", "codigo_meta", "tipo_programacion", "magnitud_anual", "programado_anual",
     "ejecucion_anual", "avance_anual_pct", "semaforo", "eliminada",
@@ -119,20 +128,22 @@ def _no_repetido(vistos: dict[tuple[str, str], str], plan: PlanDeGestion, ruta: 
 def _filas_en_flujo(
     args: argparse.Namespace, comando: str, tabla: str, columnas: tuple[str, ...],
     por_plan: Callable[[list[PlanDeGestion], int], list[Fila]], antes: str = "",
+    todas: tuple[str, ...] = (),
 ) -> Resultado:
     """Las filas de ``por_plan([plan], vigencia)`` de cada plan, escritas a medida que salen; el
     número de planes leídos va al final."""
     anio = vigencia(args.vigencia)
     lote = Lote(args.planes, args, anio)
     filas = lote.reducir(lambda plan: por_plan([plan], anio))
-    return Resultado(comando, {"vigencia": anio}, (Tabla(tabla, filas, columnas_terminal=columnas),),
+    return Resultado(comando, {"vigencia": anio}, (Tabla(tabla, filas, todas, columnas),),
                      antes=antes.format(anio=anio), al_final=lambda: {"planes": lote.planes})
 
 
 def consolidar(args: argparse.Namespace) -> tuple[int, Resultado]:
     from ..consolidacion import consolidado_anual
 
-    return 0, _filas_en_flujo(args, "consolidar", "filas", COLUMNAS_CONSOLIDAR, consolidado_anual)
+    return 0, _filas_en_flujo(args, "consolidar", "filas", COLUMNAS_CONSOLIDAR, consolidado_anual,
+                              todas=COLUMNAS_ANUALES)
 
 
 def informe(args: argparse.Namespace) -> tuple[int, Resultado]:

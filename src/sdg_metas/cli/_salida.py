@@ -25,12 +25,13 @@ import csv
 import itertools
 import json
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
 import attrs
 
-from ._celdas import escapar, texto_celda, texto_terminal, valor_json
+from ._celdas import escapar, etiqueta, texto_celda, texto_terminal, valor_json
 
 Fila = Mapping[str, Any]
 
@@ -80,28 +81,45 @@ class Resultado:
     al_final: Callable[[], Mapping[str, object]] = _sin_datos_finales
 
 
+def ancho(texto: str) -> int:
+    """Las columnas que ``texto`` ocupa en una terminal: un carácter combinante (la tilde de
+    una «á» descompuesta, NFD) no ocupa ninguna; uno ancho (CJK), dos.
+
+    >>> ancho("Bogotá"), ancho("Bogota\u0301"), ancho("東京")
+    (6, 6, 4)
+    """
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in texto)
+
+
+def _ajustar(texto: str, columnas: int) -> str:
+    return texto + " " * (columnas - ancho(texto))
+
+
 def escribir_tabla(tabla: Tabla, salida: TextIO) -> None:
     """Las filas como columnas alineadas; «(sin filas)» si no hay ninguna."""
     todas, filas = tabla.recorrer()
     columnas = list(tabla.columnas_terminal) or todas
-    anchos = [len(c) for c in columnas]
+    anchos = [ancho(c) for c in columnas]
     hay_filas = False
     with tempfile.SpooledTemporaryFile(EN_MEMORIA_HASTA, "w+", encoding="utf-8") as cola:
         for f in filas:
             hay_filas = True
-            celdas = [texto_terminal(f.get(c)) for c in columnas]
-            anchos = [max(a, len(c)) for a, c in zip(anchos, celdas, strict=True)]
+            celdas = [texto_terminal(etiqueta(c, f.get(c))) for c in columnas]
+            anchos = [max(a, ancho(c)) for a, c in zip(anchos, celdas, strict=True)]
             cola.write(json.dumps(celdas, ensure_ascii=False) + "\n")
         if not hay_filas:
             salida.write("(sin filas)\n")
             return
-        salida.write("  ".join(c.ljust(a) for c, a in zip(columnas, anchos, strict=True)).rstrip())
+        salida.write("  ".join(_ajustar(c, a) for c, a in zip(columnas, anchos, strict=True))
+                     .rstrip())
         salida.write("\n" + "  ".join("-" * a for a in anchos) + "\n")
         cola.seek(0)
         for linea in cola:
             fila = json.loads(linea)
             salida.write(
-                "  ".join(c.ljust(a) for c, a in zip(fila, anchos, strict=True)).rstrip() + "\n"
+                "  ".join(_ajustar(c, a) for c, a in zip(fila, anchos, strict=True)).rstrip()
+                + "\n"
             )
 
 

@@ -3,10 +3,11 @@
 Una hoja por tabla (y una hoja ``resumen`` con los datos sueltos del resultado); las cifras
 son celdas numéricas redondeadas a dos decimales (una cifra de más de 15 dígitos, que Excel no
 guarda, va como texto exacto), los textos llevan sus caracteres de control escritos ``_xHHHH_``
-(como Excel), las columnas ``*_pct`` llevan formato de
-porcentaje (la celda guarda la fracción: 94,83 % es 0,9483), el semáforo es el color de
-relleno de su celda, la fila de encabezados queda fija y con autofiltro, y cada columna tiene
-un ancho legible. Necesita el extra ``excel`` (openpyxl).
+(como Excel), las columnas ``*_pct`` llevan formato de porcentaje (la celda guarda la
+fracción: 94,83 % es 0,9483; también los ``*_pct`` de la hoja ``resumen``), el semáforo es el
+color de relleno de su celda, los códigos de semáforo, situación, elegibilidad y efecto se
+escriben con su nombre en español («sobreejecución», «sin dato»; ``presentacion.ETIQUETAS``),
+la fila de encabezados queda fija y con autofiltro, y cada columna tiene un ancho legible. Necesita el extra ``excel`` (openpyxl).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from .._validacion import falta_openpyxl
 from ..archivos import CIFRAS_EXCEL, MAX_CELDA, escapar_xlsx
-from ._celdas import neutralizar, presentar
+from ._celdas import etiqueta, neutralizar, presentar
 from ._salida import Resultado, Tabla
 
 #: Color de relleno (RGB) de cada banda del semáforo (CON-03).
@@ -99,9 +100,13 @@ def _hoja(libro: Any, tabla: Tabla, primera: bool) -> None:
         hoja.cell(row=1, column=j, value=nombre).font = Font(bold=True)
     ultima = 1
     for ultima, fila in enumerate(filas, 2):
-        for j, nombre in enumerate(columnas, 1):
-            valor = fila.get(nombre)
-            anchos[j - 1] = max(anchos[j - 1], _celda(hoja, ultima, j, nombre, valor))
+        for j, columna in enumerate(columnas, 1):
+            valor = fila.get(columna)
+            # En la hoja resumen, la celda ``valor`` se presenta como su ``dato``
+            # (``calificacion_pct`` con formato de porcentaje, ``semaforo`` con su color).
+            nombre = str(fila["dato"]) if columna == "valor" and "dato" in fila else columna
+            texto = etiqueta(nombre, valor)
+            anchos[j - 1] = max(anchos[j - 1], _celda(hoja, ultima, j, nombre, texto))
             color = COLORES_SEMAFORO.get(str(valor)) if nombre.startswith("semaforo") else None
             if color:
                 hoja.cell(row=ultima, column=j).fill = PatternFill("solid", fgColor=color)
