@@ -225,7 +225,7 @@ def test_rep_02_cifras_correctas() -> None:
         ),
         (
             {"ejecucion_acumulada_reportada": 24},
-            "ejecucion_acumulada_reportada: se reportó 24 y la ejecución acumulada calculado es 54",
+            "ejecucion_acumulada_reportada: se reportó 24 y la ejecución acumulada calculada es 54",
         ),
         (
             {"avance_acumulado_reportado": "0.45"},
@@ -316,6 +316,17 @@ def test_rep_02_cifra_reportada_que_no_aplica() -> None:
         "(no hay programación o ejecución con qué calcularlo)"
     )
     assert hallazgos[1].mensaje.startswith("2025-T1: avance_acumulado_reportado:")
+
+
+def test_rep_02_concuerda_en_femenino() -> None:
+    """«la ejecución acumulada … calculada», «con qué calcularla»: sin ninguna ejecución (el
+    reporte no la trae) la ejecución acumulada no aplica."""
+    r = reporte(ejecucion=None, ejecucion_acumulada_reportada=10)
+    (h,) = [h for h in verificar(meta(), r) if h.campo == "ejecucion_acumulada_reportada"]
+    assert h.mensaje == (
+        "2025-T1: ejecucion_acumulada_reportada: se reportó 10, pero la ejecución acumulada no "
+        "aplica (no hay programación o ejecución con qué calcularla)"
+    )
 
 
 def test_rep_02_decreciente_sin_linea_base() -> None:

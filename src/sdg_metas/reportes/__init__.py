@@ -309,15 +309,17 @@ def _cifra(
     es_avance: bool,
     nombre: str,
 ) -> tuple[Hallazgo, ...]:
-    """REP-02 para una cifra reportada."""
+    """REP-02 para una cifra reportada (``nombre`` lleva su artículo: «la ejecución acumulada»
+    concuerda en femenino)."""
     mostrar = _pct if es_avance else _n
+    a = "a" if nombre.startswith("la ") else "o"
     if calculado is None:
         return _h(
             c,
             "REP-02",
             campo,
             f"{campo}: se reportó {mostrar(reportado)}, pero {nombre} no aplica "
-            "(no hay programación o ejecución con qué calcularlo)",
+            f"(no hay programación o ejecución con qué calcular{'l' + a})",
         )
     if abs(reportado - calculado) <= tolerancia:
         return ()
@@ -328,7 +330,7 @@ def _cifra(
         c,
         "REP-02",
         campo,
-        f"{campo}: se reportó {mostrar(reportado)} y {nombre} calculado es "
+        f"{campo}: se reportó {mostrar(reportado)} y {nombre} calculad{a} es "
         f"{mostrar(calculado)}{pista}",
     )
 
