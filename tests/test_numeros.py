@@ -669,3 +669,14 @@ def test_texto_aceptado_que_no_es_simple_se_recuerda_con_su_cifra(
     assert primero == Decimal(70)
     assert {"+7e1": Decimal(70)} == numeros._CIFRAS_VALIDAS
     assert a_decimal("+7e1") is primero
+
+
+@pytest.mark.parametrize(("valor", "decimales", "texto"), [
+    ("-0.004", 2, "0.00"), ("-0.005", 2, "-0.01"), ("-0.4", 0, "0"), ("-0.5", 0, "-1"),
+    ("-0", 2, "0.00"), ("0.004", 2, "0.00"),
+])
+def test_redondear_no_da_cero_negativo(valor: str, decimales: int, texto: str) -> None:
+    """Para presentar, un número que redondea a cero es 0: «-0.00 %» en un motivo o un informe no
+    dice nada que «0.00 %» no diga. ROUND_HALF_UP: −0,005 → −0,01 y −0,5 → −1 (lejos de cero)."""
+    assert str(redondear(Decimal(valor), decimales)) == texto
+    assert str(porcentaje(Decimal(valor) / 100, decimales)) == texto

@@ -302,9 +302,10 @@ def _desde_texto(texto: str, campo: str, original: object) -> Decimal:
 
 def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
     """Redondea para presentar, ROUND_HALF_UP (como la función REDONDEAR de la hoja de cálculo).
+    Un número que redondea a cero es ``0`` sin signo.
 
-    >>> redondear(Decimal("2.675"))
-    Decimal('2.68')
+    >>> redondear(Decimal("2.675")), redondear(Decimal("-0.004"))
+    (Decimal('2.68'), Decimal('0.00'))
     """
     if isinstance(decimales, bool) or not isinstance(decimales, int) or decimales < 0:
         raise ErrorNumero(
@@ -322,7 +323,9 @@ def redondear(valor: Decimal, decimales: int = 2) -> Decimal:
             valor=numero,
         )
     # El contexto se pasa a la operación: ni se copia uno por llamada ni se usa el de quien llama.
-    return numero.quantize(_exponente(decimales), rounding=ROUND_HALF_UP, context=CONTEXTO)
+    redondeado = numero.quantize(_exponente(decimales), rounding=ROUND_HALF_UP, context=CONTEXTO)
+    # −0,004 redondea a «-0.00»: para quien lee es 0 (el signo de un cero no dice nada).
+    return redondeado.copy_abs() if redondeado.is_zero() else redondeado
 
 
 def _ya_finito(valor: object) -> bool:
