@@ -156,11 +156,10 @@ def _celda_semaforo(semaforo: Semaforo) -> str:
 
 
 def _pct(valor: Decimal | None) -> str:
-    """El porcentaje a dos decimales; un negativo que redondea a cero es «0.00 %», no «-0.00 %»."""
+    """El porcentaje a dos decimales (un negativo que redondea a cero es «0.00 %»: ``redondear``
+    no da cero negativo)."""
     numero = porcentaje(valor)
-    if numero is None:
-        return "—"
-    return f"{numero.copy_abs() if numero.is_zero() else numero} %"
+    return "—" if numero is None else f"{numero} %"
 
 
 def _tabla(titulo: str, encabezados: Iterable[str], filas: Iterable[Iterable[str]]) -> str:
