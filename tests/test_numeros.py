@@ -680,3 +680,12 @@ def test_redondear_no_da_cero_negativo(valor: str, decimales: int, texto: str) -
     dice nada que «0.00 %» no diga. ROUND_HALF_UP: −0,005 → −0,01 y −0,5 → −1 (lejos de cero)."""
     assert str(redondear(Decimal(valor), decimales)) == texto
     assert str(porcentaje(Decimal(valor) / 100, decimales)) == texto
+
+
+@pytest.mark.parametrize(("valor", "decimales", "texto"), [
+    ("100", 0, "100"), ("2500", 2, "2500"), ("94.60", 2, "94.6"), ("-0.004", 2, "0"),
+])
+def test_texto_numero_solo_quita_ceros_de_la_parte_decimal(valor: str, decimales: int,
+                                                         texto: str) -> None:
+    """«100» sin decimales no es «1»: los ceros sobrantes son los de después del punto."""
+    assert texto_numero(Decimal(valor), decimales) == texto

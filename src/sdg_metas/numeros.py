@@ -377,7 +377,5 @@ def texto_numero(valor: Decimal | None, decimales: int = 2, *, nulo: str = "—"
     """
     if valor is None:
         return nulo
-    texto = format(redondear(valor, decimales), "f")
-    if "." in texto:
-        texto = texto.rstrip("0").rstrip(".")
-    return "0" if texto in ("-0", "") else texto
+    texto = format(redondear(valor, decimales), "f")  # redondear no da cero negativo
+    return texto.rstrip("0").rstrip(".") if "." in texto else texto
