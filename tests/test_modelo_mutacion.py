@@ -21,7 +21,6 @@ from sdg_metas import (
     ErrorNumero,
     ErrorProgramacion,
     ErrorSdgMetas,
-    Meta,
     Nivel,
     PlanDeGestion,
     Programacion,
@@ -35,21 +34,11 @@ from sdg_metas import (
     modelo,
 )
 from sdg_metas.modelo import ejecuciones_de
+from test_modelo import _meta  # la meta base de las pruebas del modelo
 
 D = Decimal
 T1 = Trimestre(2025, 1)
 FECHA = datetime.date(2025, 4, 10)
-
-
-def _meta(**kwargs: object) -> Meta:
-    base: dict[str, object] = {
-        "codigo": "M1",
-        "descripcion": "Atender 100 solicitudes",
-        "programacion": Programacion("suma", 100, [25, 25, 25, 25]),
-        "peso": 20,
-    }
-    base.update(kwargs)
-    return Meta(**base)  # type: ignore[arg-type]
 
 
 def _plan(**kwargs: object) -> PlanDeGestion:
