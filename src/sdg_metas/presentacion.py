@@ -156,10 +156,7 @@ def _celda_semaforo(semaforo: Semaforo) -> str:
 
 
 def _pct(valor: Decimal | None) -> str:
-    """El porcentaje a dos decimales (un negativo que redondea a cero es «0.00 %»: ``redondear``
-    no da cero negativo)."""
-    numero = porcentaje(valor)
-    return "—" if numero is None else f"{numero} %"
+    return "—" if valor is None else f"{porcentaje(valor)} %"
 
 
 def _tabla(titulo: str, encabezados: Iterable[str], filas: Iterable[Iterable[str]]) -> str:
